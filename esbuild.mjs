@@ -1,0 +1,71 @@
+// One build script: the extension (Node, CommonJS, `vscode` external), each webview script
+// (browser, IIFE) and the extension-host test suite (Node, CommonJS, `vscode` external).
+// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Webview entry points: media/<name>.ts -> dist/webview/<name>.js. */
+const webviewEntries = [].filter((file) => existsSync(file));
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'warning',
+  },
+  ...(webviewEntries.length
+    ? [
+        {
+          entryPoints: webviewEntries,
+          outdir: 'dist/webview',
+          bundle: true,
+          platform: 'browser',
+          target: 'es2022',
+          format: 'iife',
+          minify: production,
+          sourcemap: !production,
+          sourcesContent: false,
+          logLevel: 'warning',
+        },
+      ]
+    : []),
+];
+
+// The host suite is a development artefact: never built into the release (and never packaged).
+if (!production) {
+  builds.push({
+    entryPoints: ['test/host/suite/index.ts'],
+    outfile: 'out/test/host/suite/index.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // mocha is loaded from the project's node_modules at run time, as test-electron suites do.
+    external: ['vscode', 'mocha'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+// A release starts from an empty dist/, so no development source map is left beside the bundle.
+if (production) rmSync('dist', { recursive: true, force: true });
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,147 @@
+// The HTTP client for the Prediction Guard API. Pure: the base URL, token, fetch and AbortSignal
+// are passed in, so it runs (and is tested) in plain Node.
+import type * as z from 'zod';
+import { checkBaseUrl } from './baseUrl';
+import {
+  PredictionGuardError,
+  badResponseError,
+  cancelledError,
+  errorForStatus,
+  firstLine,
+  networkError,
+  redact,
+  redirectError,
+  timeoutError,
+} from './errors';
+import { ModelListSchema, McpServerListSchema, type McpServerInfo, type ModelCapability, type ModelInfo } from './modelsSchema';
+import { parseAnswer, type ParsedAnswer } from './parseResponse';
+import { type ResponsesRequest } from './requestSchema';
+import { ErrorBodySchema, ResponsesResponseSchema } from './responseSchema';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ClientOptions {
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly timeoutSeconds: number;
+  readonly fetch?: FetchLike;
+  /** Extra headers for gateways; never `Authorization`. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface RequestLog {
+  (line: string): void;
+}
+
+export class PredictionGuardClient {
+  private readonly baseUrl: string;
+
+  constructor(
+    private readonly options: ClientOptions,
+    private readonly log: RequestLog = () => undefined,
+  ) {
+    const checked = checkBaseUrl(options.baseUrl);
+    if (!checked.ok) {
+      throw new PredictionGuardError('config', checked.reason, [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }]);
+    }
+    this.baseUrl = checked.url;
+  }
+
+  async createResponse(body: ResponsesRequest, signal?: AbortSignal): Promise<ParsedAnswer> {
+    const json = await this.send('POST', '/responses', body, signal);
+    const parsed = ResponsesResponseSchema.safeParse(json);
+    if (!parsed.success) {
+      const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : undefined;
+      throw badResponseError(describeIssues(parsed.error), this.baseUrl, id);
+    }
+    return parseAnswer(parsed.data);
+  }
+
+  async listModels(capability: ModelCapability, signal?: AbortSignal): Promise<ModelInfo[]> {
+    return this.getList(`/models/${capability}`, ModelListSchema, signal);
+  }
+
+  async listMcpServers(signal?: AbortSignal): Promise<McpServerInfo[]> {
+    return this.getList('/mcp_servers', McpServerListSchema, signal);
+  }
+
+  private async getList<T>(path: string, schema: z.ZodType<{ data: T[] }>, signal?: AbortSignal): Promise<T[]> {
+    const json = await this.send('GET', path, undefined, signal);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw badResponseError(describeIssues(parsed.error), this.baseUrl);
+    return parsed.data.data;
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    const { token, timeoutSeconds } = this.options;
+    const url = `${this.baseUrl}${path}`;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutSeconds * 1000);
+    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const started = Date.now();
+    this.log(`${method} ${url}${body === undefined ? '' : ` (${JSON.stringify(body).length} bytes)`}`);
+    try {
+      if (signal?.aborted) throw cancelledError();
+      const response = await (this.options.fetch ?? fetch)(url, {
+        method,
+        headers: this.headers(body !== undefined),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'manual',
+        signal: combined,
+      });
+      const text = await response.text();
+      this.log(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
+      return this.interpret(response, redact(text, token));
+    } catch (error) {
+      if (error instanceof PredictionGuardError) throw error;
+      if (signal?.aborted) throw cancelledError();
+      if (timeout.signal.aborted) throw timeoutError(this.baseUrl, timeoutSeconds);
+      this.log(`${method} ${url} failed: ${redact(String(error), token)}`);
+      throw networkError(error, this.baseUrl);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private headers(hasBody: boolean): Record<string, string> {
+    const extra = Object.fromEntries(
+      Object.entries(this.options.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization'),
+    );
+    return {
+      ...extra,
+      Accept: 'application/json',
+      ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+      Authorization: `Bearer ${this.options.token}`,
+    };
+  }
+
+  private interpret(response: Response, text: string): unknown {
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+      throw redirectError(status, response.headers.get('location'), this.baseUrl);
+    }
+    let json: unknown;
+    let isJson = true;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+    if (status < 200 || status >= 300) {
+      const errorBody = ErrorBodySchema.safeParse(json);
+      throw errorForStatus(status, errorBody.success ? errorBody.data.error : undefined, text, this.baseUrl);
+    }
+    if (!isJson) {
+      const line = firstLine(text);
+      throw badResponseError(`it is not JSON (status ${status}${line ? `, starting “${line}”` : ', empty body'})`, this.baseUrl);
+    }
+    return json;
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,198 @@
+// Every way a request can fail, as a message that says what happened and what to do.
+// Pure: the VS Code layer turns `action` into a button.
+
+export type ErrorKind =
+  | 'auth'
+  | 'safeguard'
+  | 'badRequest'
+  | 'http'
+  | 'badResponse'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'redirect'
+  | 'config';
+
+/** A follow-up the user can take with one click. */
+export type ErrorAction =
+  | { readonly kind: 'setApiKey' }
+  | { readonly kind: 'openSetting'; readonly setting: string }
+  | { readonly kind: 'showLog' };
+
+export class PredictionGuardError extends Error {
+  override readonly name = 'PredictionGuardError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly actions: readonly ErrorAction[] = [],
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface SafeguardRule {
+  readonly match: RegExp;
+  readonly safeguard: string;
+  readonly setting: string;
+  readonly explanation: string;
+}
+
+const SAFEGUARD_RULES: readonly SafeguardRule[] = [
+  {
+    match: /pii detected/i,
+    safeguard: 'PII',
+    setting: 'predictionGuard.safeguards.pii',
+    explanation:
+      'It found personal information (such as names, e-mail addresses or phone numbers) in what you sent, and PII is set to “block”. Remove it, allow its entity type, or set PII to “replace” to have it masked.',
+  },
+  {
+    match: /prompt injection detected/i,
+    safeguard: 'prompt injection',
+    setting: 'predictionGuard.safeguards.blockPromptInjection',
+    explanation:
+      'It judged the text you sent to contain instructions aimed at the model (a prompt injection). Check the selection for such text, or turn “Block prompt injection” off.',
+  },
+  {
+    match: /toxicity/i,
+    safeguard: 'toxicity',
+    setting: 'predictionGuard.safeguards.toxicity',
+    explanation: 'The answer failed the toxicity check, so it was withheld. Rephrase the request, or turn the toxicity check off.',
+  },
+  {
+    match: /factuality/i,
+    safeguard: 'factuality',
+    setting: 'predictionGuard.safeguards.factuality',
+    explanation:
+      'The answer failed the factuality check, so it was withheld. Give more context, or turn the factuality check off.',
+  },
+];
+
+/** Replaces every occurrence of the token in server-provided text, so it can never be shown or logged. */
+export function redact(text: string, secret: string | undefined): string {
+  if (!secret || secret.length < 4) return text;
+  return text.split(secret).join('«redacted»');
+}
+
+/** The first line of a body, trimmed and shortened: enough to recognise a proxy's HTML page. */
+export function firstLine(text: string, max = 160): string {
+  const line = text.replace(/<[^>]*>/g, ' ').split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/** Maps an HTTP error answer to a user-facing error. `serverError` is the `error` field, when the body had one. */
+export function errorForStatus(
+  status: number,
+  serverError: string | undefined,
+  rawBody: string,
+  baseUrl: string,
+): PredictionGuardError {
+  const said = serverError ?? firstLine(rawBody);
+  if (status === 401 || status === 403) {
+    return new PredictionGuardError(
+      'auth',
+      `Prediction Guard at ${baseUrl} refused the API key (${status}${said ? `: ${said}` : ''}). Set a valid key with “Set API Key”.`,
+      [{ kind: 'setApiKey' }],
+      status,
+    );
+  }
+  if (status === 400 && serverError !== undefined) {
+    const rule = SAFEGUARD_RULES.find((r) => r.match.test(serverError));
+    if (rule) {
+      return new PredictionGuardError(
+        'safeguard',
+        `Blocked by the ${rule.safeguard} safeguard — the server said “${serverError}”. ${rule.explanation}`,
+        [{ kind: 'openSetting', setting: rule.setting }],
+        status,
+      );
+    }
+    return new PredictionGuardError('badRequest', `Prediction Guard rejected the request (400): ${serverError}`, [{ kind: 'showLog' }], status);
+  }
+  if (status === 404) {
+    return new PredictionGuardError(
+      'http',
+      `Prediction Guard at ${baseUrl} answered 404 (not found)${said ? `: ${said}` : ''}. Check predictionGuard.baseUrl: it should be the API's root, without /responses.`,
+      [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
+      status,
+    );
+  }
+  return new PredictionGuardError(
+    'http',
+    `Prediction Guard at ${baseUrl} answered ${status}${said ? `: ${said}` : ' with no explanation'}.${status >= 500 ? ' The service may be busy or down; try again shortly.' : ''}`,
+    [{ kind: 'showLog' }],
+    status,
+  );
+}
+
+export function redirectError(status: number, location: string | null, baseUrl: string): PredictionGuardError {
+  return new PredictionGuardError(
+    'redirect',
+    `Prediction Guard at ${baseUrl} answered with a redirect (${status}${location ? ` to ${location}` : ''}). Redirects are not followed, so your code and key stay with the configured server. Set predictionGuard.baseUrl to the final address.`,
+    [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
+    status,
+  );
+}
+
+export function badResponseError(detail: string, baseUrl: string, responseId?: string): PredictionGuardError {
+  return new PredictionGuardError(
+    'badResponse',
+    `The answer from ${baseUrl} does not have the shape of a Prediction Guard response${responseId ? ` (response ${responseId})` : ''}: ${detail}. Nothing was inserted.`,
+    [{ kind: 'showLog' }],
+  );
+}
+
+export function timeoutError(baseUrl: string, seconds: number): PredictionGuardError {
+  return new PredictionGuardError(
+    'timeout',
+    `Prediction Guard at ${baseUrl} did not answer within ${seconds} s. Try again, or raise predictionGuard.requestTimeoutSeconds.`,
+    [{ kind: 'openSetting', setting: 'predictionGuard.requestTimeoutSeconds' }],
+  );
+}
+
+export function cancelledError(): PredictionGuardError {
+  return new PredictionGuardError('cancelled', 'The request was cancelled.');
+}
+
+/** Finds the most specific code in an error's cause chain: ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET… */
+export function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function causeMessage(error: unknown): string {
+  let current: unknown = error;
+  let message = '';
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    message = current.message || message;
+    current = current.cause;
+  }
+  return message;
+}
+
+const CODE_HINTS: Record<string, string> = {
+  ECONNREFUSED: 'nothing is listening there',
+  ENOTFOUND: 'the host name could not be resolved',
+  EAI_AGAIN: 'the host name could not be resolved (DNS is not answering)',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed and not trusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
+};
+
+export function networkError(error: unknown, baseUrl: string): PredictionGuardError {
+  const code = causeCode(error);
+  const detail = code ? `${code}${CODE_HINTS[code] ? `, ${CODE_HINTS[code]}` : ''}` : causeMessage(error) || 'unknown network error';
+  return new PredictionGuardError(
+    'network',
+    `Could not reach Prediction Guard at ${baseUrl} (${detail}). Check predictionGuard.baseUrl, your network and proxy.`,
+    [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
+  );
+}

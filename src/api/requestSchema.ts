@@ -1,0 +1,91 @@
+// The POST /responses request body, as documented in the vendor's responses.yaml.
+// Pure: no `vscode` import. Shared by the client, the settings reader and (later) the webviews.
+import * as z from 'zod';
+
+export const REASONING_EFFORTS = ['low', 'medium', 'high'] as const;
+export const PII_MODES = ['block', 'replace'] as const;
+export const PII_REPLACE_METHODS = ['random', 'fake', 'category', 'mask'] as const;
+export const TOOL_CHOICE_MODES = ['none', 'auto', 'required'] as const;
+
+export const ContentPartSchema = z.union([
+  z.object({ type: z.literal('input_text'), text: z.string() }),
+  z.object({ type: z.literal('output_text'), text: z.string() }),
+  z.object({
+    type: z.literal('input_image'),
+    image_url: z.string().regex(/^data:image\/[a-z0-9.+-]+;base64,/i, 'must be a base64 data URL'),
+    detail: z.enum(['auto', 'low', 'high']).optional(),
+  }),
+]);
+export type ContentPart = z.infer<typeof ContentPartSchema>;
+
+export const MessageItemSchema = z.object({
+  role: z.enum(['user', 'assistant', 'system', 'developer']),
+  content: z.union([z.string(), z.array(ContentPartSchema)]),
+  type: z.literal('message').optional(),
+});
+export type MessageItem = z.infer<typeof MessageItemSchema>;
+
+export const FunctionToolSchema = z.object({
+  type: z.literal('function'),
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (1–64)'),
+  description: z.string().optional(),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  strict: z.boolean().optional(),
+});
+export type FunctionTool = z.infer<typeof FunctionToolSchema>;
+
+export const McpToolSchema = z.object({
+  type: z.literal('mcp'),
+  server_label: z.string().min(1),
+  server_url: z.string().url().optional(),
+  server_description: z.string().optional(),
+  initials: z.string().optional(),
+  authorization: z.string().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  allowed_tools: z.array(z.string()).optional(),
+});
+export type McpTool = z.infer<typeof McpToolSchema>;
+
+export const ToolSchema = z.discriminatedUnion('type', [FunctionToolSchema, McpToolSchema]);
+export type Tool = z.infer<typeof ToolSchema>;
+
+const NamedToolSchema = z.object({
+  type: z.string().min(1),
+  name: z.string().min(1).optional(),
+  server_label: z.string().min(1).optional(),
+});
+
+export const ToolChoiceSchema = z.union([
+  z.enum(TOOL_CHOICE_MODES),
+  NamedToolSchema.extend({
+    mode: z.string().optional(),
+    tools: z.array(NamedToolSchema).optional(),
+  }),
+]);
+export type ToolChoice = z.infer<typeof ToolChoiceSchema>;
+
+export const SafeguardsSchema = z.object({
+  block_prompt_injection: z.boolean().optional(),
+  pii: z.enum(PII_MODES).optional(),
+  pii_replace_method: z.enum(PII_REPLACE_METHODS).optional(),
+  entity_list: z.array(z.string().min(1)).optional(),
+  factuality: z.boolean().optional(),
+  toxicity: z.boolean().optional(),
+});
+export type Safeguards = z.infer<typeof SafeguardsSchema>;
+
+export const ResponsesRequestSchema = z.object({
+  model: z.string().min(1),
+  input: z.union([z.string(), z.array(MessageItemSchema).min(1)]),
+  instructions: z.string().optional(),
+  max_output_tokens: z.number().int().positive().optional(),
+  max_tool_calls: z.number().int().positive().optional(),
+  parallel_tool_calls: z.boolean().optional(),
+  reasoning: z.object({ effort: z.enum(REASONING_EFFORTS) }).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  top_p: z.number().min(0).max(1).optional(),
+  tool_choice: ToolChoiceSchema.optional(),
+  tools: z.array(ToolSchema).optional(),
+  safeguards: SafeguardsSchema.optional(),
+});
+export type ResponsesRequest = z.infer<typeof ResponsesRequestSchema>;

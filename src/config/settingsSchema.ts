@@ -1,0 +1,77 @@
+// The extension's settings as one typed, immutable snapshot. Pure: values are read through a
+// `lookup` function, so the mapping is unit-tested without VS Code.
+import * as z from 'zod';
+import { ApiParametersSchema, SafeguardSettingsSchema, type ApiParameters } from '../api/parameters';
+
+export const SECTION = 'predictionGuard';
+export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
+
+export const PLACEMENTS = ['auto', 'replace', 'insertBelow', 'newDocument'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+export interface Settings {
+  readonly baseUrl: string;
+  readonly requestTimeoutSeconds: number;
+  readonly placement: Placement;
+  readonly params: ApiParameters;
+}
+
+export interface SettingsReadResult {
+  readonly settings: Settings;
+  /** Settings whose value was invalid and replaced by the default: "predictionGuard.temperature: …". */
+  readonly problems: readonly string[];
+}
+
+/** Each setting key (relative to `predictionGuard.`) and the schema its value must satisfy. */
+const PARAM_KEYS = {
+  model: ApiParametersSchema.shape.model,
+  instructions: ApiParametersSchema.shape.instructions,
+  temperature: ApiParametersSchema.shape.temperature,
+  topP: ApiParametersSchema.shape.topP,
+  maxOutputTokens: ApiParametersSchema.shape.maxOutputTokens,
+  reasoningEffort: ApiParametersSchema.shape.reasoningEffort,
+  tools: ApiParametersSchema.shape.tools,
+  toolChoice: ApiParametersSchema.shape.toolChoice,
+  maxToolCalls: ApiParametersSchema.shape.maxToolCalls,
+  parallelToolCalls: ApiParametersSchema.shape.parallelToolCalls,
+} as const;
+
+const SAFEGUARD_KEYS = SafeguardSettingsSchema.shape;
+
+/** Every key this snapshot reads, relative to `predictionGuard.`. */
+export const SETTING_KEYS: readonly string[] = [
+  'baseUrl',
+  'requestTimeoutSeconds',
+  'placement',
+  ...Object.keys(PARAM_KEYS),
+  ...Object.keys(SAFEGUARD_KEYS).map((k) => `safeguards.${k}`),
+];
+
+/** `lookup(key)` returns the effective value of `predictionGuard.<key>`, or undefined when unset. */
+export type Lookup = (key: string) => unknown;
+
+export function readSettings(lookup: Lookup): SettingsReadResult {
+  const problems: string[] = [];
+  const field = <T>(key: string, schema: z.ZodType<T>): T => {
+    const raw = lookup(key);
+    const parsed = schema.safeParse(raw === undefined ? undefined : raw);
+    if (parsed.success) return parsed.data;
+    problems.push(`${SECTION}.${key}: ${parsed.error.issues[0]?.message ?? 'invalid value'}; using the default`);
+    return schema.parse(undefined);
+  };
+
+  const params = Object.fromEntries(
+    Object.entries(PARAM_KEYS).map(([key, schema]) => [key, field(key, schema as z.ZodType<unknown>)]),
+  );
+  const safeguards = Object.fromEntries(
+    Object.entries(SAFEGUARD_KEYS).map(([key, schema]) => [key, field(`safeguards.${key}`, schema as z.ZodType<unknown>)]),
+  );
+
+  const settings: Settings = {
+    baseUrl: field('baseUrl', z.string().trim().min(1).default(DEFAULT_BASE_URL)),
+    requestTimeoutSeconds: field('requestTimeoutSeconds', z.number().min(1).max(3600).default(120)),
+    placement: field('placement', z.enum(PLACEMENTS).default('auto')),
+    params: ApiParametersSchema.parse({ ...params, safeguards }),
+  };
+  return { settings, problems };
+}

@@ -1,0 +1,29 @@
+// Composition root: construct the services, register the commands, push every disposable.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands/register';
+import { readSettingsWithWarnings } from './commands/services';
+import { createLog } from './log';
+import { TokenStore } from './secrets/tokenStore';
+import { StatusBar } from './ui/statusBar';
+
+/** Only in the extension test host (ExtensionMode.Test): lets the test suite store a key without the UI. */
+export interface TestApi {
+  setApiKey(token: string): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const log = createLog();
+  const tokens = new TokenStore(context.secrets);
+  const statusBar = new StatusBar();
+  const services = { log, tokens, statusBar };
+  context.subscriptions.push(log, tokens, statusBar, ...registerCommands(services));
+  statusBar.update(readSettingsWithWarnings(log));
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    return { setApiKey: (token) => tokens.set(token) };
+  }
+  return undefined;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

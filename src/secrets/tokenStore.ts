@@ -1,0 +1,79 @@
+// The API key, kept only in VS Code's SecretStorage (the OS keychain on the desktop).
+import * as vscode from 'vscode';
+
+const KEY = 'predictionGuard.apiKey';
+/** A SecretStorage call that has not answered by then is treated as failed: no plaintext fallback. */
+const SECRET_STORAGE_TIMEOUT_MS = 10_000;
+
+export class SecretStorageError extends Error {
+  override readonly name = 'SecretStorageError';
+}
+
+async function bounded<T>(operation: Thenable<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new SecretStorageError(`VS Code's secret storage did not answer while ${what}. The API key is kept nowhere else; try again, or restart VS Code.`)),
+      SECRET_STORAGE_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([Promise.resolve(operation), timeout]);
+  } catch (error) {
+    if (error instanceof SecretStorageError) throw error;
+    throw new SecretStorageError(`VS Code's secret storage failed while ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export class TokenStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    // A key set or cleared in another window is used from the next request on.
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key === KEY) this.changed.fire();
+    });
+  }
+
+  async get(): Promise<string | undefined> {
+    const value = await bounded(this.secrets.get(KEY), 'reading the API key');
+    return value?.trim() ? value.trim() : undefined;
+  }
+
+  async set(token: string): Promise<void> {
+    await bounded(this.secrets.store(KEY, token.trim()), 'storing the API key');
+  }
+
+  async clear(): Promise<void> {
+    await bounded(this.secrets.delete(KEY), 'deleting the API key');
+  }
+
+  /** Asks for the key with a masked input box and stores it. Undefined when the user cancels. */
+  async ask(baseUrl: string, reason?: string): Promise<string | undefined> {
+    const token = await vscode.window.showInputBox({
+      title: 'Prediction Guard API key',
+      prompt: `${reason ? `${reason} ` : ''}Enter your Prediction Guard API key. It is kept in VS Code's secret storage and sent only to ${baseUrl}.`,
+      password: true,
+      ignoreFocusOut: true,
+      placeHolder: 'API key',
+      validateInput: (value) => (value.trim().length === 0 ? 'The API key cannot be empty.' : /\s/.test(value.trim()) ? 'An API key has no spaces.' : undefined),
+    });
+    if (token === undefined || token.trim().length === 0) return undefined;
+    await this.set(token);
+    return token.trim();
+  }
+
+  /** The stored key, or — when there is none — the one the user enters now. */
+  async getOrAsk(baseUrl: string): Promise<string | undefined> {
+    return (await this.get()) ?? this.ask(baseUrl, 'No API key is set yet.');
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,185 @@
+// Helpers to run a real VS Code (code-server) for the host tests and `npm start`:
+// provisioning, free ports, fresh temp dirs, user settings, start / stop of the server.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The project root (this file is test/host/codeServer.ts). */
+export const projectRoot = resolve(__dirname, '..', '..');
+export const fixtureWorkspace = join(projectRoot, 'test', 'fixtures', 'workspace');
+export const cacheDir = process.env.PG_VSCODE_CACHE ?? join(projectRoot, '.vscode-test', 'code-server');
+export const codeServerBin = join(cacheDir, 'node_modules', '.bin', 'code-server');
+
+/** Runs scripts/provision-vscode.sh (fast when everything is there); throws when it fails. */
+export function provision(): void {
+  const result = spawnSync('bash', [join(projectRoot, 'scripts', 'provision-vscode.sh')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`scripts/provision-vscode.sh failed (exit ${String(result.status)})`);
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolvePort(port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface Dirs {
+  root: string;
+  userDataDir: string;
+  extensionsDir: string;
+  workspace: string;
+  /** Removes everything under root. */
+  cleanup(): void;
+}
+
+/** Fresh user-data, extensions and workspace dirs under os.tmpdir(); the workspace is a copy of the fixture. */
+export function makeDirs(prefix = 'pg-host-', workspaceSource: string = fixtureWorkspace): Dirs {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const dirs = {
+    root,
+    userDataDir: join(root, 'user-data'),
+    extensionsDir: join(root, 'extensions'),
+    workspace: join(root, 'workspace'),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+  mkdirSync(dirs.userDataDir, { recursive: true });
+  mkdirSync(dirs.extensionsDir, { recursive: true });
+  cpSync(workspaceSource, dirs.workspace, { recursive: true });
+  return dirs;
+}
+
+/** Settings that keep code-server's welcome pages, tips and notifications out of the way. */
+export const quietSettings: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'chat.commandCenter.enabled': false,
+  'editor.minimap.enabled': false,
+};
+
+/** Writes <user-data-dir>/User/settings.json. Must run before code-server starts: it ignores later disk edits. */
+export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+}
+
+export interface CodeServer {
+  port: number;
+  url: string;
+  process: ChildProcess;
+  logFile: string;
+  /** Kills the whole process group (server, extension hosts, watchers) and waits for the server to exit. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  dirs: Dirs;
+  port?: number;
+  host?: string;
+  env?: Record<string, string>;
+  /** Where code-server's output goes (default <dirs.root>/code-server.log). */
+  logFile?: string;
+  timeoutMs?: number;
+}
+
+/** Installs a VSIX into an extensions dir with code-server's own CLI. */
+export function installExtension(vsix: string, extensionsDir: string, userDataDir: string): void {
+  const result = spawnSync(
+    codeServerBin,
+    ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`--install-extension failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Starts code-server on the dirs' workspace and resolves once it answers HTTP. */
+export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
+  const { dirs } = options;
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (await freePort());
+  const logFile = options.logFile ?? join(dirs.root, 'code-server.log');
+  const args = [
+    '--auth', 'none',
+    '--bind-addr', `${host}:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir', dirs.userDataDir,
+    '--extensions-dir', dirs.extensionsDir,
+    dirs.workspace,
+  ];
+  const log = createWriteStream(logFile);
+  const child = spawn(codeServerBin, args, {
+    detached: true, // its own process group, so stop() reaches the extension hosts too
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  let exited = false;
+  const exitedPromise = new Promise<void>((done) => child.once('exit', () => { exited = true; done(); }));
+  const killGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const stop = async (): Promise<void> => {
+    process.removeListener('exit', onExit);
+    if (!exited) {
+      killGroup('SIGTERM');
+      const timer = new Promise<void>((done) => setTimeout(done, 5000));
+      await Promise.race([exitedPromise, timer]);
+    }
+    killGroup('SIGKILL'); // stragglers in the group (extension hosts, file watchers)
+    log.end();
+  };
+  const onExit = (): void => killGroup('SIGKILL');
+  process.once('exit', onExit);
+
+  const url = `http://${host}:${port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`code-server exited early; log:\n${readLog(logFile)}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return { port, url, process: child, logFile, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  await stop();
+  throw new Error(`code-server did not answer on ${url} in time; log:\n${readLog(logFile)}`);
+}
+
+function readLog(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(-4000);
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** A `vscode-remote://` URI for an absolute path on the code-server machine. */
+export function remoteUri(port: number, absPath: string, host = '127.0.0.1'): string {
+  return `vscode-remote://${host}:${port}${absPath}`;
+}

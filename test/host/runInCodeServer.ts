@@ -1,0 +1,128 @@
+// `npm run test:host`: the extension in a real VS Code (code-server + Chromium).
+// Phase 1 drives the UI with Playwright (test/host/ui); phase 2 runs the extension-host suite
+// (out/test/host/suite/index.js). Both share one browser context, so the API key stored in phase 1
+// (SecretStorage lives in the browser's localStorage) is still there in phase 2.
+import { randomBytes } from 'node:crypto';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { startStandIn, type StandIn } from '../server/standInServer';
+import { fixtureWorkspace, makeDirs, projectRoot, provision, quietSettings, remoteUri, startCodeServer, writeUserSettings, type CodeServer, type Dirs } from './codeServer';
+import { runSuitePhase } from './suitePhase';
+import { uiTests } from './ui';
+import { launchBrowser, openWorkbench, screenshot, workbenchUrl } from './workbench';
+
+interface Outcome {
+  title: string;
+  passed: boolean;
+  error?: string;
+}
+
+const outcomes: Outcome[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+
+function report(outcome: Outcome, ms?: number): void {
+  outcomes.push(outcome);
+  const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)} s)`;
+  console.log(`  ${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.title}${time}`);
+  if (outcome.error) console.log(`       ${outcome.error.split('\n').join('\n       ')}`);
+}
+
+async function cleanup(): Promise<void> {
+  for (const step of cleanups.reverse()) {
+    try {
+      await step();
+    } catch {
+      // keep cleaning
+    }
+  }
+  cleanups.length = 0;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const only = process.env.PG_HOST_ONLY; // "ui" or "suite" while developing; both by default
+  const extensionPath = process.env.PG_HOST_EXTENSION ?? projectRoot;
+  const suitePath = process.env.PG_HOST_SUITE ?? join(projectRoot, 'out', 'test', 'host', 'suite', 'index.js');
+  provision();
+
+  const token = `pg-test-token-${randomBytes(8).toString('hex')}`;
+  const standIn: StandIn = await startStandIn({ token });
+  cleanups.push(() => standIn.close());
+
+  const dirs: Dirs = makeDirs('pg-host-');
+  cleanups.push(() => dirs.cleanup());
+  const suiteWorkspace = join(dirs.root, 'suite-workspace');
+  cpSync(fixtureWorkspace, suiteWorkspace, { recursive: true });
+  const resultsFile = join(dirs.root, 'suite-results.json');
+  writeUserSettings(dirs.userDataDir, {
+    ...quietSettings,
+    'predictionGuard.baseUrl': standIn.baseUrl,
+    'predictionGuard.model': 'gpt-oss-120b',
+  });
+  const server: CodeServer = await startCodeServer({
+    dirs,
+    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_TOKEN: token, PG_TEST_RESULTS_FILE: resultsFile },
+  });
+  cleanups.push(() => server.stop());
+  console.log(`host: code-server ${server.url}, stand-in ${standIn.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  const { browser, page } = await launchBrowser();
+  cleanups.push(() => browser.close());
+  page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('[suite]')) console.log(text);
+  });
+
+  if (only !== 'suite') {
+    console.log('phase 1: UI tests (Playwright)');
+    const payload: [string, string][] = [['extensionDevelopmentPath', remoteUri(server.port, extensionPath)]];
+    await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
+    const ctx = { page, standIn, token, log: (m: string) => console.log(`       ${m}`) };
+    for (const [title, test] of uiTests) {
+      const t0 = Date.now();
+      try {
+        await test(ctx);
+        report({ title, passed: true }, Date.now() - t0);
+      } catch (error) {
+        const name = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
+        await screenshot(page, `failed-${name}`).catch(() => undefined);
+        await page.keyboard.press('Escape').catch(() => undefined);
+        report({ title, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
+      }
+    }
+  }
+
+  if (only !== 'ui') {
+    console.log('phase 2: extension-host suite');
+    const t0 = Date.now();
+    try {
+      const results = await runSuitePhase({ page, serverUrl: server.url, port: server.port, workspace: suiteWorkspace, extensionPath, suitePath, resultsFile });
+      for (const test of results.tests) report({ title: test.title, passed: test.state === 'passed', ...(test.error ? { error: test.error } : {}) });
+      const listedFailures = results.tests.filter((t) => t.state === 'failed').length;
+      if (results.failed > listedFailures) report({ title: `suite: ${results.failed - listedFailures} failure(s) not listed`, passed: false });
+      console.log(`  suite finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      report({ title: 'extension-host suite', passed: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  await cleanup();
+  const passed = outcomes.filter((o) => o.passed).length;
+  const failed = outcomes.length - passed;
+  console.log(`host: finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await cleanup();
+  const passed = outcomes.filter((o) => o.passed).length;
+  console.log(`${passed} passed, ${outcomes.length - passed + 1} failed`);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+// Shared steps of the extension-host tests: the stand-in's control port, the extension's test API,
+// scratch files in the real workspace, selections.
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { StandInControl, type RecordedRequest } from '../../server/controlClient';
+
+export const EXTENSION_ID = 'predictionguard-community.prediction-guard';
+
+export function env(name: string): string {
+  const value = process.env[name];
+  assert.ok(value, `${name} is not set: run this suite through test/host/runInCodeServer.ts or runInElectron.ts`);
+  return value;
+}
+
+export const standIn = (): StandInControl => new StandInControl(env('PG_STANDIN_CONTROL_URL'));
+
+interface TestApi {
+  setApiKey(token: string): Promise<void>;
+}
+
+/** Activates the extension and stores the stand-in's token, as Set API Key would. */
+export async function activateWithToken(): Promise<void> {
+  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  assert.ok(api, 'the extension exposes its test API in ExtensionMode.Test');
+  await api.setApiKey(env('PG_TEST_TOKEN'));
+}
+
+/** Writes `content` to a new file in the workspace and opens it in an editor. */
+export async function openScratch(content: string, extension = 'ts'): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs a workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, 'scratch', `${randomUUID().slice(0, 8)}.${extension}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+}
+
+/** Selects whole lines `from`..`to` (0-based, inclusive) including the last line break. */
+export function selectLines(editor: vscode.TextEditor, from: number, to: number): string {
+  const end = to + 1 < editor.document.lineCount ? new vscode.Position(to + 1, 0) : editor.document.lineAt(to).range.end;
+  editor.selection = new vscode.Selection(new vscode.Position(from, 0), end);
+  return editor.document.getText(editor.selection);
+}
+
+/** The text of the first line of the user message the server received. */
+export function userMessage(request: RecordedRequest | undefined): string {
+  const body = request?.body as { input?: { role: string; content: string }[] } | undefined;
+  const first = body?.input?.[0];
+  assert.ok(first && typeof first.content === 'string', `the request has a user message: ${JSON.stringify(body)}`);
+  assert.equal(first.role, 'user');
+  return first.content;
+}
+
+export interface Placement {
+  placed: string;
+  uri: string;
+  fallbackReason?: string;
+}
+
+export function documentFor(result: Placement | undefined): vscode.TextDocument {
+  assert.ok(result, 'the command reported where it placed the answer');
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === result.uri);
+  assert.ok(document, `the answer's document ${result.uri} is open`);
+  return document;
+}
+
+export async function runCommand(id: string, args?: unknown): Promise<Placement | undefined> {
+  return vscode.commands.executeCommand<Placement | undefined>(id, args);
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resets every setting the tests change, in user settings. */
+export async function resetSettings(keys: readonly string[]): Promise<void> {
+  const config = vscode.workspace.getConfiguration('predictionGuard');
+  for (const key of keys) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+}
+
+/** Closes every editor without a save prompt: dirty documents (answers, edited scratch files) are reverted first. */
+export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export const fenced = (code: string, language = 'typescript'): string =>
+  `Here is the result:\n\n\`\`\`${language}\n${code}\n\`\`\`\n\nThis keeps the behaviour.`;

@@ -1,0 +1,85 @@
+// Settings reach the server exactly, and only those the user set.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateWithToken, closeAllEditors, openScratch, resetSettings, runCommand, selectLines, sleep, standIn } from './helpers';
+
+const CHANGED = [
+  'temperature',
+  'topP',
+  'maxOutputTokens',
+  'instructions',
+  'reasoningEffort',
+  'safeguards.pii',
+  'safeguards.piiReplaceMethod',
+  'safeguards.entityList',
+  'safeguards.blockPromptInjection',
+  'safeguards.toxicity',
+];
+
+describe('settings', () => {
+  before(activateWithToken);
+  beforeEach(() => standIn().reset());
+  afterEach(async () => {
+    await resetSettings(CHANGED);
+    await vscode.workspace.getConfiguration('predictionGuard').update('model', 'gpt-oss-120b', vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('sends only model and input when nothing else is set', async () => {
+    const editor = await openScratch('const a = 1;\n');
+    selectLines(editor, 0, 0);
+    await runCommand('predictionGuard.explain');
+
+    const body = (await standIn().lastRequest('/responses'))?.body as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), ['input', 'model']);
+  });
+
+  it('sends each parameter and safeguard the user set, by its API name', async () => {
+    const config = vscode.workspace.getConfiguration('predictionGuard');
+    const set = (key: string, value: unknown) => config.update(key, value, vscode.ConfigurationTarget.Global);
+    await set('temperature', 0.3);
+    await set('topP', 0.9);
+    await set('maxOutputTokens', 512);
+    await set('instructions', 'Answer briefly.');
+    await set('reasoningEffort', 'low');
+    await set('safeguards.pii', 'replace');
+    await set('safeguards.piiReplaceMethod', 'mask');
+    await set('safeguards.entityList', ['URL']);
+    await set('safeguards.blockPromptInjection', true);
+    await set('safeguards.toxicity', true);
+    const editor = await openScratch('const a = 1;\n');
+    selectLines(editor, 0, 0);
+
+    await runCommand('predictionGuard.explain');
+
+    const body = (await standIn().lastRequest('/responses'))?.body as Record<string, unknown>;
+    const { input: _input, ...rest } = body;
+    assert.deepEqual(rest, {
+      model: 'gpt-oss-120b',
+      instructions: 'Answer briefly.',
+      temperature: 0.3,
+      top_p: 0.9,
+      max_output_tokens: 512,
+      reasoning: { effort: 'low' },
+      safeguards: { pii: 'replace', pii_replace_method: 'mask', entity_list: ['URL'], block_prompt_injection: true, toxicity: true },
+    });
+  });
+
+  it('with no model set, offers the server’s chat models and saves the pick', async () => {
+    await vscode.workspace.getConfiguration('predictionGuard').update('model', '', vscode.ConfigurationTarget.Global);
+    const editor = await openScratch('const a = 1;\n');
+    selectLines(editor, 0, 0);
+
+    const pending = runCommand('predictionGuard.explain');
+    for (let i = 0; i < 100 && !(await standIn().requests()).some((r) => r.path.startsWith('/models')); i++) await sleep(50);
+    await sleep(500); // the quick pick opens once the list has arrived
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pending;
+
+    const requests = await standIn().requests();
+    assert.equal(requests[0]?.path, '/models/chat-completion');
+    const chosen = vscode.workspace.getConfiguration('predictionGuard').get<string>('model');
+    assert.ok(chosen, 'the picked model was saved');
+    assert.equal((requests[1]?.body as { model: string }).model, chosen);
+  });
+});

@@ -1,0 +1,74 @@
+// What every UI test gets, and the small steps several of them share.
+import type { Page } from 'playwright-core';
+import type { RecordedRequest, StandIn } from '../../server/standInServer';
+import { openFile, runCommand, selectLines } from '../workbench';
+
+export interface UiContext {
+  page: Page;
+  standIn: StandIn;
+  /** The sentinel API key the stand-in accepts. */
+  token: string;
+  log(message: string): void;
+}
+
+export type UiTest = (ctx: UiContext) => Promise<void>;
+
+export const EXPLAIN = 'Prediction Guard: Explain Selection';
+export const SET_KEY = 'Prediction Guard: Set API Key';
+
+export function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** Puts the focus in sample.ts (first editor group, opening it if needed) with `lines` lines from `from` selected. */
+export async function selectInSample(page: Page, lines = 3, from = 1): Promise<void> {
+  const tab = page.locator('.editor-group-container').first().locator('.tab[aria-label^="sample.ts"]');
+  if ((await tab.count()) > 0) {
+    await tab.first().click();
+  } else {
+    await openFile(page, 'sample.ts');
+  }
+  await selectLines(page, lines, from);
+}
+
+/** Waits for the next POST /responses after `since` recorded requests. */
+export async function nextResponsesRequest(ctx: UiContext, since: number, timeoutMs = 15_000): Promise<RecordedRequest> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = ctx.standIn.requests().slice(since).find((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses');
+    if (found) return found;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`the stand-in received no POST /responses within ${timeoutMs} ms`);
+}
+
+/** Runs Explain Selection on the first lines of sample.ts; resolves with the request the stand-in got. */
+export async function explainSample(ctx: UiContext, lines = 3, from = 1): Promise<RecordedRequest> {
+  const since = ctx.standIn.requests().length;
+  await selectInSample(ctx.page, lines, from);
+  await runCommand(ctx.page, EXPLAIN);
+  return nextResponsesRequest(ctx, since);
+}
+
+/** Checks that the quick input is a masked box about the API key, then types `key` and Enter. */
+export async function enterKeyInMaskedBox(page: Page, key: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  const type = await input.getAttribute('type');
+  check(type === 'password', `the API key input box is not masked (type=${String(type)})`);
+  const widgetText = await page.locator('.quick-input-widget').innerText();
+  const prompt = `${widgetText} ${(await input.getAttribute('placeholder')) ?? ''} ${(await input.getAttribute('aria-label')) ?? ''}`;
+  check(/api key/i.test(prompt), `the input box does not mention the API key: ${prompt.replace(/\s+/g, ' ')}`);
+  await input.fill(key);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+export function bearerOf(request: RecordedRequest): string | undefined {
+  return request.headers.authorization;
+}
+
+/** Dismisses every notification (toasts and the center). */
+export async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+}

@@ -1,0 +1,19 @@
+// The UI tests, in the order they run (later ones rely on the key the second one stores).
+import { commandPaletteListsCommands } from './commandPalette';
+import type { UiTest } from './context';
+import { editorContextSubmenu } from './contextMenu';
+import { forbiddenOffersSetApiKey } from './errorForbidden';
+import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
+import { safeguardBlockNamesPii } from './safeguardBlock';
+import { setApiKeyReplacesKey } from './setApiKey';
+import { workbenchWithAnswer } from './workbenchScreenshot';
+
+export const uiTests: [title: string, test: UiTest][] = [
+  ['palette lists the Prediction Guard commands', commandPaletteListsCommands],
+  ['Explain without a key asks for it (masked), sends it and opens the answer beside', explainAsksForKeyThenAnswers],
+  ['Set API Key replaces the key the server sees', setApiKeyReplacesKey],
+  ['editor context menu has the Prediction Guard submenu', editorContextSubmenu],
+  ['403 shows a notification offering Set API Key', forbiddenOffersSetApiKey],
+  ['safeguard block names the PII safeguard', safeguardBlockNamesPii],
+  ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
+];

@@ -1,0 +1,151 @@
+// Playwright helpers to drive the VS Code workbench that code-server serves in Chromium.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { projectRoot } from './codeServer';
+
+export const screenshotDir = join(projectRoot, 'test-results', 'screenshots');
+
+export async function launchBrowser(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.PG_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+  const page = await context.newPage();
+  return { browser, context, page };
+}
+
+/** The workbench URL for a folder, with an optional development `payload` (pairs of name and value). */
+export function workbenchUrl(serverUrl: string, folder: string, payload?: [string, string][]): string {
+  let url = `${serverUrl}/?folder=${encodeURIComponent(folder)}`;
+  if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
+}
+
+/** Opens the workbench and waits until it is laid out. */
+export async function openWorkbench(page: Page, url: string, timeoutMs = 60_000): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+  // The status bar is among the last parts to appear; after it keyboard shortcuts are wired up.
+  await page.locator('.part.statusbar').waitFor({ timeout: timeoutMs });
+}
+
+const quickInput = '.quick-input-widget';
+
+/** Opens the command palette and types `>` + text; returns the input locator. */
+export async function openPalette(page: Page, text: string): Promise<Locator> {
+  const input = page.locator(`${quickInput} input.input`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch {
+      await page.keyboard.press('F1');
+      if (await input.isVisible()) break;
+    }
+  }
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(`>${text}`);
+  return input;
+}
+
+/** The labels of the rows currently listed in the quick input. */
+export async function quickPickLabels(page: Page): Promise<string[]> {
+  const rows = page.locator(`${quickInput} .monaco-list-row .label-name`);
+  return (await rows.allInnerTexts()).map(normalize);
+}
+
+/** Runs a command by its palette title, e.g. "Prediction Guard: Explain Selection". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await openPalette(page, title);
+  const row = page.locator(`${quickInput} .monaco-list-row`).filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+  });
+  await row.first().waitFor({ state: 'visible', timeout: 10_000 });
+  await row.first().click();
+  await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator(`${quickInput} input.input`);
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(name);
+  const row = page.locator(`${quickInput} .monaco-list-row`, { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 10_000 });
+}
+
+/** Focuses the active text editor and selects `lines` whole lines from line `from` (1-based). */
+export async function selectLines(page: Page, lines: number, from = 1): Promise<void> {
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < from; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < lines; i++) await page.keyboard.press('Shift+ArrowDown');
+}
+
+/** Answers the open quick input (e.g. the API key box) with text and Enter. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  const input = page.locator(`${quickInput} input.input`);
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+/** The texts of the visible notification toasts. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  const items = page.locator('.notifications-toasts .notification-list-item');
+  return (await items.allInnerTexts()).map(normalize);
+}
+
+/** Waits until a visible notification contains `text`; returns that notification's text. */
+export async function waitForNotification(page: Page, text: string, timeoutMs = 15_000): Promise<string> {
+  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+  await item.waitFor({ state: 'visible', timeout: timeoutMs });
+  return normalize(await item.innerText());
+}
+
+/** Waits until `text` is shown anywhere in the workbench (editors render it across spans). */
+export async function waitForWorkbenchText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => {
+      const root = document.querySelector('.monaco-workbench');
+      const shown = root instanceof HTMLElement ? root.innerText.replace(/\s+/g, ' ') : '';
+      return shown.includes(wanted);
+    },
+    text.replace(/\s+/g, ' '),
+    { timeout: timeoutMs },
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = join(screenshotDir, name.endsWith('.png') ? name : `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Closes whatever quick input, menu or hover is open. */
+export async function escape(page: Page, times = 2): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press('Escape');
+}
+
+function normalize(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,144 @@
+/**
+ * The scripting contract of the stand-in Prediction Guard server: what the next answer on a path is,
+ * and what a recorded request looks like. Shared by the server, its HTTP control port and
+ * `controlClient.ts`, so this module must import nothing but zod.
+ */
+import * as z from 'zod';
+
+const delayMs = z.number().int().min(0).max(600_000).optional();
+const httpStatus = z.number().int().min(100).max(599);
+
+export const TextBehaviourSchema = z.object({
+  kind: z.literal('text'),
+  text: z.string(),
+  /** "documented": content is one object (spec examples); "openai": content is a list; "object-output": output is one object. */
+  shape: z.enum(['documented', 'openai', 'object-output']).optional(),
+  status: z.enum(['completed', 'incomplete']).optional(),
+  /** false leaves `usage` out of the answer. */
+  usage: z.boolean().optional(),
+  delayMs,
+});
+
+export const SafeguardBehaviourSchema = z.object({
+  kind: z.literal('safeguard'),
+  message: z.enum(['pii detected', 'prompt injection detected', 'failed toxicity check', 'failed factuality check']),
+  delayMs,
+});
+
+export const ErrorBehaviourSchema = z.object({
+  kind: z.literal('error'),
+  status: httpStatus,
+  error: z.string(),
+  delayMs,
+});
+
+export const RawBehaviourSchema = z.object({
+  kind: z.literal('raw'),
+  status: httpStatus,
+  body: z.string(),
+  headers: z.record(z.string(), z.string()).optional(),
+  delayMs,
+});
+
+export const RedirectBehaviourSchema = z.object({
+  kind: z.literal('redirect'),
+  status: z.union([z.literal(301), z.literal(302), z.literal(307), z.literal(308)]),
+  location: z.string(),
+  delayMs,
+});
+
+export const HangBehaviourSchema = z.object({ kind: z.literal('hang') });
+
+export const StallBehaviourSchema = z.object({
+  kind: z.literal('stall'),
+  /** How many bytes of a documented 200 body are sent before stalling (default 16). */
+  afterBytes: z.number().int().min(0).optional(),
+  delayMs,
+});
+
+export const McpBehaviourSchema = z.object({
+  kind: z.literal('mcp'),
+  serverLabel: z.string(),
+  name: z.string(),
+  /** The tool arguments as the JSON string the API returns. */
+  arguments: z.string(),
+  output: z.string(),
+  text: z.string(),
+  /** The call item's `type`; default: the server label without "_mcp_server", plus "_mcp_call" (as the spec example). */
+  itemType: z.string().optional(),
+  delayMs,
+});
+
+export const FunctionCallBehaviourSchema = z.object({
+  kind: z.literal('functionCall'),
+  name: z.string(),
+  /** The function arguments as a JSON string. */
+  arguments: z.string(),
+  delayMs,
+});
+
+export const BehaviourSchema = z.discriminatedUnion('kind', [
+  TextBehaviourSchema,
+  SafeguardBehaviourSchema,
+  ErrorBehaviourSchema,
+  RawBehaviourSchema,
+  RedirectBehaviourSchema,
+  HangBehaviourSchema,
+  StallBehaviourSchema,
+  McpBehaviourSchema,
+  FunctionCallBehaviourSchema,
+]);
+
+export type Behaviour = z.infer<typeof BehaviourSchema>;
+export type TextBehaviour = z.infer<typeof TextBehaviourSchema>;
+export type McpBehaviour = z.infer<typeof McpBehaviourSchema>;
+export type FunctionCallBehaviour = z.infer<typeof FunctionCallBehaviourSchema>;
+
+/** The paths whose answers can be scripted (a request path is matched by its first segment). */
+export const SCRIPTABLE_PATHS = ['/responses', '/models', '/mcp_servers', '/mcp_tools'] as const;
+export type ScriptablePath = (typeof SCRIPTABLE_PATHS)[number];
+
+/** Kinds that build a Responses API answer, so only make sense on /responses. */
+export const RESPONSES_ONLY_KINDS: ReadonlySet<Behaviour['kind']> = new Set(['text', 'mcp', 'functionCall']);
+
+/** "/models/reasoning?x=1" → "/models"; undefined when the path is not scriptable. */
+export function scriptablePathOf(path: string): ScriptablePath | undefined {
+  const first = '/' + (path.split('?')[0] ?? '').split('/').filter((s) => s !== '')[0];
+  return SCRIPTABLE_PATHS.find((p) => p === first);
+}
+
+export const ControlCommandSchema = z
+  .object({ path: z.string(), behaviour: BehaviourSchema })
+  .superRefine((cmd, ctx) => {
+    const key = scriptablePathOf(cmd.path);
+    if (key === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['path'], message: `path must start with one of ${SCRIPTABLE_PATHS.join(', ')}` });
+    } else if (key !== '/responses' && RESPONSES_ONLY_KINDS.has(cmd.behaviour.kind)) {
+      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /responses` });
+    }
+  });
+export type ControlCommand = z.infer<typeof ControlCommandSchema>;
+
+export interface RecordedRequest {
+  /** 1, 2, 3 … in arrival order. */
+  id: number;
+  method: string;
+  /** The request target as sent, query string included. */
+  path: string;
+  /** Header names lower-cased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Parsed JSON; the raw text when it is not JSON; null when there is no body. */
+  body: unknown;
+  /** Date.now() when the request arrived. */
+  receivedAt: number;
+  answeredStatus?: number;
+  /** The client went away before the answer was complete. */
+  aborted?: boolean;
+  /** Why the request was rejected with 400 before any scripted behaviour ran. */
+  validationError?: string;
+}
+
+/** Turns a zod error into one line: "behaviour.kind: ... ; path: ...". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}

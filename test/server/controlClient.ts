@@ -1,0 +1,52 @@
+/**
+ * A small typed client for the stand-in's control port, for tests running in another process
+ * (e.g. the VS Code extension host). Uses global fetch only; imports nothing at run time.
+ */
+import type { Behaviour, RecordedRequest } from './behaviours';
+
+export type { Behaviour, RecordedRequest } from './behaviours';
+
+export class StandInControl {
+  private readonly controlUrl: string;
+
+  constructor(controlUrl: string) {
+    this.controlUrl = controlUrl.replace(/\/+$/, '');
+  }
+
+  /** Queues the next answer for requests whose path starts with `path` ("/responses", "/models", "/mcp_servers", "/mcp_tools"). */
+  async enqueue(path: string, behaviour: Behaviour): Promise<void> {
+    await this.call('POST', '/enqueue', { path, behaviour });
+  }
+
+  /** The answer used when the queue for `path` is empty. */
+  async setDefault(path: string, behaviour: Behaviour): Promise<void> {
+    await this.call('POST', '/default', { path, behaviour });
+  }
+
+  /** Every recorded request, oldest first. */
+  async requests(): Promise<RecordedRequest[]> {
+    return (await this.call('GET', '/requests')) as RecordedRequest[];
+  }
+
+  /** Clears queues, defaults and recordings. */
+  async reset(): Promise<void> {
+    await this.call('POST', '/reset', {});
+  }
+
+  /** The most recent request whose path starts with `path` (any path when omitted). */
+  async lastRequest(path?: string): Promise<RecordedRequest | undefined> {
+    const all = await this.requests();
+    return all.filter((r) => path === undefined || r.path.startsWith(path)).at(-1);
+  }
+
+  private async call(method: 'GET' | 'POST', route: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(this.controlUrl + route, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`stand-in control ${method} ${route} failed: ${response.status} ${text}`);
+    return JSON.parse(text) as unknown;
+  }
+}

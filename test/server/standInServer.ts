@@ -1,0 +1,217 @@
+/**
+ * A stand-in for the Prediction Guard API that follows the vendor's published contract
+ * (test/server/spec/*.yaml): POST /responses, GET /models[/{capability}], GET /mcp_servers, GET /mcp_tools.
+ * Answers are scripted per path (see behaviours.ts); every request is recorded.
+ * A separate control port (controlServer.ts) lets another process script it.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Behaviour, RecordedRequest, ScriptablePath } from './behaviours';
+import { functionCallAnswer, mcpAnswer, textAnswer } from './answers';
+import { CAPABILITY_PATHS, MCP_SERVERS_ANSWER, MCP_TOOLS_ANSWER, modelsAnswer } from './fixtures';
+import { closeServer, listen, lowerCaseHeaders, parseBody, readBody, sendJson } from './httpUtil';
+import { createResponsesValidator, type RequestValidator } from './specValidator';
+import { Recorder, Script } from './script';
+import { createControlServer } from './controlServer';
+
+export type { Behaviour, RecordedRequest } from './behaviours';
+
+export interface StandInOptions {
+  /** The API key clients must send as "Authorization: Bearer <token>"; random by default. */
+  token?: string;
+  /** API port; 0 (default) picks a free one. */
+  port?: number;
+  /** Control port; 0 (default) picks a free one. */
+  controlPort?: number;
+}
+
+export interface StandIn {
+  baseUrl: string;
+  controlUrl: string;
+  token: string;
+  requests(): RecordedRequest[];
+  enqueue(path: string, behaviour: Behaviour): void;
+  setDefault(path: string, behaviour: Behaviour): void;
+  /** Clears queued behaviours, defaults and recordings. */
+  reset(): void;
+  /** Stops both servers and ends every open connection, hanging ones included. */
+  close(): Promise<void>;
+}
+
+export const FORBIDDEN = 'api understands the request but refuses to authorize it';
+export const DEFAULT_TEXT = 'Stand-in answer.';
+
+type Route = { key: ScriptablePath; method: 'GET' | 'POST'; capability?: string };
+
+interface Exchange {
+  res: ServerResponse;
+  entry: RecordedRequest;
+  route: Route;
+  /** The validated JSON body of POST /responses; {} elsewhere. */
+  request: Record<string, unknown>;
+  signal: AbortSignal;
+}
+
+function routeOf(pathname: string): Route | undefined {
+  if (pathname === '/responses') return { key: '/responses', method: 'POST' };
+  if (pathname === '/models') return { key: '/models', method: 'GET' };
+  if (pathname === '/mcp_servers') return { key: '/mcp_servers', method: 'GET' };
+  if (pathname === '/mcp_tools') return { key: '/mcp_tools', method: 'GET' };
+  const capability = /^\/models\/([^/]+)$/.exec(pathname)?.[1];
+  return capability === undefined ? undefined : { key: '/models', method: 'GET', capability: decodeURIComponent(capability) };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+function reply(ex: Exchange, status: number, body: unknown, headers?: Record<string, string>): void {
+  ex.entry.answeredStatus = status;
+  sendJson(ex.res, status, body, headers);
+}
+
+/** The documented answer of the route when nothing is scripted. */
+function builtInBody(ex: Exchange): unknown {
+  switch (ex.route.key) {
+    case '/responses':
+      return textAnswer(ex.request, { kind: 'text', text: DEFAULT_TEXT });
+    case '/models':
+      return modelsAnswer(ex.route.capability);
+    case '/mcp_servers':
+      return MCP_SERVERS_ANSWER;
+    case '/mcp_tools':
+      return MCP_TOOLS_ANSWER;
+  }
+}
+
+function stall(ex: Exchange, afterBytes: number | undefined): void {
+  const text = JSON.stringify(builtInBody(ex));
+  ex.entry.answeredStatus = 200;
+  ex.res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  ex.res.write(text.slice(0, Math.min(afterBytes ?? 16, text.length - 1)));
+}
+
+async function play(ex: Exchange, b: Behaviour | undefined): Promise<void> {
+  if (b === undefined) return reply(ex, 200, builtInBody(ex));
+  if ('delayMs' in b && b.delayMs !== undefined && b.delayMs > 0) await sleep(b.delayMs, ex.signal);
+  if (ex.signal.aborted) return;
+  switch (b.kind) {
+    case 'text':
+      return reply(ex, 200, textAnswer(ex.request, b));
+    case 'mcp':
+      return reply(ex, 200, mcpAnswer(ex.request, b));
+    case 'functionCall':
+      return reply(ex, 200, functionCallAnswer(ex.request, b));
+    case 'safeguard':
+      return reply(ex, 400, { error: b.message });
+    case 'error':
+      return reply(ex, b.status, { error: b.error });
+    case 'raw':
+      ex.entry.answeredStatus = b.status;
+      ex.res.writeHead(b.status, b.headers ?? {});
+      return void ex.res.end(b.body);
+    case 'redirect':
+      ex.entry.answeredStatus = b.status;
+      ex.res.writeHead(b.status, { location: b.location, 'content-length': 0 });
+      return void ex.res.end();
+    case 'hang':
+      return;
+    case 'stall':
+      return stall(ex, b.afterBytes);
+  }
+}
+
+/** 400 message for a request the contract rejects, or undefined when it is acceptable. */
+function contractError(route: Route, body: ReturnType<typeof parseBody>, validate: RequestValidator): string | undefined {
+  if (route.capability !== undefined && CAPABILITY_PATHS[route.capability] === undefined) {
+    return `capability must be one of ${Object.keys(CAPABILITY_PATHS).join(', ')} (got ${JSON.stringify(route.capability)})`;
+  }
+  if (route.key !== '/responses') return undefined;
+  if (!body.json) return body.value === null ? 'required fields are missing: request body is empty' : 'request body is not valid JSON';
+  return validate(body.value);
+}
+
+interface ApiContext {
+  token: string;
+  script: Script;
+  recorder: Recorder;
+  validate: RequestValidator;
+  isClosing(): boolean;
+}
+
+async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const receivedAt = Date.now();
+  const body = parseBody(await readBody(req));
+  const entry = ctx.recorder.record({
+    method: req.method ?? '',
+    path: req.url ?? '/',
+    headers: lowerCaseHeaders(req.headers),
+    body: body.value,
+    receivedAt,
+  });
+  const aborter = new AbortController();
+  res.on('close', () => {
+    if (res.writableFinished) return;
+    if (!ctx.isClosing()) entry.aborted = true;
+    aborter.abort();
+  });
+  const route = routeOf(new URL(entry.path, 'http://stand-in').pathname);
+  const ex: Exchange = { res, entry, route: route ?? { key: '/responses', method: 'POST' }, request: {}, signal: aborter.signal };
+  if (route === undefined) return reply(ex, 404, { error: 'not found' });
+  if (req.method !== route.method) return reply(ex, 405, { error: `method ${entry.method} not allowed` }, { allow: route.method });
+  if (req.headers.authorization !== `Bearer ${ctx.token}`) return reply(ex, 403, { error: FORBIDDEN });
+  const invalid = contractError(route, body, ctx.validate);
+  if (invalid !== undefined) {
+    entry.validationError = invalid;
+    return reply(ex, 400, { error: invalid });
+  }
+  if (route.key === '/responses') ex.request = body.value as Record<string, unknown>;
+  await play(ex, ctx.script.next(route.key));
+}
+
+function createApiServer(ctx: ApiContext): Server {
+  return createServer((req, res) => {
+    handleApi(ctx, req, res).catch((error: unknown) => {
+      if (!res.headersSent && !res.destroyed) sendJson(res, 500, { error: `stand-in failure: ${String(error)}` });
+    });
+  });
+}
+
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const token = options.token ?? `pg-stand-in-${randomBytes(12).toString('hex')}`;
+  const script = new Script();
+  const recorder = new Recorder();
+  let closing = false;
+  const api = createApiServer({ token, script, recorder, validate: createResponsesValidator(), isClosing: () => closing });
+  const control = createControlServer(script, recorder);
+  const baseUrl = await listen(api, options.port ?? 0);
+  const controlUrl = await listen(control, options.controlPort ?? 0).catch(async (error: unknown) => {
+    await closeServer(api);
+    throw error;
+  });
+  return {
+    baseUrl,
+    controlUrl,
+    token,
+    requests: () => recorder.all(),
+    enqueue: (path, b) => script.enqueue(path, b),
+    setDefault: (path, b) => script.setDefault(path, b),
+    reset: () => {
+      script.reset();
+      recorder.reset();
+    },
+    close: async () => {
+      closing = true;
+      await Promise.all([closeServer(api), closeServer(control)]);
+    },
+  };
+}
