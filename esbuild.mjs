@@ -2,13 +2,17 @@
 // (browser, IIFE) and the extension-host test suite (Node, CommonJS, `vscode` external).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Webview entry points: media/<name>.ts -> dist/webview/<name>.js. */
-const webviewEntries = [].filter((file) => existsSync(file));
+/** Webview entry points: media/<name>/main.ts -> dist/webview/<name>.js (+ <name>.css from its CSS imports). */
+const webviewEntries = existsSync('media')
+  ? readdirSync('media', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(`media/${entry.name}/main.ts`))
+      .map((entry) => ({ in: `media/${entry.name}/main.ts`, out: entry.name }))
+  : [];
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
@@ -31,6 +35,9 @@ const builds = [
           entryPoints: webviewEntries,
           outdir: 'dist/webview',
           bundle: true,
+          // Codicon font files are copied beside the CSS that uses them.
+          loader: { '.ttf': 'file' },
+          assetNames: '[name]',
           platform: 'browser',
           target: 'es2022',
           format: 'iife',

@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands/register';
 import { readSettingsWithWarnings } from './commands/services';
 import { createLog } from './log';
+import { registerParametersPanel } from './panels/parametersPanel';
+import { PresetStore } from './panels/presetStore';
+import { McpSecrets } from './secrets/mcpSecrets';
 import { TokenStore } from './secrets/tokenStore';
 import { StatusBar } from './ui/statusBar';
 
@@ -15,8 +18,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const log = createLog();
   const tokens = new TokenStore(context.secrets);
   const statusBar = new StatusBar();
-  const services = { log, tokens, statusBar };
-  context.subscriptions.push(log, tokens, statusBar, ...registerCommands(services));
+  const services = { log, tokens, statusBar, mcpSecrets: new McpSecrets(context.secrets) };
+  context.subscriptions.push(
+    log,
+    tokens,
+    statusBar,
+    ...registerCommands(services),
+    ...registerParametersPanel({ extensionUri: context.extensionUri, services, presets: new PresetStore(context.globalState) }),
+  );
   statusBar.update(readSettingsWithWarnings(log));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return { setApiKey: (token) => tokens.set(token) };

@@ -3,11 +3,12 @@
 // are off are left out.
 import * as z from 'zod';
 import {
+  FunctionToolSchema,
+  McpToolSchema,
   PII_REPLACE_METHODS,
   REASONING_EFFORTS,
   ResponsesRequestSchema,
   ToolChoiceSchema,
-  ToolSchema,
   type MessageItem,
   type ResponsesRequest,
   type Safeguards,
@@ -25,6 +26,14 @@ export const SafeguardSettingsSchema = z.object({
 });
 export type SafeguardSettings = z.infer<typeof SafeguardSettingsSchema>;
 
+/**
+ * A tool as kept in settings: an MCP server's `authorization` is a secret, so it is never part of a
+ * setting (an object key with that name is dropped on read) and is added from secret storage when a
+ * request is built.
+ */
+export const SettingsToolSchema = z.discriminatedUnion('type', [FunctionToolSchema, McpToolSchema.omit({ authorization: true })]);
+export type SettingsTool = z.infer<typeof SettingsToolSchema>;
+
 export const ApiParametersSchema = z.object({
   model: z.string().trim().default(''),
   instructions: z.string().default(''),
@@ -32,7 +41,7 @@ export const ApiParametersSchema = z.object({
   topP: z.number().min(0).max(1).nullable().default(null),
   maxOutputTokens: z.number().int().positive().nullable().default(null),
   reasoningEffort: z.enum(REASONING_EFFORTS).nullable().default(null),
-  tools: z.array(ToolSchema).default([]),
+  tools: z.array(SettingsToolSchema).default([]),
   toolChoice: ToolChoiceSchema.nullable().default(null),
   maxToolCalls: z.number().int().positive().nullable().default(null),
   parallelToolCalls: z.boolean().nullable().default(null),
@@ -58,15 +67,26 @@ export function safeguardsOn(s: SafeguardSettings): boolean {
   return safeguardsBody(s) !== undefined;
 }
 
-/** Builds the POST /responses body. Throws a ZodError when a value is out of its documented range. */
-export function buildRequest(params: ApiParameters, input: string | MessageItem[]): ResponsesRequest {
+/** MCP server labels → the authorization value kept for them in secret storage. */
+export type McpAuthorizations = Readonly<Record<string, string>>;
+
+/**
+ * Builds the POST /responses body. Throws a ZodError when a value is out of its documented range.
+ * `mcpAuthorizations` adds each MCP server's stored authorization to its tool entry.
+ */
+export function buildRequest(params: ApiParameters, input: string | MessageItem[], mcpAuthorizations: McpAuthorizations = {}): ResponsesRequest {
   const body: ResponsesRequest = { model: params.model, input };
   if (params.instructions.trim()) body.instructions = params.instructions;
   if (params.temperature !== null) body.temperature = params.temperature;
   if (params.topP !== null) body.top_p = params.topP;
   if (params.maxOutputTokens !== null) body.max_output_tokens = params.maxOutputTokens;
   if (params.reasoningEffort !== null) body.reasoning = { effort: params.reasoningEffort };
-  if (params.tools.length) body.tools = params.tools;
+  if (params.tools.length) {
+    body.tools = params.tools.map((tool) => {
+      const authorization = tool.type === 'mcp' ? mcpAuthorizations[tool.server_label] : undefined;
+      return authorization ? { ...tool, authorization } : tool;
+    });
+  }
   if (params.toolChoice !== null) body.tool_choice = params.toolChoice;
   if (params.maxToolCalls !== null) body.max_tool_calls = params.maxToolCalls;
   if (params.parallelToolCalls !== null) body.parallel_tool_calls = params.parallelToolCalls;

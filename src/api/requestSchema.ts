@@ -25,11 +25,41 @@ export const MessageItemSchema = z.object({
 });
 export type MessageItem = z.infer<typeof MessageItemSchema>;
 
+const JSON_SCHEMA_TYPES = ['object', 'string', 'number', 'integer', 'boolean', 'array', 'null'] as const;
+
+/** A JSON Schema node, checked structurally (types, properties, items, required, combinators). */
+export const JsonSchemaNodeSchema: z.ZodType<Record<string, unknown>> = z.lazy(() =>
+  z
+    .object({
+      type: z.union([z.enum(JSON_SCHEMA_TYPES), z.array(z.enum(JSON_SCHEMA_TYPES)).min(1)]).optional(),
+      description: z.string().optional(),
+      title: z.string().optional(),
+      enum: z.array(z.unknown()).min(1).optional(),
+      properties: z.record(z.string(), JsonSchemaNodeSchema).optional(),
+      items: z.union([JsonSchemaNodeSchema, z.array(JsonSchemaNodeSchema)]).optional(),
+      required: z.array(z.string()).optional(),
+      additionalProperties: z.union([z.boolean(), JsonSchemaNodeSchema]).optional(),
+      anyOf: z.array(JsonSchemaNodeSchema).optional(),
+      oneOf: z.array(JsonSchemaNodeSchema).optional(),
+      allOf: z.array(JsonSchemaNodeSchema).optional(),
+    })
+    .passthrough(),
+);
+
+/** A function's `parameters`: a JSON Schema of type "object" whose `required` names its own properties. */
+export const FunctionParametersSchema = JsonSchemaNodeSchema.superRefine((schema, ctx) => {
+  if (schema.type !== 'object') ctx.addIssue({ code: 'custom', message: 'must be a JSON Schema with "type": "object"' });
+  const properties = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
+  for (const name of (schema.required as string[] | undefined) ?? []) {
+    if (!properties.includes(name)) ctx.addIssue({ code: 'custom', message: `"required" names "${name}", which is not in "properties"` });
+  }
+});
+
 export const FunctionToolSchema = z.object({
   type: z.literal('function'),
   name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (1–64)'),
   description: z.string().optional(),
-  parameters: z.record(z.string(), z.unknown()).optional(),
+  parameters: FunctionParametersSchema.optional(),
   strict: z.boolean().optional(),
 });
 export type FunctionTool = z.infer<typeof FunctionToolSchema>;

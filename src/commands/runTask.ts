@@ -73,15 +73,15 @@ export async function runTask(task: TaskId, services: Services, args: TaskArgs =
     if (task === 'ask' && !question) return undefined;
     const connection = await connect(services);
     if (!connection) return undefined;
-    const { client, settings } = connection;
+    const { client, settings, mcpAuthorizations } = connection;
     services.statusBar.update(settings);
     const model = settings.params.model || (await pickModel(client));
     if (!model) {
       void vscode.window.showInformationMessage('Prediction Guard needs a model. Run “Prediction Guard: Select Model” or set predictionGuard.model.');
       return undefined;
     }
-    const body = buildRequest({ ...settings.params, model }, taskInput(task, selectionContext(editor, selection), question));
-    services.log.trace(`request body: ${JSON.stringify(body)}`);
+    const body = buildRequest({ ...settings.params, model }, taskInput(task, selectionContext(editor, selection), question), mcpAuthorizations);
+    services.log.trace(`request body: ${JSON.stringify(body, (key, value: unknown) => (key === 'authorization' ? '«redacted»' : value))}`);
     const started = Date.now();
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${spec.progress} with ${model}…`, cancellable: true },

@@ -2,15 +2,18 @@
 import * as vscode from 'vscode';
 import { PredictionGuardClient } from '../api/client';
 import { PredictionGuardError } from '../api/errors';
+import { type McpAuthorizations } from '../api/parameters';
 import { describeModel } from '../api/modelsSchema';
 import { currentSettings, saveModel } from '../config/settings';
 import { type Settings } from '../config/settingsSchema';
 import { type Log } from '../log';
+import { type McpSecrets } from '../secrets/mcpSecrets';
 import { type TokenStore } from '../secrets/tokenStore';
 import { type StatusBar } from '../ui/statusBar';
 
 export interface Services {
   readonly tokens: TokenStore;
+  readonly mcpSecrets: McpSecrets;
   readonly log: Log;
   readonly statusBar: StatusBar;
 }
@@ -18,6 +21,8 @@ export interface Services {
 export interface Connection {
   readonly settings: Settings;
   readonly client: PredictionGuardClient;
+  /** The stored authorization of each MCP server in the settings' tools: pass to `buildRequest`. */
+  readonly mcpAuthorizations: McpAuthorizations;
 }
 
 let reportedProblems = '';
@@ -48,7 +53,7 @@ export async function connect(services: Services): Promise<Connection | undefine
     { baseUrl: settings.baseUrl, token, timeoutSeconds: settings.requestTimeoutSeconds },
     (line) => services.log.info(line),
   );
-  return { settings, client };
+  return { settings, client, mcpAuthorizations: await services.mcpSecrets.forTools(settings.params.tools) };
 }
 
 /** Lets the user pick a chat model from GET /models/chat-completion and saves it in user settings. */

@@ -14,6 +14,8 @@ export interface Settings {
   readonly requestTimeoutSeconds: number;
   readonly placement: Placement;
   readonly params: ApiParameters;
+  /** How many earlier chat turns go with each new chat message (`chat.maxTurns`). */
+  readonly chatMaxTurns: number;
 }
 
 export interface SettingsReadResult {
@@ -43,6 +45,7 @@ export const SETTING_KEYS: readonly string[] = [
   'baseUrl',
   'requestTimeoutSeconds',
   'placement',
+  'chat.maxTurns',
   ...Object.keys(PARAM_KEYS),
   ...Object.keys(SAFEGUARD_KEYS).map((k) => `safeguards.${k}`),
 ];
@@ -72,6 +75,7 @@ export function readSettings(lookup: Lookup): SettingsReadResult {
     requestTimeoutSeconds: field('requestTimeoutSeconds', z.number().min(1).max(3600).default(120)),
     placement: field('placement', z.enum(PLACEMENTS).default('auto')),
     params: ApiParametersSchema.parse({ ...params, safeguards }),
+    chatMaxTurns: field('chat.maxTurns', z.number().int().min(0).max(100).default(10)),
   };
   return { settings, problems };
 }

@@ -10,7 +10,7 @@ export class StatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Prediction Guard';
-    this.item.command = 'predictionGuard.selectModel';
+    this.item.command = 'predictionGuard.openParameters';
   }
 
   update(settings: Settings): void {
@@ -41,7 +41,7 @@ export class StatusBar implements vscode.Disposable {
           .join('; ')
       : 'none';
     this.item.tooltip = new vscode.MarkdownString(
-      `**Prediction Guard** — ${this.running > 0 ? 'request running' : 'idle'}\n\nModel: \`${model}\`\n\nSafeguards: ${list}\n\nServer: ${settings.baseUrl}\n\nClick to choose the model.`,
+      `**Prediction Guard** — ${this.running > 0 ? 'request running' : 'idle'}\n\nModel: \`${model}\`\n\nSafeguards: ${list}\n\nServer: ${settings.baseUrl}\n\nClick to open the parameters.`,
     );
     this.item.accessibilityInformation = {
       label: `Prediction Guard, model ${model}, safeguards ${safeguards ? 'on' : 'off'}${this.running > 0 ? ', request running' : ''}`,

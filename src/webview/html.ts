@@ -47,7 +47,7 @@ export function buildWebviewHtml(page: WebviewPage): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" ${attr('content', contentSecurityPolicy(page.cspSource, page.nonce))}>
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.cspSource, page.nonce).replace(/"/g, '')}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
 ${page.styles.map((href) => `<link rel="stylesheet" ${attr('href', href)}>`).join('\n')}

@@ -70,8 +70,10 @@ async function main(): Promise<void> {
   cleanups.push(() => browser.close());
   page.on('dialog', (dialog) => void dialog.accept().catch(() => undefined));
   page.on('console', (message) => {
+    // Extension-host output reaches the page console prefixed ("%c INFO color: #33f [suite] ...").
     const text = message.text();
-    if (text.startsWith('[suite]')) console.log(text);
+    const at = text.indexOf('[suite]');
+    if (at >= 0 && /^(%c\s+\w+\s+color:\s*#\w+\s+)?$/.test(text.slice(0, at))) console.log(text.slice(at));
   });
 
   if (only !== 'suite') {

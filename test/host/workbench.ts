@@ -117,16 +117,38 @@ export async function waitForNotification(page: Page, text: string, timeoutMs = 
   return normalize(await item.innerText());
 }
 
-/** Waits until `text` is shown anywhere in the workbench (editors render it across spans). */
-export async function waitForWorkbenchText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
-  await page.waitForFunction(
+/**
+ * Waits until `text` is shown in a visible editor (not just a tab title); resolves with the index of
+ * the editor group that shows it (0 = the first, leftmost group).
+ */
+export async function waitForEditorText(page: Page, text: string, timeoutMs = 15_000): Promise<number> {
+  const handle = await page.waitForFunction(
     (wanted) => {
-      const root = document.querySelector('.monaco-workbench');
-      const shown = root instanceof HTMLElement ? root.innerText.replace(/\s+/g, ' ') : '';
-      return shown.includes(wanted);
+      const groups = Array.from(document.querySelectorAll('.editor-group-container'));
+      const index = groups.findIndex((group) =>
+        Array.from(group.querySelectorAll('.monaco-editor .view-lines')).some(
+          (lines) => lines instanceof HTMLElement && lines.innerText.replace(/\s+/g, ' ').includes(wanted),
+        ),
+      );
+      return index >= 0 ? index + 1 : 0; // 0 is falsy: keep waiting
     },
     text.replace(/\s+/g, ' '),
     { timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) - 1;
+}
+
+/** The tabs of each editor group, e.g. "group 1: sample.ts*, Untitled-1 | group 2: ..." (* = active tab). */
+export async function describeEditorGroups(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.editor-group-container'))
+      .map((group, i) => {
+        const tabs = Array.from(group.querySelectorAll('.tab')).map(
+          (tab) => (tab.getAttribute('aria-label') ?? '?') + (tab.classList.contains('active') ? '*' : ''),
+        );
+        return `group ${i + 1}: ${tabs.join(', ') || '(no tabs)'}`;
+      })
+      .join(' | '),
   );
 }
 

@@ -14,16 +14,19 @@ const expected = [
 ].map((title) => `Prediction Guard: ${title}`);
 
 export async function commandPaletteListsCommands({ page }: UiContext): Promise<void> {
-  await openPalette(page, 'Prediction Guard');
-  const rows = page.locator('.quick-input-widget .monaco-list-row');
-  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
-  // The extension may still be activating its contributions: give the list a moment to fill.
+  // Right after the workbench appears the extension host may still be registering the
+  // development extension: an open palette does not refresh, so reopen it until the commands show.
   let labels: string[] = [];
-  for (let i = 0; i < 20; i++) {
+  const deadline = Date.now() + 30_000;
+  do {
+    await openPalette(page, 'Prediction Guard');
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     labels = await quickPickLabels(page);
     if (expected.every((title) => labels.includes(title))) break;
-    await page.waitForTimeout(250);
-  }
+    await escape(page, 1);
+    await page.waitForTimeout(1000);
+  } while (Date.now() < deadline);
+  await page.waitForTimeout(200);
   await screenshot(page, 'command-palette');
   await escape(page, 1);
   const missing = expected.filter((title) => !labels.includes(title));

@@ -1,5 +1,5 @@
 // 2. With no key stored, Explain asks for it in a masked box, sends it, and opens the answer beside.
-import { runCommand, waitForWorkbenchText } from '../workbench';
+import { describeEditorGroups, runCommand, waitForEditorText } from '../workbench';
 import { bearerOf, check, enterKeyInMaskedBox, nextResponsesRequest, selectInSample, EXPLAIN, type UiContext } from './context';
 
 const ANSWER = 'Explained: the answer from the stand-in.';
@@ -18,7 +18,8 @@ export async function explainAsksForKeyThenAnswers(ctx: UiContext): Promise<void
     input.includes('export interface Order {') && input.includes('id: string;'),
     `the request's input lacks the selected text: ${input.slice(0, 300)}`,
   );
-  await waitForWorkbenchText(page, ANSWER);
-  const groups = await page.locator('.editor-group-container').count();
-  check(groups >= 2, `the answer did not open beside the code (${groups} editor group)`);
+  const group = await waitForEditorText(page, ANSWER).catch(async () => {
+    throw new Error(`the answer is not shown in any editor; editors: ${await describeEditorGroups(page)}`);
+  });
+  check(group >= 1, `the answer opened in the code's own editor group, not beside it; editors: ${await describeEditorGroups(page)}`);
 }

@@ -1,5 +1,5 @@
 // 7. The README picture: an explanation open beside the code it explains.
-import { screenshot, waitForWorkbenchText } from '../workbench';
+import { screenshot, waitForEditorText } from '../workbench';
 import { clearNotifications, explainSample, type UiContext } from './context';
 
 const ANSWER = [
@@ -20,7 +20,10 @@ export async function workbenchWithAnswer(ctx: UiContext): Promise<void> {
   await clearNotifications(page);
   ctx.standIn.enqueue('/responses', { kind: 'text', text: ANSWER });
   await explainSample(ctx, 9, 8); // orderTotal, lines 8-16
-  await waitForWorkbenchText(page, 'Edge case: a negative');
-  await page.waitForTimeout(500);
+  await waitForEditorText(page, 'Edge case: a negative');
+  // Let the progress toast close and keep the mouse off tabs (no hover tooltips in the picture).
+  await page.mouse.move(700, 700);
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
   await screenshot(page, 'workbench');
 }

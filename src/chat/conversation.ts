@@ -1,0 +1,92 @@
+// A chat conversation as it is kept in workspace storage. Pure. Parsed with zod on load, so a
+// damaged or older store never breaks the view: what does not parse is dropped.
+import * as z from 'zod';
+import { TURN_STATUSES, ToolCallViewSchema, UsageViewSchema } from '../webview/protocol/chat';
+
+export const SelectionAttachmentSchema = z.object({
+  kind: z.literal('selection'),
+  id: z.string().min(1),
+  /** Workspace-relative file name. */
+  file: z.string(),
+  language: z.string(),
+  startLine: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  text: z.string(),
+});
+export type SelectionAttachment = z.infer<typeof SelectionAttachmentSchema>;
+
+/** An image's bytes stay in memory only (they can be megabytes); the store keeps its name and size. */
+export const ImageAttachmentSchema = z.object({
+  kind: z.literal('image'),
+  id: z.string().min(1),
+  name: z.string(),
+  mime: z.string(),
+  bytes: z.number().int().min(0),
+});
+export type ImageAttachment = z.infer<typeof ImageAttachmentSchema>;
+
+export const AttachmentSchema = z.discriminatedUnion('kind', [SelectionAttachmentSchema, ImageAttachmentSchema]);
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const AnswerSchema = z.object({
+  text: z.string(),
+  model: z.string(),
+  ms: z.number().min(0),
+  usage: UsageViewSchema.optional(),
+  incomplete: z.boolean(),
+  refusal: z.string().optional(),
+  toolCalls: z.array(ToolCallViewSchema),
+  responseId: z.string().optional(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const ErrorActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('setApiKey') }),
+  z.object({ kind: z.literal('openSetting'), setting: z.string() }),
+  z.object({ kind: z.literal('showLog') }),
+]);
+
+export const TurnErrorSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  actions: z.array(ErrorActionSchema),
+});
+export type TurnError = z.infer<typeof TurnErrorSchema>;
+
+export const TurnSchema = z.object({
+  id: z.string().min(1),
+  prompt: z.string(),
+  attachments: z.array(AttachmentSchema),
+  status: z.enum(TURN_STATUSES),
+  startedAt: z.number(),
+  safeguards: z.array(z.string()),
+  answer: AnswerSchema.optional(),
+  error: TurnErrorSchema.optional(),
+});
+export type Turn = z.infer<typeof TurnSchema>;
+
+export const ConversationSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  turns: z.array(TurnSchema),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+const TITLE_LENGTH = 60;
+
+/** "Selection from sample.ts, lines 8–16" style label of an attachment. */
+export function attachmentLabel(attachment: Attachment): string {
+  if (attachment.kind === 'image') return attachment.name;
+  const lines = attachment.startLine === attachment.endLine ? `line ${attachment.startLine}` : `lines ${attachment.startLine}–${attachment.endLine}`;
+  return `${attachment.file}, ${lines}`;
+}
+
+/** A conversation's title: its first message's first line, shortened; else what it was about. */
+export function titleFrom(prompt: string, attachments: readonly Attachment[]): string {
+  const line = prompt.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0);
+  if (line) return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : line;
+  const first = attachments[0];
+  return first ? attachmentLabel(first) : 'New chat';
+}

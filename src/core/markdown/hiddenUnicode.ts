@@ -1,0 +1,76 @@
+// Characters that change how text reads without being seen: bidirectional controls (Trojan Source),
+// zero-width characters and Unicode tag characters (text smuggled past the reader). Pure.
+
+const NAMES: Readonly<Record<number, string>> = {
+  0x061c: 'ARABIC LETTER MARK',
+  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x2060: 'WORD JOINER',
+  0x2061: 'FUNCTION APPLICATION',
+  0x2062: 'INVISIBLE TIMES',
+  0x2063: 'INVISIBLE SEPARATOR',
+  0x2064: 'INVISIBLE PLUS',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** One hidden character, or a run of tag characters (which spell out hidden ASCII text). */
+const HIDDEN = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?:\u{e0000}|[\u{e0001}-\u{e007f}])+|[\u{e0100}-\u{e01ef}]/gu;
+
+export interface HiddenRun {
+  /** What a reader is shown instead: "U+202E" or, for tag characters, the text they spell. */
+  readonly label: string;
+  /** A longer description for a tooltip or screen reader. */
+  readonly description: string;
+}
+
+function codePoint(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+export function describeHidden(run: string): HiddenRun {
+  const first = run.codePointAt(0) ?? 0;
+  if (first >= 0xe0000 && first <= 0xe007f) {
+    const spelled = [...run]
+      .map((c) => (c.codePointAt(0) ?? 0) - 0xe0000)
+      .filter((n) => n >= 0x20 && n < 0x7f)
+      .map((n) => String.fromCharCode(n))
+      .join('');
+    return {
+      label: spelled ? `tags: ${spelled}` : `${codePoint(first)} TAG`,
+      description: `Hidden Unicode tag characters${spelled ? ` spelling “${spelled}”` : ''}`,
+    };
+  }
+  if (first >= 0xe0100) return { label: codePoint(first), description: `Hidden Unicode: ${codePoint(first)} VARIATION SELECTOR` };
+  return { label: codePoint(first), description: `Hidden Unicode: ${codePoint(first)} ${NAMES[first] ?? ''}`.trim() };
+}
+
+/** True when `text` holds any hidden character. */
+export function hasHiddenUnicode(text: string): boolean {
+  return text.search(HIDDEN) !== -1;
+}
+
+/** The hidden characters (runs) of `text`, in order, for a warning. */
+export function hiddenRuns(text: string): HiddenRun[] {
+  return [...text.matchAll(HIDDEN)].map((m) => describeHidden(m[0]));
+}
+
+/**
+ * Replaces each hidden character in `text` using `mark`. Used on the escaped text of the rendered
+ * HTML (so `mark` may return markup) and on attribute values (where `mark` must return plain text).
+ */
+export function replaceHidden(text: string, mark: (run: HiddenRun) => string): string {
+  return text.replace(HIDDEN, (run) => mark(describeHidden(run)));
+}

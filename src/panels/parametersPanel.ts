@@ -1,0 +1,201 @@
+// The "Prediction Guard Parameters" panel: one webview panel (a second call reveals it) that edits
+// the same settings every command and the chat read. It survives a reload through its serializer.
+import * as vscode from 'vscode';
+import { currentSettings, onDidChangeSettings } from '../config/settings';
+import { curlCommand, previewRequest, TOKEN_VARIABLE } from '../core/requestPreview';
+import { type Services } from '../commands/services';
+import { WebviewChannel } from '../webview/channel';
+import {
+  ParametersToHostSchema,
+  type McpServerOption,
+  type ModelOption,
+  type PanelState,
+  type ParametersToHost,
+  type ParametersToWebview,
+} from '../webview/protocol/parameters';
+import { renderWebview } from '../webview/render';
+import { loadMcpServers, loadModels, type Loaded } from './catalog';
+import { parameterSources, saveParameters, workspaceWritable } from './parameterSettings';
+import { type PresetStore } from './presetStore';
+
+export const PARAMETERS_VIEW_TYPE = 'predictionGuard.parameters';
+
+export interface ParametersPanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly services: Services;
+  readonly presets: PresetStore;
+}
+
+interface ListState<T> {
+  status: PanelState['models']['status'];
+  items: T[];
+  error?: string;
+}
+
+function listState<T>(loaded: Loaded<T>): ListState<T> {
+  return loaded.ok ? { status: 'ready', items: loaded.items } : { status: 'error', items: [], error: loaded.error };
+}
+
+export class ParametersPanel implements vscode.Disposable {
+  private static current: ParametersPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly channel: WebviewChannel<ParametersToHost, ParametersToWebview>;
+  private models: ListState<ModelOption> = { status: 'idle', items: [] };
+  private mcpServers: ListState<McpServerOption> = { status: 'idle', items: [] };
+  private disposed = false;
+
+  static createOrShow(deps: ParametersPanelDeps): ParametersPanel {
+    if (ParametersPanel.current) {
+      ParametersPanel.current.panel.reveal();
+      return ParametersPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(PARAMETERS_VIEW_TYPE, 'Prediction Guard Parameters', vscode.ViewColumn.Active, {});
+    ParametersPanel.current = new ParametersPanel(panel, deps);
+    return ParametersPanel.current;
+  }
+
+  /** Restores the panel VS Code kept across a reload. */
+  static revive(panel: vscode.WebviewPanel, deps: ParametersPanelDeps): void {
+    ParametersPanel.current?.dispose();
+    ParametersPanel.current = new ParametersPanel(panel, deps);
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: ParametersPanelDeps,
+  ) {
+    const { log, tokens } = deps.services;
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icons', 'shield.svg');
+    this.channel = new WebviewChannel(panel.webview, ParametersToHostSchema, (message) => this.handle(message), log, 'parameters panel');
+    this.disposables.push(
+      this.channel,
+      panel.onDidDispose(() => this.dispose()),
+      onDidChangeSettings(() => void this.pushState()),
+      tokens.onDidChange(() => void this.loadCatalog()),
+    );
+    renderWebview(panel.webview, deps.extensionUri, 'parameters', 'Prediction Guard Parameters');
+  }
+
+  private async handle(message: ParametersToHost): Promise<void> {
+    const { services, presets } = this.deps;
+    switch (message.type) {
+      case 'ready':
+        await this.pushState();
+        await this.loadCatalog();
+        return;
+      case 'save': {
+        if (message.target === 'workspace' && !workspaceWritable()) {
+          this.post({ type: 'rejected', message: 'There is no trusted workspace to save to: save to User settings instead.', fieldErrors: [] });
+          return;
+        }
+        const written = await saveParameters(message.values, message.target);
+        services.log.info(`Parameters saved to ${message.target} settings: ${written.join(', ') || 'nothing changed'}.`);
+        this.post({ type: 'saved', target: message.target, written });
+        await this.pushState();
+        return;
+      }
+      case 'refreshModels':
+        await this.loadCatalog('models');
+        return;
+      case 'refreshMcpServers':
+        await this.loadCatalog('mcp');
+        return;
+      case 'savePreset':
+        return this.presetResult(await presets.save(message.name, message.values), `Preset “${message.name.trim()}” saved.`);
+      case 'renamePreset':
+        return this.presetResult(await presets.rename(message.from, message.to), `Preset renamed to “${message.to.trim()}”.`);
+      case 'deletePreset':
+        return this.presetResult(await presets.delete(message.name), `Preset “${message.name}” deleted.`);
+      case 'copyCurl': {
+        const labels = await this.secretLabels(message.values.tools);
+        await vscode.env.clipboard.writeText(curlCommand(currentSettings().settings.baseUrl, previewRequest(message.values, labels)));
+        this.post({ type: 'notice', message: `cURL command copied. It reads the key from $${TOKEN_VARIABLE}; the key itself is not in it.` });
+        return;
+      }
+      case 'setMcpSecret':
+        if (await services.mcpSecrets.ask(message.serverLabel)) await this.pushState();
+        return;
+      case 'clearMcpSecret':
+        await services.mcpSecrets.clear(message.serverLabel);
+        await this.pushState();
+        return;
+      case 'setApiKey':
+        await vscode.commands.executeCommand('predictionGuard.setApiKey');
+        return;
+      case 'openSettingsJson':
+        await vscode.commands.executeCommand(
+          message.target === 'workspace' ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openSettingsJson',
+        );
+        return;
+    }
+  }
+
+  private async presetResult(result: { ok: true } | { ok: false; error: string }, success: string): Promise<void> {
+    if (!result.ok) {
+      this.post({ type: 'rejected', message: result.error, fieldErrors: [{ path: 'preset', message: result.error }] });
+      return;
+    }
+    this.post({ type: 'notice', message: success });
+    await this.pushState();
+  }
+
+  private async secretLabels(tools: PanelState['values']['tools']): Promise<string[]> {
+    const labels = new Set([...tools.flatMap((t) => (t.type === 'mcp' ? [t.server_label] : [])), ...this.mcpServers.items.map((s) => s.serverLabel)]);
+    return this.deps.services.mcpSecrets.labelsWithSecret([...labels]);
+  }
+
+  private async loadCatalog(which: 'models' | 'mcp' | 'both' = 'both'): Promise<void> {
+    const { tokens } = this.deps.services;
+    if (which !== 'mcp') this.models = { ...this.models, status: 'loading' };
+    if (which !== 'models') this.mcpServers = { ...this.mcpServers, status: 'loading' };
+    await this.pushState();
+    const [models, servers] = await Promise.all([
+      which !== 'mcp' ? loadModels(tokens) : undefined,
+      which !== 'models' ? loadMcpServers(tokens) : undefined,
+    ]);
+    if (models) this.models = listState(models);
+    if (servers) this.mcpServers = listState(servers);
+    await this.pushState();
+  }
+
+  private async pushState(): Promise<void> {
+    if (this.disposed) return;
+    const { settings } = currentSettings();
+    const state: PanelState = {
+      values: settings.params,
+      sources: parameterSources(),
+      workspaceAvailable: workspaceWritable(),
+      baseUrl: settings.baseUrl,
+      hasApiKey: (await this.deps.services.tokens.get().catch(() => undefined)) !== undefined,
+      models: this.models,
+      mcpServers: this.mcpServers,
+      presets: this.deps.presets.list(),
+      mcpSecrets: await this.secretLabels(settings.params.tools),
+    };
+    if (!this.disposed) this.post({ type: 'state', state });
+  }
+
+  private post(message: ParametersToWebview): void {
+    this.channel.post(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (ParametersPanel.current === this) ParametersPanel.current = undefined;
+    this.panel.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+export function registerParametersPanel(deps: ParametersPanelDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('predictionGuard.openParameters', () => {
+      ParametersPanel.createOrShow(deps);
+    }),
+    vscode.window.registerWebviewPanelSerializer(PARAMETERS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => ParametersPanel.revive(panel, deps),
+    }),
+  ];
+}

@@ -1,0 +1,135 @@
+// The chat view's message protocol, shared by the extension and the webview bundle: one zod schema per
+// message, discriminated on `type`. Both sides parse everything they receive with these schemas.
+// Nothing here can carry the API key: the webview sees conversations, attachments' names and the model.
+import * as z from 'zod';
+
+const Id = z.string().min(1).max(100);
+const Text = z.string().max(200_000);
+
+// ---- What the webview shows --------------------------------------------------------------------
+
+export const AttachmentViewSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('selection'),
+    id: Id,
+    file: z.string().max(2000),
+    language: z.string().max(100),
+    startLine: z.number().int().min(1),
+    endLine: z.number().int().min(1),
+  }),
+  z.object({ kind: z.literal('image'), id: Id, name: z.string().max(500), bytes: z.number().int().min(0) }),
+]);
+export type AttachmentView = z.infer<typeof AttachmentViewSchema>;
+
+export const ToolCallViewSchema = z.object({
+  kind: z.enum(['function', 'mcp']),
+  name: z.string(),
+  server: z.string().optional(),
+  arguments: z.string(),
+  output: z.string().optional(),
+  error: z.string().optional(),
+});
+export type ToolCallView = z.infer<typeof ToolCallViewSchema>;
+
+export const UsageViewSchema = z.object({
+  input: z.number().optional(),
+  output: z.number().optional(),
+  total: z.number().optional(),
+});
+
+export const AnswerViewSchema = z.object({
+  text: Text,
+  model: z.string(),
+  ms: z.number().min(0),
+  usage: UsageViewSchema.optional(),
+  incomplete: z.boolean(),
+  refusal: z.string().optional(),
+  toolCalls: z.array(ToolCallViewSchema),
+});
+export type AnswerView = z.infer<typeof AnswerViewSchema>;
+
+export const TurnErrorViewSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  /** Set when a safeguard blocked the request: which one, and the setting that controls it. */
+  safeguard: z.object({ name: z.string(), setting: z.string() }).optional(),
+  /** Follow-ups ("Set API Key", "Open Setting", "Show Log"); the webview sends back their index. */
+  actions: z.array(z.object({ label: z.string() })),
+});
+export type TurnErrorView = z.infer<typeof TurnErrorViewSchema>;
+
+export const TURN_STATUSES = ['pending', 'done', 'error', 'cancelled'] as const;
+
+export const TurnViewSchema = z.object({
+  id: Id,
+  prompt: Text,
+  attachments: z.array(AttachmentViewSchema),
+  status: z.enum(TURN_STATUSES),
+  startedAt: z.number(),
+  /** The safeguards that were on for this request, e.g. "PII: block". */
+  safeguards: z.array(z.string()),
+  answer: AnswerViewSchema.optional(),
+  error: TurnErrorViewSchema.optional(),
+});
+export type TurnView = z.infer<typeof TurnViewSchema>;
+
+export const ConversationSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  updatedAt: z.number(),
+  turns: z.number().int().min(0),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+// ---- Extension → webview -----------------------------------------------------------------------
+
+export const StateMessageSchema = z.object({
+  type: z.literal('state'),
+  conversations: z.array(ConversationSummarySchema),
+  current: z.object({ id: Id, title: z.string(), turns: z.array(TurnViewSchema) }),
+  /** The turn whose request is running, if any. */
+  running: Id.nullable(),
+  /** Attachments for the next message. */
+  attachments: z.array(AttachmentViewSchema),
+  /** The model and safeguards the next message will use. */
+  settings: z.object({ model: z.string(), safeguards: z.array(z.string()) }),
+});
+export type StateMessage = z.infer<typeof StateMessageSchema>;
+
+export const ToWebviewSchema = z.discriminatedUnion('type', [
+  StateMessageSchema,
+  z.object({ type: z.literal('focusComposer') }),
+]);
+export type ToWebview = z.infer<typeof ToWebviewSchema>;
+
+// ---- Webview → extension -----------------------------------------------------------------------
+
+export const CODE_ACTIONS = ['copy', 'insert', 'replace', 'newFile'] as const;
+export type CodeActionKind = (typeof CODE_ACTIONS)[number];
+
+export const ToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('send'), text: Text }),
+  z.object({ type: z.literal('stop') }),
+  z.object({ type: z.literal('retry'), turnId: Id }),
+  z.object({ type: z.literal('addSelection') }),
+  z.object({ type: z.literal('attachImage') }),
+  z.object({ type: z.literal('removeAttachment'), id: Id }),
+  /** A link in an answer was clicked: the extension checks it and asks before opening it. */
+  z.object({ type: z.literal('openLink'), url: z.string().min(1).max(8000) }),
+  z.object({ type: z.literal('codeAction'), turnId: Id, block: z.number().int().min(0), action: z.enum(CODE_ACTIONS) }),
+  /** One of a failed turn's follow-ups, by index; the extension knows what each one does. */
+  z.object({ type: z.literal('errorAction'), turnId: Id, index: z.number().int().min(0) }),
+  /** "Change setting" on a safeguard decision. */
+  z.object({ type: z.literal('changeSafeguard'), turnId: Id }),
+  z.object({ type: z.literal('newChat') }),
+  z.object({ type: z.literal('switchConversation'), id: Id }),
+  z.object({ type: z.literal('renameConversation'), id: Id }),
+  z.object({ type: z.literal('deleteConversation'), id: Id }),
+  z.object({ type: z.literal('exportConversation') }),
+]);
+export type ToHost = z.infer<typeof ToHostSchema>;
+
+/** What the webview keeps across hide/show (the draft): parsed when restored. */
+export const ChatWebviewStateSchema = z.object({ draft: z.string().max(200_000) });
+export type ChatWebviewState = z.infer<typeof ChatWebviewStateSchema>;

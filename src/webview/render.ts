@@ -1,0 +1,33 @@
+// Sets up a webview the same way everywhere: scripts on, forms and command URIs off, resources only
+// from the built webview assets, and the HTML from the one CSP builder with a fresh nonce.
+import * as vscode from 'vscode';
+import { buildWebviewHtml, newNonce } from './html';
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableForms: false,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}
+
+/** Renders `dist/webview/<name>.js` (+ `<name>.css`) into `webview`. */
+export function renderWebview(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  name: string,
+  title: string,
+  data: Readonly<Record<string, string>> = {},
+): void {
+  webview.options = webviewOptions(extensionUri);
+  const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
+  webview.html = buildWebviewHtml({
+    cspSource: webview.cspSource,
+    nonce: newNonce(),
+    title,
+    scripts: [asset(`${name}.js`)],
+    styles: [asset(`${name}.css`)],
+    data,
+  });
+}
