@@ -1,5 +1,6 @@
 // Composition root: construct the services, register the commands, push every disposable.
 import * as vscode from 'vscode';
+import { registerChat } from './chat/register';
 import { registerCommands } from './commands/register';
 import { readSettingsWithWarnings } from './commands/services';
 import { createLog } from './log';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     statusBar,
     ...registerCommands(services),
     ...registerParametersPanel({ extensionUri: context.extensionUri, services, presets: new PresetStore(context.globalState) }),
+    ...registerChat(context, services),
   );
   statusBar.update(readSettingsWithWarnings(log));
   if (context.extensionMode === vscode.ExtensionMode.Test) {

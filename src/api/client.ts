@@ -17,13 +17,17 @@ import { ModelListSchema, McpServerListSchema, type McpServerInfo, type ModelCap
 import { parseAnswer, type ParsedAnswer } from './parseResponse';
 import { type ResponsesRequest } from './requestSchema';
 import { ErrorBodySchema, ResponsesResponseSchema } from './responseSchema';
+import { backoffMs, DEFAULT_RETRY_POLICY, retryReason, serverWaitMs, shouldRetry, wait } from './retry';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface ClientOptions {
   readonly baseUrl: string;
   readonly token: string;
+  /** Per attempt: a request that has not fully answered by then is abandoned. */
   readonly timeoutSeconds: number;
+  /** Retries of a 408/409/429/5xx answer (default 2). */
+  readonly maxRetries?: number;
   readonly fetch?: FetchLike;
   /** Extra headers for gateways; never `Authorization`. */
   readonly headers?: Readonly<Record<string, string>>;
@@ -31,6 +35,20 @@ export interface ClientOptions {
 
 export interface RequestLog {
   (line: string): void;
+}
+
+/** Told before each wait for a retry, e.g. to show "rate limited (429), retrying in 2 s". */
+export interface RetryNotice {
+  readonly retry: number;
+  readonly maxRetries: number;
+  readonly delayMs: number;
+  readonly reason: string;
+}
+export type OnRetry = (notice: RetryNotice) => void;
+
+interface Answer {
+  readonly response: Response;
+  readonly text: string;
 }
 
 export class PredictionGuardClient {
@@ -47,8 +65,8 @@ export class PredictionGuardClient {
     this.baseUrl = checked.url;
   }
 
-  async createResponse(body: ResponsesRequest, signal?: AbortSignal): Promise<ParsedAnswer> {
-    const json = await this.send('POST', '/responses', body, signal);
+  async createResponse(body: ResponsesRequest, signal?: AbortSignal, onRetry?: OnRetry): Promise<ParsedAnswer> {
+    const json = await this.send('POST', '/responses', body, signal, onRetry);
     const parsed = ResponsesResponseSchema.safeParse(json);
     if (!parsed.success) {
       const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : undefined;
@@ -72,7 +90,25 @@ export class PredictionGuardClient {
     return parsed.data.data;
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+  private async send(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal, onRetry?: OnRetry): Promise<unknown> {
+    const maxRetries = this.options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
+    for (let retry = 0; ; retry++) {
+      const { response, text } = await this.attempt(method, path, body, signal);
+      if (retry >= maxRetries || !shouldRetry(response.status, response.headers)) return this.interpret(response, text);
+      const delayMs = serverWaitMs(response.headers) ?? backoffMs(retry + 1);
+      const reason = retryReason(response.status);
+      this.log(`${method} ${path}: ${reason}, retry ${retry + 1} of ${maxRetries} in ${delayMs} ms`);
+      onRetry?.({ retry: retry + 1, maxRetries, delayMs, reason });
+      try {
+        await wait(delayMs, signal);
+      } catch {
+        throw cancelledError();
+      }
+    }
+  }
+
+  /** One HTTP exchange, body read in full, within the timeout. */
+  private async attempt(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<Answer> {
     const { token, timeoutSeconds } = this.options;
     const url = `${this.baseUrl}${path}`;
     const timeout = new AbortController();
@@ -89,9 +125,9 @@ export class PredictionGuardClient {
         redirect: 'manual',
         signal: combined,
       });
-      const text = await response.text();
+      const text = redact(await response.text(), token);
       this.log(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
-      return this.interpret(response, redact(text, token));
+      return { response, text };
     } catch (error) {
       if (error instanceof PredictionGuardError) throw error;
       if (signal?.aborted) throw cancelledError();

@@ -1,7 +1,7 @@
 // One chat request: body → answer, or the error as the chat shows it. Pure: the client is passed in,
 // so this runs in plain Node against the stand-in server.
 import { PredictionGuardError } from '../api/errors';
-import { buildRequest, safeguardsBody, type ApiParameters, type SafeguardSettings } from '../api/parameters';
+import { buildRequest, safeguardsBody, type ApiParameters, type McpAuthorizations, type SafeguardSettings } from '../api/parameters';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type MessageItem, type ResponsesRequest } from '../api/requestSchema';
 import { type Answer, type TurnError } from './conversation';
@@ -73,17 +73,24 @@ function toAnswer(parsed: ParsedAnswer, model: string, ms: number): Answer {
   };
 }
 
+export interface TurnOptions {
+  /** Each MCP server's stored authorization (from `connect`). */
+  readonly mcpAuthorizations?: McpAuthorizations;
+  readonly now?: () => number;
+}
+
 /** Sends the conversation and waits for the answer; never throws. */
 export async function runTurn(
   client: ResponsesClient,
   params: ApiParameters,
   input: MessageItem[],
   signal: AbortSignal,
-  now: () => number = Date.now,
+  options: TurnOptions = {},
 ): Promise<TurnResult> {
+  const now = options.now ?? Date.now;
   const started = now();
   try {
-    const body = buildRequest(params, input);
+    const body = buildRequest(params, input, options.mcpAuthorizations);
     const parsed = await client.createResponse(body, signal);
     if (signal.aborted) return { status: 'cancelled' };
     return { status: 'done', answer: toAnswer(parsed, params.model, now() - started) };

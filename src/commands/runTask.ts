@@ -85,11 +85,13 @@ export async function runTask(task: TaskId, services: Services, args: TaskArgs =
     const started = Date.now();
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${spec.progress} with ${model}…`, cancellable: true },
-      async (_progress, cancel) => {
+      async (progress, cancel) => {
         const abort = new AbortController();
         const subscription = cancel.onCancellationRequested(() => abort.abort());
         try {
-          const answer = await client.createResponse(body, abort.signal);
+          const answer = await client.createResponse(body, abort.signal, (retry) =>
+            progress.report({ message: `${retry.reason}, retrying in ${Math.ceil(retry.delayMs / 1000)} s (${retry.retry} of ${retry.maxRetries})` }),
+          );
           return cancel.isCancellationRequested ? undefined : answer;
         } finally {
           subscription.dispose();

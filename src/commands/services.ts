@@ -1,5 +1,6 @@
 // What the commands share, and the steps every request starts with: settings, key, client, model.
 import * as vscode from 'vscode';
+import { checkBaseUrl } from '../api/baseUrl';
 import { PredictionGuardClient } from '../api/client';
 import { PredictionGuardError } from '../api/errors';
 import { type McpAuthorizations } from '../api/parameters';
@@ -39,20 +40,32 @@ export function readSettingsWithWarnings(log: Log): Settings {
   return settings;
 }
 
+/** A client for the configured server, with the connection settings. */
+export function clientFor(settings: Settings, token: string, log?: Log): PredictionGuardClient {
+  return new PredictionGuardClient(
+    {
+      baseUrl: settings.baseUrl,
+      token,
+      timeoutSeconds: settings.requestTimeoutSeconds,
+      maxRetries: settings.maxRetries,
+      headers: settings.requestHeaders,
+    },
+    log ? (line) => log.info(line) : undefined,
+  );
+}
+
 /** Settings, key (asked for when missing) and a client; undefined when the user gave no key. */
 export async function connect(services: Services): Promise<Connection | undefined> {
   const settings = readSettingsWithWarnings(services.log);
-  // Validates the base URL before the key is read or asked for.
-  new PredictionGuardClient({ baseUrl: settings.baseUrl, token: 'unused', timeoutSeconds: settings.requestTimeoutSeconds });
+  // The base URL is checked before the key is read or asked for: a bad one never gets the key.
+  const checked = checkBaseUrl(settings.baseUrl);
+  if (!checked.ok) throw new PredictionGuardError('config', checked.reason, [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }]);
   const token = await services.tokens.getOrAsk(settings.baseUrl);
   if (!token) {
     void vscode.window.showInformationMessage('Prediction Guard needs an API key. Run “Prediction Guard: Set API Key” when you have one.');
     return undefined;
   }
-  const client = new PredictionGuardClient(
-    { baseUrl: settings.baseUrl, token, timeoutSeconds: settings.requestTimeoutSeconds },
-    (line) => services.log.info(line),
-  );
+  const client = clientFor(settings, token, services.log);
   return { settings, client, mcpAuthorizations: await services.mcpSecrets.forTools(settings.params.tools) };
 }
 

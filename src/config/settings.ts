@@ -7,7 +7,7 @@ import { SECTION, readSettings, type SettingsReadResult } from './settingsSchema
  * They are application-scoped in package.json; reading only the user value here makes that hold
  * even for a value a workspace file managed to put in.
  */
-const USER_ONLY_KEYS = new Set(['baseUrl', 'requestTimeoutSeconds']);
+const USER_ONLY_KEYS = new Set(['baseUrl', 'requestTimeoutSeconds', 'maxRetries', 'requestHeaders']);
 
 export function currentSettings(): SettingsReadResult {
   const config = vscode.workspace.getConfiguration(SECTION);

@@ -6,12 +6,23 @@ import { ApiParametersSchema, SafeguardSettingsSchema, type ApiParameters } from
 export const SECTION = 'predictionGuard';
 export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
 
+/** Gateway headers: valid HTTP header names and values; `Authorization` is refused (the key is set by the extension). */
+export const RequestHeadersSchema = z
+  .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name'), z.string().regex(/^[^\r\n]*$/, 'a header value cannot contain line breaks'))
+  .refine((headers) => !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization'), {
+    message: 'predictionGuard.requestHeaders cannot set Authorization: the API key is sent by the extension',
+  });
+
 export const PLACEMENTS = ['auto', 'replace', 'insertBelow', 'newDocument'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 export interface Settings {
   readonly baseUrl: string;
   readonly requestTimeoutSeconds: number;
+  /** Retries of a rate-limited or failed (408/409/429/5xx) request. */
+  readonly maxRetries: number;
+  /** Extra HTTP headers for gateways (never Authorization). */
+  readonly requestHeaders: Readonly<Record<string, string>>;
   readonly placement: Placement;
   readonly params: ApiParameters;
   /** How many earlier chat turns go with each new chat message (`chat.maxTurns`). */
@@ -44,6 +55,8 @@ const SAFEGUARD_KEYS = SafeguardSettingsSchema.shape;
 export const SETTING_KEYS: readonly string[] = [
   'baseUrl',
   'requestTimeoutSeconds',
+  'maxRetries',
+  'requestHeaders',
   'placement',
   'chat.maxTurns',
   ...Object.keys(PARAM_KEYS),
@@ -73,6 +86,8 @@ export function readSettings(lookup: Lookup): SettingsReadResult {
   const settings: Settings = {
     baseUrl: field('baseUrl', z.string().trim().min(1).default(DEFAULT_BASE_URL)),
     requestTimeoutSeconds: field('requestTimeoutSeconds', z.number().min(1).max(3600).default(120)),
+    maxRetries: field('maxRetries', z.number().int().min(0).max(10).default(2)),
+    requestHeaders: field('requestHeaders', RequestHeadersSchema.default({})),
     placement: field('placement', z.enum(PLACEMENTS).default('auto')),
     params: ApiParametersSchema.parse({ ...params, safeguards }),
     chatMaxTurns: field('chat.maxTurns', z.number().int().min(0).max(100).default(10)),

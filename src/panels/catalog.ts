@@ -1,6 +1,7 @@
 // What the deployment offers: its chat models and MCP servers, loaded with the stored key (the panel
 // never asks for a key on its own; it offers Set API Key instead).
-import { PredictionGuardClient } from '../api/client';
+import { type PredictionGuardClient } from '../api/client';
+import { clientFor } from '../commands/services';
 import { PredictionGuardError } from '../api/errors';
 import { currentSettings } from '../config/settings';
 import { type TokenStore } from '../secrets/tokenStore';
@@ -12,8 +13,7 @@ async function withClient<T>(tokens: TokenStore, load: (client: PredictionGuardC
   try {
     const token = await tokens.get();
     if (!token) return { ok: false, error: 'No API key is set: set one to load the list from your deployment.' };
-    const { baseUrl, requestTimeoutSeconds } = currentSettings().settings;
-    return { ok: true, items: await load(new PredictionGuardClient({ baseUrl, token, timeoutSeconds: requestTimeoutSeconds })) };
+    return { ok: true, items: await load(clientFor(currentSettings().settings, token)) };
   } catch (error) {
     return { ok: false, error: error instanceof PredictionGuardError || error instanceof Error ? error.message : String(error) };
   }

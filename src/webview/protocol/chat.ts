@@ -126,7 +126,6 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('switchConversation'), id: Id }),
   z.object({ type: z.literal('renameConversation'), id: Id }),
   z.object({ type: z.literal('deleteConversation'), id: Id }),
-  z.object({ type: z.literal('exportConversation') }),
 ]);
 export type ToHost = z.infer<typeof ToHostSchema>;
 

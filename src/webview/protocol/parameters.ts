@@ -83,7 +83,15 @@ export type ParametersToWebview = z.infer<typeof ParametersToWebviewSchema>;
 
 /** The webview's own state, kept across hide/show and reload (parsed on restore). */
 export const ParametersViewStateSchema = z.object({
+  /** The draft as parameters, present only while every field is valid. */
   draft: ApiParametersSchema.optional(),
   target: SaveTargetSchema.optional(),
+  /**
+   * The form's raw field text, invalid values included (webview-owned: parsed on restore with
+   * FormDraftSchema in media/parameters/formModel.ts; anything else is dropped).
+   */
+  form: z.unknown().optional(),
+  /** The settings values the draft started from: on restore, tells whether settings changed meanwhile. */
+  base: ApiParametersSchema.optional(),
 });
 export type ParametersViewState = z.infer<typeof ParametersViewStateSchema>;

@@ -1,0 +1,51 @@
+// The sidebar webview view: rendered with the shared HTML/CSP builder, spoken to through the
+// zod-validated channel. The controller outlives the view (a request keeps running while it is hidden).
+import * as vscode from 'vscode';
+import { type Log } from '../log';
+import { WebviewChannel } from '../webview/channel';
+import { renderWebview } from '../webview/render';
+import { ToHostSchema, type ToHost, type ToWebview } from '../webview/protocol/chat';
+import { type ChatController } from './chatController';
+
+export const CHAT_VIEW_ID = 'predictionGuard.chatView';
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.Disposable | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly controller: ChatController,
+    private readonly log: Log,
+  ) {}
+
+  resolveWebviewView(webviewView: vscode.WebviewView): void {
+    this.view?.dispose();
+    renderWebview(webviewView.webview, this.extensionUri, 'chat', 'Prediction Guard Chat');
+    const channel = new WebviewChannel<ToHost, ToWebview>(webviewView.webview, ToHostSchema, (message) => this.controller.handle(message), this.log, 'chat view');
+    const post = (message: ToWebview): void => channel.post(message);
+    this.controller.attach(post);
+    const subscriptions = [
+      channel,
+      // A hidden view's page is unloaded; when it is shown again it loads anew and says `ready`.
+      webviewView.onDidChangeVisibility(() => {
+        if (!webviewView.visible) channel.reset();
+      }),
+    ];
+    const view = new vscode.Disposable(() => {
+      this.controller.detach(post);
+      subscriptions.forEach((s) => s.dispose());
+    });
+    this.view = view;
+    subscriptions.push(
+      webviewView.onDidDispose(() => {
+        view.dispose();
+        if (this.view === view) this.view = undefined;
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.view?.dispose();
+    this.view = undefined;
+  }
+}

@@ -1,0 +1,132 @@
+// The actions on a code block of an answer: Copy, Insert at Cursor, Replace Selection, Open in New
+// File. Edits go to the editor the user last used, as one undo step, never over text they changed.
+import * as vscode from 'vscode';
+import { withEol } from '../core/indentation';
+import { hiddenRuns, replaceHidden } from '../core/markdown/hiddenUnicode';
+import { type CodeBlock } from '../core/markdown/parser';
+import { PinnedTarget } from '../editor/pinnedTarget';
+import { type CodeActionKind } from '../webview/protocol/chat';
+import { type EditorTracker } from './editorTracker';
+import { insertionText, replacementText } from './insertionText';
+import { languageIdFor } from './languageIds';
+
+export interface AskedAbout {
+  readonly pin: PinnedTarget;
+  /** "sample.ts, lines 8–16". */
+  readonly label: string;
+}
+
+export interface CodeActionContext {
+  readonly block: CodeBlock;
+  readonly tracker: EditorTracker;
+  /** The selection the question was about (a chip's, or the editor's when it was sent), if any. */
+  readonly askedAbout: AskedAbout | undefined;
+}
+
+/** Hidden bidi / zero-width / tag characters are never put into code silently. Undefined: cancelled. */
+async function checkedCode(code: string): Promise<string | undefined> {
+  const runs = hiddenRuns(code);
+  if (runs.length === 0) return code;
+  const listed = [...new Set(runs.map((r) => r.description))].slice(0, 4).join('; ');
+  const remove = 'Remove Them';
+  const keep = 'Keep Them';
+  const choice = await vscode.window.showWarningMessage(
+    'This code contains hidden Unicode characters that can make code read differently from what it does.',
+    { modal: true, detail: listed },
+    remove,
+    keep,
+  );
+  if (choice === remove) return replaceHidden(code, () => '');
+  return choice === keep ? code : undefined;
+}
+
+function eolOf(document: vscode.TextDocument): '\n' | '\r\n' {
+  return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+}
+
+async function applyAt(target: PinnedTarget, code: string, what: string, whenChanged: string): Promise<boolean> {
+  const state = target.current();
+  if (!state.ok) {
+    void vscode.window.showWarningMessage(`${what} changed nothing: ${whenChanged}. Your text was not changed.`);
+    return false;
+  }
+  const { document, range } = state;
+  const line = document.lineAt(range.start.line).text;
+  const text = range.isEmpty ? insertionText(line, range.start.character, code) : replacementText(line, range.start.character, target.originalText, code);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, range, withEol(text, eolOf(document)));
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showWarningMessage(`${what} changed nothing: the editor refused the edit (the file may be read-only).`);
+    return false;
+  }
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+  editor?.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+async function insertAtCursor(context: CodeActionContext, code: string): Promise<void> {
+  const editor = context.tracker.editor();
+  if (!editor) {
+    void vscode.window.showInformationMessage('Insert at Cursor needs an open editor: click where the code should go, then try again.');
+    return;
+  }
+  const position = editor.selection.active;
+  const target = new PinnedTarget(editor.document, new vscode.Range(position, position), '');
+  try {
+    const checked = await checkedCode(code);
+    if (checked !== undefined) await applyAt(target, checked, 'Insert at Cursor', 'you changed the text at the cursor meanwhile');
+  } finally {
+    target.dispose();
+  }
+}
+
+async function replaceSelection(context: CodeActionContext, code: string): Promise<void> {
+  const askedAbout = context.askedAbout;
+  if (askedAbout) {
+    const checked = await checkedCode(code);
+    const changed = `the code you asked about (${askedAbout.label}) was changed or closed after you sent the question; use Insert at Cursor or Copy instead`;
+    if (checked !== undefined) await applyAt(askedAbout.pin, checked, 'Replace Selection', changed);
+    return;
+  }
+  // Nothing was selected when the question was sent: the selection of the last-used editor now.
+  const editor = context.tracker.editor();
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showInformationMessage('Replace Selection needs a selection: select the code to replace in the editor, then try again.');
+    return;
+  }
+  const target = new PinnedTarget(editor.document, editor.selection);
+  try {
+    const checked = await checkedCode(code);
+    if (checked !== undefined) await applyAt(target, checked, 'Replace Selection', 'you changed the selection meanwhile');
+  } finally {
+    target.dispose();
+  }
+}
+
+async function openInNewFile(block: CodeBlock, code: string): Promise<void> {
+  const known = new Set(await vscode.languages.getLanguages());
+  const document = await vscode.workspace.openTextDocument({ content: `${code}\n`, language: languageIdFor(block.language, known) });
+  await vscode.window.showTextDocument(document, { preview: false });
+}
+
+export async function runCodeAction(action: CodeActionKind, context: CodeActionContext): Promise<void> {
+  const code = context.block.code;
+  switch (action) {
+    case 'copy': {
+      const checked = await checkedCode(code);
+      if (checked === undefined) return;
+      await vscode.env.clipboard.writeText(checked);
+      void vscode.window.setStatusBarMessage('$(copy) Code copied', 2500);
+      return;
+    }
+    case 'insert':
+      return insertAtCursor(context, code);
+    case 'replace':
+      return replaceSelection(context, code);
+    case 'newFile': {
+      const checked = await checkedCode(code);
+      if (checked !== undefined) await openInNewFile(context.block, checked);
+      return;
+    }
+  }
+}
