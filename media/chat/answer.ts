@@ -1,0 +1,175 @@
+// One turn of the conversation in the DOM: the question, then the answer (sanitised Markdown with code
+// actions, tool calls, model, tokens, time, safeguards) or the safeguard decision / error with Retry.
+import DOMPurify from 'dompurify';
+import { renderAnswer } from '../../src/core/markdown/render';
+import { SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
+import type { AnswerView, AttachmentView, CodeActionKind, ToHost, TurnErrorView, TurnView } from '../../src/webview/protocol/chat';
+import { formatBytes, formatSeconds, h, icon, iconButton, textButton } from './dom';
+
+export type Post = (message: ToHost) => void;
+
+const CODE_ACTIONS: readonly { action: CodeActionKind; icon: string; label: string }[] = [
+  { action: 'copy', icon: 'copy', label: 'Copy' },
+  { action: 'insert', icon: 'insert', label: 'Insert at Cursor' },
+  { action: 'replace', icon: 'replace', label: 'Replace Selection' },
+  { action: 'newFile', icon: 'new-file', label: 'Open in New File' },
+];
+
+export function attachmentText(attachment: AttachmentView): string {
+  if (attachment.kind === 'image') return `${attachment.name} (${formatBytes(attachment.bytes)})`;
+  const lines = attachment.startLine === attachment.endLine ? `${attachment.startLine}` : `${attachment.startLine}–${attachment.endLine}`;
+  return `${attachment.file.split('/').pop() ?? attachment.file}:${lines}`;
+}
+
+export function attachmentTitle(attachment: AttachmentView): string {
+  if (attachment.kind === 'image') return `Image ${attachment.name}`;
+  return `${attachment.file}, lines ${attachment.startLine}–${attachment.endLine}`;
+}
+
+/** Sanitised Markdown: rendered to a string, cleaned by DOMPurify, only then made into nodes. */
+function markdownFragment(markdown: string): DocumentFragment {
+  const { html } = renderAnswer(markdown);
+  return DOMPurify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
+}
+
+function addCodeActions(root: ParentNode, turnId: string, post: Post): void {
+  for (const block of Array.from(root.querySelectorAll<HTMLElement>('.pg-code'))) {
+    const index = Number(block.dataset.block);
+    const header = block.querySelector('.pg-code-header');
+    if (!Number.isInteger(index) || !header) continue;
+    const actions = h('div', { class: 'pg-code-actions', role: 'toolbar', 'aria-label': `Code block ${index + 1}` });
+    for (const { action, icon: name, label } of CODE_ACTIONS) {
+      actions.append(iconButton(name, label, () => post({ type: 'codeAction', turnId, block: index, action })));
+    }
+    header.append(actions);
+  }
+}
+
+function toolCalls(answer: AnswerView): HTMLElement | null {
+  if (answer.toolCalls.length === 0) return null;
+  const list = h('div', { class: 'pg-tool-calls' });
+  for (const call of answer.toolCalls) {
+    const who = call.server ? `${call.server} › ${call.name}` : call.name;
+    list.append(
+      h(
+        'details',
+        { class: 'pg-tool-call' },
+        h('summary', {}, icon('tools'), h('span', {}, `${call.kind === 'mcp' ? 'MCP tool' : 'Function'} call: ${who}`), call.error ? h('span', { class: 'pg-tool-failed' }, ' (failed)') : null),
+        h('div', { class: 'pg-tool-label' }, 'Arguments'),
+        h('pre', { class: 'pg-tool-data' }, call.arguments || '(none)'),
+        call.output !== undefined ? h('div', { class: 'pg-tool-label' }, 'Output') : null,
+        call.output !== undefined ? h('pre', { class: 'pg-tool-data' }, call.output) : null,
+        call.error !== undefined ? h('div', { class: 'pg-tool-label' }, 'Error') : null,
+        call.error !== undefined ? h('pre', { class: 'pg-tool-data' }, call.error) : null,
+      ),
+    );
+  }
+  return list;
+}
+
+function meta(turn: TurnView, answer: AnswerView): HTMLElement {
+  const parts: (Node | string)[] = [h('span', { class: 'pg-meta-item', title: 'Model' }, answer.model || 'model')];
+  parts.push(h('span', { class: 'pg-meta-item', title: 'Time taken' }, formatSeconds(answer.ms)));
+  if (answer.usage) {
+    const { input, output, total } = answer.usage;
+    parts.push(h('span', { class: 'pg-meta-item', title: `Tokens: ${input ?? '?'} in, ${output ?? '?'} out${total !== undefined ? `, ${total} total` : ''}` }, `${input ?? '?'} in / ${output ?? '?'} out tokens`));
+  }
+  const shield = turn.safeguards.length
+    ? h('span', { class: 'pg-meta-item pg-safeguards-passed', title: `Safeguards on for this request: ${turn.safeguards.join(', ')} — passed` }, icon('shield'), ` ${turn.safeguards.join(', ')}: passed`)
+    : h('span', { class: 'pg-meta-item pg-no-safeguards', title: 'No safeguard was on for this request' }, 'no safeguards');
+  parts.push(shield);
+  return h('div', { class: 'pg-meta' }, ...parts);
+}
+
+function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement {
+  const body = h('div', { class: 'pg-answer' });
+  if (answer.text.trim()) {
+    const markdown = h('div', { class: 'pg-markdown' });
+    markdown.append(markdownFragment(answer.text));
+    addCodeActions(markdown, turn.id, post);
+    body.append(markdown);
+  } else if (answer.refusal) {
+    body.append(h('p', { class: 'pg-refusal' }, `The model declined: ${answer.refusal}`));
+  } else {
+    body.append(h('p', { class: 'pg-muted' }, answer.toolCalls.length ? 'The model answered with tool calls and no text.' : 'The answer has no text.'));
+  }
+  const calls = toolCalls(answer);
+  if (calls) body.append(calls);
+  if (answer.incomplete) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ' The answer was cut short (status “incomplete”), perhaps by Max output tokens.'));
+  body.append(meta(turn, answer));
+  return body;
+}
+
+function safeguardDecision(turn: TurnView, error: TurnErrorView, safeguard: { name: string; setting: string }, post: Post): HTMLElement {
+  return h(
+    'div',
+    { class: 'pg-decision', role: 'group', 'aria-label': `${safeguard.name} safeguard decision` },
+    h('div', { class: 'pg-decision-title' }, icon('shield'), h('strong', {}, ` Blocked by the ${safeguard.name} safeguard`)),
+    h('p', {}, error.message),
+    h(
+      'div',
+      { class: 'pg-actions' },
+      textButton('Change setting', () => post({ type: 'changeSafeguard', turnId: turn.id }), false, 'settings-gear'),
+      textButton('Retry', () => post({ type: 'retry', turnId: turn.id }), true, 'refresh'),
+    ),
+  );
+}
+
+function errorBox(turn: TurnView, error: TurnErrorView, post: Post): HTMLElement {
+  if (error.safeguard) return safeguardDecision(turn, error, error.safeguard, post);
+  const stopped = error.kind === 'cancelled';
+  return h(
+    'div',
+    { class: stopped ? 'pg-stopped' : 'pg-error' },
+    h('p', {}, icon(stopped ? 'debug-stop' : 'error'), ` ${error.message}`),
+    h(
+      'div',
+      { class: 'pg-actions' },
+      ...error.actions.map((action, index) => textButton(action.label, () => post({ type: 'errorAction', turnId: turn.id, index }))),
+      textButton('Retry', () => post({ type: 'retry', turnId: turn.id }), true, 'refresh'),
+    ),
+  );
+}
+
+function question(turn: TurnView): HTMLElement {
+  const chips = turn.attachments.map((a) =>
+    h('span', { class: 'pg-chip pg-chip-static', title: attachmentTitle(a) }, icon(a.kind === 'image' ? 'file-media' : 'code'), h('span', {}, attachmentText(a))),
+  );
+  return h(
+    'div',
+    { class: 'pg-question' },
+    h('div', { class: 'pg-role' }, icon('account'), h('span', {}, 'You')),
+    turn.prompt ? h('div', { class: 'pg-prompt' }, turn.prompt) : null,
+    chips.length ? h('div', { class: 'pg-chips' }, ...chips) : null,
+  );
+}
+
+export function renderTurn(turn: TurnView, post: Post): HTMLElement {
+  const reply = h('div', { class: 'pg-reply' }, h('div', { class: 'pg-role' }, icon('shield'), h('span', {}, 'Prediction Guard')));
+  switch (turn.status) {
+    case 'pending':
+      reply.append(h('p', { class: 'pg-pending' }, icon('loading', 'codicon-modifier-spin'), ' Waiting for the answer…'));
+      break;
+    case 'done':
+      if (turn.answer) reply.append(answerBody(turn, turn.answer, post));
+      break;
+    case 'error':
+      if (turn.error) reply.append(errorBox(turn, turn.error, post));
+      break;
+    case 'cancelled':
+      reply.append(errorBox(turn, { kind: 'cancelled', message: 'Stopped before the answer arrived.', actions: [] }, post));
+      break;
+  }
+  return h('article', { class: 'pg-turn', 'data-turn': turn.id, 'aria-label': `Question: ${turn.prompt.slice(0, 80) || 'attached code'}` }, question(turn), reply);
+}
+
+/** What a screen reader hears when a turn finishes. */
+export function announcement(turn: TurnView): string {
+  if (turn.status === 'done' && turn.answer) {
+    const text = turn.answer.text.replace(/\s+/g, ' ').trim();
+    return `Answer from ${turn.answer.model}: ${text.slice(0, 400) || 'no text'}`;
+  }
+  if (turn.status === 'error' && turn.error) return turn.error.safeguard ? `Blocked by the ${turn.error.safeguard.name} safeguard.` : `Request failed: ${turn.error.message}`;
+  if (turn.status === 'cancelled') return 'Stopped.';
+  return '';
+}

@@ -1,0 +1,139 @@
+// The chat webview: history, transcript and composer. Every message from the extension is parsed with
+// the shared zod schema (media/shared/host.ts); the page posts `ready` once it can receive them.
+import '@vscode/codicons/dist/codicon.css';
+import './chat.css';
+import { ChatWebviewStateSchema, ToWebviewSchema, type StateMessage, type ToHost, type ToWebview, type TurnView } from '../../src/webview/protocol/chat';
+import { Host } from '../shared/host';
+import { announcement, renderTurn } from './answer';
+import { Composer } from './composer';
+import { h, icon } from './dom';
+import { HistoryPanel } from './history';
+
+interface Rendered {
+  readonly key: string;
+  readonly status: TurnView['status'];
+  readonly element: HTMLElement;
+}
+
+const host = new Host<ToHost, ToWebview>(ToWebviewSchema, (message) => onMessage(message));
+const post = (message: ToHost): void => host.post(message);
+
+const composer = new Composer(post, (draft) => host.saveState({ draft }), host.state(ChatWebviewStateSchema)?.draft ?? '');
+const history = new HistoryPanel(post);
+const title = h('span', { class: 'pg-title' }, 'New chat');
+const historyToggle = h('button', { type: 'button', class: 'pg-button pg-history-toggle', 'aria-expanded': 'false', 'aria-controls': 'pg-history', title: 'Show the chats of this workspace' }, icon('history'), h('span', {}, 'Chats'));
+const header = h('header', { class: 'pg-header' }, historyToggle, title);
+const transcript = h('main', { class: 'pg-transcript', 'aria-label': 'Conversation', tabindex: '-1' });
+const live = h('div', { class: 'pg-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+const welcome = h(
+  'div',
+  { class: 'pg-welcome' },
+  h('h2', {}, 'Chat with Prediction Guard'),
+  h('p', {}, 'Ask about the code in front of you. Your messages go only to your Prediction Guard deployment, through the safeguards you set.'),
+  h(
+    'ul',
+    {},
+    h('li', {}, 'Select code and run “Add Selection to Chat” (right-click → Prediction Guard) to attach it.'),
+    h('li', {}, 'Enter sends, Shift+Enter adds a line, ↑ recalls your last prompt, Escape stops a request.'),
+    h('li', {}, 'Code in answers can be copied, inserted at the cursor, replace the selection or open in a new file.'),
+  ),
+);
+
+document.getElementById('app')?.append(h('div', { class: 'pg-chat' }, header, history.element, transcript, live, composer.element));
+
+const rendered = new Map<string, Rendered>();
+let conversationId = '';
+let wasRunning = false;
+
+historyToggle.addEventListener('click', () => {
+  const open = history.element.hidden;
+  history.element.hidden = !open;
+  historyToggle.setAttribute('aria-expanded', String(open));
+});
+
+// Links in answers carry no href; the extension opens them after the user confirms the full URL.
+function openLink(target: EventTarget | null): boolean {
+  const link = target instanceof Element ? target.closest('a') : null;
+  if (!link) return false;
+  const url = link.getAttribute('data-href');
+  if (url) post({ type: 'openLink', url });
+  return true;
+}
+document.addEventListener('click', (event) => {
+  if (openLink(event.target)) event.preventDefault();
+}, true);
+transcript.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && event.target instanceof Element && event.target.matches('a.pg-link') && openLink(event.target)) event.preventDefault();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && wasRunning) {
+    event.preventDefault();
+    post({ type: 'stop' });
+  }
+});
+
+function renderTurns(turns: readonly TurnView[], sameConversation: boolean): void {
+  const nodes: HTMLElement[] = [];
+  let added = false;
+  for (const turn of turns) {
+    const key = JSON.stringify(turn);
+    const previous = rendered.get(turn.id);
+    if (previous?.key === key) {
+      nodes.push(previous.element);
+      continue;
+    }
+    const element = renderTurn(turn, post);
+    if (!previous) added = true;
+    if (sameConversation && previous?.status === 'pending' && turn.status !== 'pending') {
+      live.textContent = announcement(turn);
+      requestAnimationFrame(() => element.querySelector('.pg-reply')?.scrollIntoView({ block: 'nearest' }));
+    }
+    rendered.set(turn.id, { key, status: turn.status, element });
+    nodes.push(element);
+  }
+  const ids = new Set(turns.map((t) => t.id));
+  for (const id of [...rendered.keys()]) if (!ids.has(id)) rendered.delete(id);
+  const wanted: HTMLElement[] = nodes.length ? nodes : [welcome];
+  let cursor = transcript.firstElementChild;
+  for (const node of wanted) {
+    if (cursor === node) cursor = cursor.nextElementSibling;
+    else transcript.insertBefore(node, cursor);
+  }
+  while (cursor) {
+    const next = cursor.nextElementSibling;
+    cursor.remove();
+    cursor = next;
+  }
+  if (added || !sameConversation) transcript.scrollTop = transcript.scrollHeight;
+}
+
+function applyState(state: StateMessage): void {
+  const sameConversation = state.current.id === conversationId;
+  if (!sameConversation) rendered.clear();
+  conversationId = state.current.id;
+  title.textContent = state.current.title;
+  title.title = state.current.title;
+  history.update(state.conversations, state.current.id);
+  renderTurns(state.current.turns, sameConversation);
+  composer.setPrompts(state.current.turns.map((t) => t.prompt));
+  composer.setAttachments(state.attachments);
+  composer.setSettings(state.settings.model, state.settings.safeguards);
+  const running = state.running !== null;
+  if (running !== wasRunning) composer.setRunning(running);
+  wasRunning = running;
+  if (!sameConversation) history.element.hidden = true;
+  historyToggle.setAttribute('aria-expanded', String(!history.element.hidden));
+}
+
+function onMessage(message: ToWebview): void {
+  switch (message.type) {
+    case 'state':
+      applyState(message);
+      return;
+    case 'focusComposer':
+      composer.focus();
+      return;
+  }
+}
+
+post({ type: 'ready' });

@@ -1,0 +1,63 @@
+// Model list helpers for the parameters panel (pure): how a model is described in the picker, and
+// whether Reasoning effort can be offered for the chosen model.
+import { type PanelState, type ModelOption } from '../../src/webview/protocol/parameters';
+
+const CAPABILITY_WORDS: Readonly<Record<string, string>> = {
+  chat_completion: 'chat',
+  tool_calling: 'tools',
+  reasoning: 'reasoning',
+  chat_with_image: 'vision',
+};
+
+/** Capability names in one spelling: "chat-completion" and "chat_completion" are the same. */
+export function capabilityKeys(model: ModelOption): string[] {
+  return model.capabilities.map((name) => name.trim().toLowerCase().replace(/-/g, '_'));
+}
+
+export function hasCapability(model: ModelOption, capability: string): boolean {
+  return capabilityKeys(model).includes(capability);
+}
+
+/** 128000 → "128k", 131072 → "128k", 8192 → "8k", 32768 → "32k", 1000000 → "1M". */
+export function contextText(tokens: number): string {
+  if (tokens >= 1_000_000 && tokens % 1_000_000 === 0) return `${tokens / 1_000_000}M`;
+  if (tokens >= 1000 && tokens % 1000 === 0) return `${tokens / 1000}k`;
+  if (tokens >= 1024 && tokens % 1024 === 0) return `${tokens / 1024}k`;
+  if (tokens >= 1000) return `${Math.round(tokens / 1000)}k`;
+  return String(tokens);
+}
+
+/** "128k context · chat, tools, reasoning" (what the picker shows after the model's id). */
+export function modelDetails(model: ModelOption): string {
+  const parts: string[] = [];
+  if (model.maxContextLength) parts.push(`${contextText(model.maxContextLength)} context`);
+  const words = [...new Set(capabilityKeys(model).flatMap((key) => (CAPABILITY_WORDS[key] ? [CAPABILITY_WORDS[key]] : [])))];
+  const order = ['chat', 'tools', 'reasoning', 'vision'];
+  words.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  if (words.length) parts.push(words.join(', '));
+  return parts.join(' · ');
+}
+
+/** "gpt-oss-120b — 128k context · tools, reasoning". */
+export function modelLabel(model: ModelOption): string {
+  const details = modelDetails(model);
+  return details ? `${model.id} — ${details}` : model.id;
+}
+
+export interface Availability {
+  readonly enabled: boolean;
+  /** Why it is disabled, in words. */
+  readonly reason?: string;
+}
+
+/** Reasoning effort is offered only when the chosen model lists the reasoning capability. */
+export function reasoningAvailability(modelId: string, models: PanelState['models']): Availability {
+  const id = modelId.trim();
+  if (!id) return { enabled: false, reason: 'Choose a model first: reasoning effort is offered only for models with the reasoning capability.' };
+  const model = models.items.find((m) => m.id === id);
+  if (model) {
+    return hasCapability(model, 'reasoning') ? { enabled: true } : { enabled: false, reason: `${id} does not list the reasoning capability.` };
+  }
+  if (models.status === 'loading') return { enabled: false, reason: `Loading the model list to see whether ${id} can reason…` };
+  return { enabled: false, reason: `${id} is not in the deployment's model list, so it is not known to have the reasoning capability.` };
+}
