@@ -100,12 +100,18 @@ function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   return body;
 }
 
+/** The decision's text without its first words, which the card's title already says. */
+function decisionText(message: string): string {
+  const rest = message.replace(/^Blocked by the [^—]*? safeguard\s*[—:-]\s*/i, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 function safeguardDecision(turn: TurnView, error: TurnErrorView, safeguard: { name: string; setting: string }, post: Post): HTMLElement {
   return h(
     'div',
     { class: 'pg-decision', role: 'group', 'aria-label': `${safeguard.name} safeguard decision` },
     h('div', { class: 'pg-decision-title' }, icon('shield'), h('strong', {}, ` Blocked by the ${safeguard.name} safeguard`)),
-    h('p', {}, error.message),
+    h('p', {}, decisionText(error.message)),
     h(
       'div',
       { class: 'pg-actions' },
@@ -121,7 +127,7 @@ function errorBox(turn: TurnView, error: TurnErrorView, post: Post): HTMLElement
   return h(
     'div',
     { class: stopped ? 'pg-stopped' : 'pg-error' },
-    h('p', {}, icon(stopped ? 'debug-stop' : 'error'), ` ${error.message}`),
+    h('p', {}, icon(stopped ? 'stop-circle' : 'error'), ` ${error.message}`),
     h(
       'div',
       { class: 'pg-actions' },

@@ -26,6 +26,7 @@ export class Composer {
     this.textarea = h('textarea', {
       class: 'pg-input',
       rows: '3',
+      maxlength: '200000',
       'aria-label': 'Message',
       placeholder: 'Ask about your code (Enter to send, Shift+Enter for a new line, ↑ for the last prompt)',
     });

@@ -2,6 +2,9 @@
 // the shared zod schema (media/shared/host.ts); the page posts `ready` once it can receive them.
 import '@vscode/codicons/dist/codicon.css';
 import './chat.css';
+import './answer.css';
+import './composer.css';
+import './syntax.css';
 import { ChatWebviewStateSchema, ToWebviewSchema, type StateMessage, type ToHost, type ToWebview, type TurnView } from '../../src/webview/protocol/chat';
 import { Host } from '../shared/host';
 import { announcement, renderTurn } from './answer';

@@ -5,20 +5,20 @@ import * as vscode from 'vscode';
 import * as z from 'zod';
 import { connect, pickModel, type Services } from '../commands/services';
 import { currentSettings } from '../config/settings';
-import { codeBlocks, isAllowedLink } from '../core/markdown/parser';
-import { type ToHost, type ToWebview } from '../webview/protocol/chat';
-import { pickImage, selectionAttachment } from './attachments';
-import { type AskedAbout, runCodeAction } from './codeActions';
-import { attachmentLabel, type Attachment, type Turn, type TurnError } from './conversation';
+import { codeBlocks } from '../core/markdown/parser';
+import { type CodeActionKind, type ToHost, type ToWebview } from '../webview/protocol/chat';
+import { pickImage } from './attachments';
+import { runCodeAction } from './codeActions';
+import { type Turn, type TurnError } from './conversation';
 import { conversationInput } from './conversationInput';
 import { type ConversationStore } from './conversationStore';
 import { type EditorTracker } from './editorTracker';
+import { changeSafeguard, openLink, runErrorAction } from './followUps';
 import { ChatHistoryActions } from './historyActions';
-import { runTurn, safeguardLabels, safeguardOf, turnError, type TurnResult } from './turnRunner';
+import { PendingContext } from './pendingContext';
+import { runTurn, safeguardLabels, turnError, type TurnResult } from './turnRunner';
 import { stateMessage } from './viewModel';
 
-/** Replace Selection works for the answers to this many recent questions. */
-const MAX_PINNED_TURNS = 20;
 const MaxTurnsSchema = z.number().int().min(0).max(100).catch(10);
 
 interface Running {
@@ -28,13 +28,8 @@ interface Running {
 
 export class ChatController implements vscode.Disposable {
   private post: ((message: ToWebview) => void) | undefined;
-  private pending: Attachment[] = [];
-  private readonly pendingPins = new Map<string, AskedAbout>();
-  /** Per turn: the selection its question was about, for Replace Selection. */
-  private readonly turnPins = new Map<string, AskedAbout>();
-  /** Image bytes (data URLs) by attachment id; in memory only. */
-  private readonly images = new Map<string, string>();
   private running: Running | undefined;
+  private readonly context: PendingContext;
   private readonly history: ChatHistoryActions;
 
   constructor(
@@ -43,7 +38,8 @@ export class ChatController implements vscode.Disposable {
     private readonly tracker: EditorTracker,
     private readonly newId: () => string = () => globalThis.crypto.randomUUID(),
   ) {
-    this.history = new ChatHistoryActions(store, () => this.changed());
+    this.context = new PendingContext(newId);
+    this.history = new ChatHistoryActions(store, () => this.pushState());
   }
 
   /** The view is shown: messages go to it from now on. */
@@ -62,7 +58,7 @@ export class ChatController implements vscode.Disposable {
       case 'send':
         return this.send(message.text);
       case 'stop':
-        return this.stop();
+        return this.running?.abort.abort();
       case 'retry':
         return this.retry(message.turnId);
       case 'addSelection':
@@ -70,15 +66,20 @@ export class ChatController implements vscode.Disposable {
       case 'attachImage':
         return this.attachImage();
       case 'removeAttachment':
-        return this.removeAttachment(message.id);
+        this.context.remove(message.id);
+        return this.pushState();
       case 'openLink':
-        return this.openLink(message.url);
+        return openLink(message.url, this.services.log);
       case 'codeAction':
         return this.codeAction(message.turnId, message.block, message.action);
-      case 'errorAction':
-        return this.errorAction(message.turnId, message.index);
-      case 'changeSafeguard':
-        return this.changeSafeguard(message.turnId);
+      case 'errorAction': {
+        const error = this.turnError(message.turnId);
+        return error ? runErrorAction(error, message.index, this.services.log) : undefined;
+      }
+      case 'changeSafeguard': {
+        const error = this.turnError(message.turnId);
+        return error ? changeSafeguard(error) : undefined;
+      }
       case 'newChat':
         return this.newChat();
       case 'switchConversation':
@@ -92,7 +93,7 @@ export class ChatController implements vscode.Disposable {
 
   newChat(): void {
     this.store.newConversation();
-    this.changed();
+    this.pushState();
     this.post?.({ type: 'focusComposer' });
   }
 
@@ -104,21 +105,11 @@ export class ChatController implements vscode.Disposable {
     this.pushState();
   }
 
-  /** "Add Selection to Chat": attaches the selection as a chip and shows the chat. */
+  /** "Add Selection to Chat": attaches the selection as a chip and (from the command) shows the chat. */
   async addSelection(editor: vscode.TextEditor | undefined, reveal: boolean): Promise<void> {
-    const added = editor ? selectionAttachment(editor, this.newId()) : undefined;
-    if (!added) {
+    if (!this.context.addSelection(editor)) {
       void vscode.window.showInformationMessage('Select some code in an editor first: “Add Selection to Chat” attaches the selected lines to your next message.');
       return;
-    }
-    const { attachment } = added;
-    const duplicate = this.pending.some(
-      (a) => a.kind === 'selection' && a.file === attachment.file && a.startLine === attachment.startLine && a.endLine === attachment.endLine && a.text === attachment.text,
-    );
-    if (duplicate) added.pin.dispose();
-    else {
-      this.pending = [...this.pending, attachment];
-      this.pendingPins.set(attachment.id, { pin: added.pin, label: attachmentLabel(attachment) });
     }
     if (reveal) await vscode.commands.executeCommand('predictionGuard.chatView.focus');
     this.pushState();
@@ -129,54 +120,21 @@ export class ChatController implements vscode.Disposable {
     try {
       const picked = await pickImage(this.newId());
       if (!picked) return;
-      this.images.set(picked.attachment.id, picked.dataUrl);
-      this.pending = [...this.pending.filter((a) => a.kind !== 'image'), picked.attachment];
+      this.context.setImage(picked.attachment, picked.dataUrl);
       this.pushState();
     } catch (error) {
       void vscode.window.showWarningMessage(`Prediction Guard could not attach the image: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  private removeAttachment(id: string): void {
-    this.pending = this.pending.filter((a) => a.id !== id);
-    this.images.delete(id);
-    this.pendingPins.get(id)?.pin.dispose();
-    this.pendingPins.delete(id);
-    this.pushState();
-  }
-
   private async send(text: string): Promise<void> {
     if (this.running) return;
-    const attachments = this.pending;
-    if (!text.trim() && attachments.length === 0) return;
-    const turn: Turn = { id: this.newId(), prompt: text.trim(), attachments, status: 'pending', startedAt: Date.now(), safeguards: [] };
-    this.pinQuestion(turn.id, attachments);
-    this.pending = [];
+    if (!text.trim() && this.context.attachments().length === 0) return;
+    const id = this.newId();
+    const attachments = this.context.take(id, this.tracker.editor());
+    const turn: Turn = { id, prompt: text.trim(), attachments, status: 'pending', startedAt: Date.now(), safeguards: [] };
     this.store.addTurn(turn);
     await this.run(turn);
-  }
-
-  /** Keeps the selection the question is about: the first chip's, else the editor's selection now. */
-  private pinQuestion(turnId: string, attachments: readonly Attachment[]): void {
-    const chip = attachments.find((a) => a.kind === 'selection');
-    const chipPin = chip ? this.pendingPins.get(chip.id) : undefined;
-    for (const pinned of this.pendingPins.values()) if (pinned !== chipPin) pinned.pin.dispose();
-    this.pendingPins.clear();
-    const pinned = chipPin ?? this.editorSelectionPin();
-    if (!pinned) return;
-    this.turnPins.set(turnId, pinned);
-    // Each pin follows its document's edits: keep only the recent ones.
-    for (const [id, old] of this.turnPins) {
-      if (this.turnPins.size <= MAX_PINNED_TURNS) break;
-      old.pin.dispose();
-      this.turnPins.delete(id);
-    }
-  }
-
-  private editorSelectionPin(): AskedAbout | undefined {
-    const editor = this.tracker.editor();
-    const added = editor ? selectionAttachment(editor, 'pin') : undefined;
-    return added ? { pin: added.pin, label: attachmentLabel(added.attachment) } : undefined;
   }
 
   private async retry(turnId: string): Promise<void> {
@@ -186,10 +144,6 @@ export class ChatController implements vscode.Disposable {
     const again: Turn = { ...turn, status: 'pending', startedAt: Date.now(), answer: undefined, error: undefined };
     this.store.updateTurn(this.store.current().id, again);
     await this.run(again);
-  }
-
-  private stop(): void {
-    this.running?.abort.abort();
   }
 
   private async run(turn: Turn): Promise<void> {
@@ -233,7 +187,7 @@ export class ChatController implements vscode.Disposable {
     const index = conversation?.turns.findIndex((t) => t.id === turn.id) ?? -1;
     const earlier = conversation && index > 0 ? conversation.turns.slice(0, index) : [];
     const maxTurns = MaxTurnsSchema.parse(vscode.workspace.getConfiguration('predictionGuard').get('chat.maxTurns'));
-    const input = conversationInput(earlier, turn, maxTurns, (id) => this.images.get(id));
+    const input = conversationInput(earlier, turn, maxTurns, (id) => this.context.imageData(id));
     return runTurn(client, { ...settings.params, model }, input, signal, { mcpAuthorizations });
   }
 
@@ -248,57 +202,15 @@ export class ChatController implements vscode.Disposable {
     }
   }
 
-  private async openLink(url: string): Promise<void> {
-    if (!isAllowedLink(url)) {
-      this.services.log.warn(`Chat: refused to open a link that is not https:, http: or mailto: (${url.slice(0, 80)})`);
-      return;
-    }
-    const open = 'Open Link';
-    const copy = 'Copy Link';
-    const choice = await vscode.window.showWarningMessage('Open this link from the answer?', { modal: true, detail: url }, open, copy);
-    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(url, true));
-    else if (choice === copy) await vscode.env.clipboard.writeText(url);
-  }
-
-  private async codeAction(turnId: string, index: number, action: Parameters<typeof runCodeAction>[0]): Promise<void> {
+  private async codeAction(turnId: string, index: number, action: CodeActionKind): Promise<void> {
     const turn = this.store.current().turns.find((t) => t.id === turnId);
     const block = turn?.answer ? codeBlocks(turn.answer.text)[index] : undefined;
     if (!block) return;
-    await runCodeAction(action, { block, tracker: this.tracker, askedAbout: this.turnPins.get(turnId) });
+    await runCodeAction(action, { block, tracker: this.tracker, askedAbout: this.context.askedAbout(turnId) });
   }
 
   private turnError(turnId: string): TurnError | undefined {
     return this.store.current().turns.find((t) => t.id === turnId)?.error;
-  }
-
-  private async errorAction(turnId: string, index: number): Promise<void> {
-    const action = this.turnError(turnId)?.actions[index];
-    if (!action) return;
-    switch (action.kind) {
-      case 'setApiKey':
-        await vscode.commands.executeCommand('predictionGuard.setApiKey');
-        return;
-      case 'openSetting':
-        if (action.setting.startsWith('predictionGuard.')) await vscode.commands.executeCommand('workbench.action.openSettings', action.setting);
-        return;
-      case 'showLog':
-        this.services.log.show();
-        return;
-    }
-  }
-
-  /** "Change setting" on a safeguard decision: the parameters panel when there is one, else that setting. */
-  private async changeSafeguard(turnId: string): Promise<void> {
-    const error = this.turnError(turnId);
-    const safeguard = error ? safeguardOf(error) : undefined;
-    if (!safeguard) return;
-    const commands = await vscode.commands.getCommands(true);
-    if (commands.includes('predictionGuard.openParameters')) await vscode.commands.executeCommand('predictionGuard.openParameters');
-    else await vscode.commands.executeCommand('workbench.action.openSettings', safeguard.setting);
-  }
-
-  private changed(): void {
-    this.pushState();
   }
 
   private pushState(): void {
@@ -309,7 +221,7 @@ export class ChatController implements vscode.Disposable {
         conversations: this.store.list(),
         current: this.store.current(),
         running: this.running?.turnId,
-        attachments: this.pending,
+        attachments: this.context.attachments(),
         model: settings.params.model,
         safeguards: safeguardLabels(settings.params.safeguards),
       }),
@@ -318,9 +230,7 @@ export class ChatController implements vscode.Disposable {
 
   dispose(): void {
     this.running?.abort.abort();
-    for (const { pin } of [...this.pendingPins.values(), ...this.turnPins.values()]) pin.dispose();
-    this.pendingPins.clear();
-    this.turnPins.clear();
+    this.context.dispose();
     this.post = undefined;
   }
 }

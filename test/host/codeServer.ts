@@ -68,10 +68,7 @@ export const quietSettings: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
-  'git.enabled': false,
-  'git.openRepositoryInParentFolders': 'never',
   'chat.commandCenter.enabled': false,
-  'editor.minimap.enabled': false,
 };
 
 /** Writes <user-data-dir>/User/settings.json. Must run before code-server starts: it ignores later disk edits. */
@@ -91,6 +88,8 @@ export interface CodeServer {
 
 export interface StartOptions {
   dirs: Dirs;
+  /** The folder to open (default dirs.workspace). */
+  workspace?: string;
   port?: number;
   host?: string;
   env?: Record<string, string>;
@@ -123,7 +122,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     '--disable-workspace-trust',
     '--user-data-dir', dirs.userDataDir,
     '--extensions-dir', dirs.extensionsDir,
-    dirs.workspace,
+    options.workspace ?? dirs.workspace,
   ];
   const log = createWriteStream(logFile);
   const child = spawn(codeServerBin, args, {

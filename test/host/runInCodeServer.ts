@@ -3,13 +3,13 @@
 // (out/test/host/suite/index.js). Both share one browser context, so the API key stored in phase 1
 // (SecretStorage lives in the browser's localStorage) is still there in phase 2.
 import { randomBytes } from 'node:crypto';
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../server/standInServer';
 import { fixtureWorkspace, makeDirs, projectRoot, provision, quietSettings, remoteUri, startCodeServer, writeUserSettings, type CodeServer, type Dirs } from './codeServer';
 import { runSuitePhase } from './suitePhase';
 import { uiTests } from './ui';
-import { launchBrowser, openWorkbench, screenshot, workbenchUrl } from './workbench';
+import { launchBrowser, openWorkbench, screenshot, screenshotDir, workbenchUrl } from './workbench';
 
 interface Outcome {
   title: string;
@@ -44,6 +44,11 @@ async function main(): Promise<void> {
   const extensionPath = process.env.PG_HOST_EXTENSION ?? projectRoot;
   const suitePath = process.env.PG_HOST_SUITE ?? join(projectRoot, 'out', 'test', 'host', 'suite', 'index.js');
   provision();
+  // Pictures of failures from an earlier run would mislead: drop them (the others are overwritten).
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const file of readdirSync(screenshotDir, { withFileTypes: true }).filter((f) => f.name.startsWith('failed-'))) {
+    rmSync(join(screenshotDir, file.name));
+  }
 
   const token = `pg-test-token-${randomBytes(8).toString('hex')}`;
   const standIn: StandIn = await startStandIn({ token });
@@ -56,6 +61,8 @@ async function main(): Promise<void> {
   const resultsFile = join(dirs.root, 'suite-results.json');
   writeUserSettings(dirs.userDataDir, {
     ...quietSettings,
+    'git.enabled': false,
+    'editor.minimap.enabled': false,
     'predictionGuard.baseUrl': standIn.baseUrl,
     'predictionGuard.model': 'gpt-oss-120b',
   });
@@ -80,13 +87,15 @@ async function main(): Promise<void> {
     console.log('phase 1: UI tests (Playwright)');
     const payload: [string, string][] = [['extensionDevelopmentPath', remoteUri(server.port, extensionPath)]];
     await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
-    const ctx = { page, standIn, token, log: (m: string) => console.log(`       ${m}`) };
+    const ctx = { page, standIn, token, workspace: dirs.workspace, log: (m: string) => console.log(`       ${m}`) };
     for (const [title, test] of uiTests) {
+      if (interrupted) break;
       const t0 = Date.now();
       try {
         await test(ctx);
         report({ title, passed: true }, Date.now() - t0);
       } catch (error) {
+        if (interrupted) break;
         const name = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
         await screenshot(page, `failed-${name}`).catch(() => undefined);
         await page.keyboard.press('Escape').catch(() => undefined);
@@ -95,7 +104,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (only !== 'ui') {
+  if (only !== 'ui' && !interrupted) {
     console.log('phase 2: extension-host suite');
     const t0 = Date.now();
     try {
@@ -109,6 +118,7 @@ async function main(): Promise<void> {
     }
   }
 
+  if (interrupted) return; // the signal handler cleans up and exits
   await cleanup();
   const passed = outcomes.filter((o) => o.passed).length;
   const failed = outcomes.length - passed;
@@ -117,11 +127,20 @@ async function main(): Promise<void> {
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }
 
+// Ctrl+C: stop code-server, Chromium and the stand-in before leaving (Playwright's own SIGINT
+// handling is off, see launchBrowser, so it cannot exit first).
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.log(`host: ${signal}, stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
 }
 
 main().catch(async (error: unknown) => {
+  if (interrupted) return; // the signal handler cleans up and exits
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   await cleanup();
   const passed = outcomes.filter((o) => o.passed).length;

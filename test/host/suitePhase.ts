@@ -38,13 +38,31 @@ export async function runSuitePhase(options: SuitePhaseOptions): Promise<SuiteRe
     ['extensionDevelopmentPath', remoteUri(port, options.extensionPath)],
     ['extensionTestsPath', remoteUri(port, options.suitePath)],
   ];
+  // A suite whose run() rejects or cannot load writes no results; the workbench stays open and the
+  // host logs the error with the suite's path in its stack. Fail then (after a grace period for a
+  // results file written in a finally), instead of waiting for the timeout. Further "[suite]"
+  // output shows the suite is still running: then the error was one it logged itself.
+  let hostError: { text: string; at: number } | undefined;
+  page.on('console', (message) => {
+    const text = message.text().replace(/^%c\s+\w+\s+color:\s*#\w+\s+/, '');
+    if (text.startsWith('[suite]')) {
+      hostError = undefined;
+    } else if (message.type() === 'error' && text.includes(options.suitePath) && hostError === undefined) {
+      hostError = { text: text.split('\n').slice(0, 4).join('\n'), at: Date.now() };
+    }
+  });
   await openWorkbench(page, workbenchUrl(options.serverUrl, options.workspace, payload));
-  return waitForResults(options.resultsFile, options.timeoutMs ?? 10 * 60_000);
+  return waitForResults(options.resultsFile, options.timeoutMs ?? 10 * 60_000, () => {
+    if (hostError !== undefined && Date.now() - hostError.at > 5000) {
+      throw new Error(`the suite failed without writing results:\n${hostError.text}`);
+    }
+  });
 }
 
-async function waitForResults(file: string, timeoutMs: number): Promise<SuiteResults> {
+async function waitForResults(file: string, timeoutMs: number, checkAlive: () => void): Promise<SuiteResults> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    checkAlive();
     if (existsSync(file)) {
       try {
         return parseResults(readFileSync(file, 'utf8'));

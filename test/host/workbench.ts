@@ -9,6 +9,9 @@ export const screenshotDir = join(projectRoot, 'test-results', 'screenshots');
 export async function launchBrowser(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
   const browser = await chromium.launch({
     executablePath: process.env.PG_CHROMIUM ?? '/usr/bin/chromium',
+    // The callers close the browser on Ctrl+C themselves (after stopping what else they started).
+    handleSIGINT: false,
+    handleSIGTERM: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -44,17 +47,19 @@ const quickInput = '.quick-input-widget';
 /** Opens the command palette and types `>` + text; returns the input locator. */
 export async function openPalette(page: Page, text: string): Promise<Locator> {
   const input = page.locator(`${quickInput} input.input`);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.keyboard.press('Control+Shift+P');
-    try {
-      await input.waitFor({ state: 'visible', timeout: 3000 });
-      break;
-    } catch {
-      await page.keyboard.press('F1');
-      if (await input.isVisible()) break;
+  for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
+    if (attempt > 0) {
+      // Focus inside a webview (an iframe) can keep the shortcut from the workbench: give the
+      // focus back to the workbench document, then use F1.
+      await page.evaluate(() => {
+        const focused = document.activeElement;
+        if (focused instanceof HTMLElement) focused.blur();
+      });
     }
+    await page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
+    await input.waitFor({ state: 'visible', timeout: 2500 }).catch(() => undefined);
   }
-  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.waitFor({ state: 'visible', timeout: 2500 });
   await input.fill(`>${text}`);
   return input;
 }

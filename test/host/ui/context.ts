@@ -8,6 +8,8 @@ export interface UiContext {
   standIn: StandIn;
   /** The sentinel API key the stand-in accepts. */
   token: string;
+  /** The absolute path of the workspace folder open in the workbench (a temp copy of the fixture). */
+  workspace: string;
   log(message: string): void;
 }
 
@@ -66,6 +68,33 @@ export async function enterKeyInMaskedBox(page: Page, key: string): Promise<void
 
 export function bearerOf(request: RecordedRequest): string | undefined {
   return request.headers.authorization;
+}
+
+/**
+ * Waits until the toast containing `text` has finished fading in and the progress toast of the
+ * request is gone, expands it (long messages are cut to one line), and returns its text.
+ */
+export async function settledToast(page: Page, text: string): Promise<string> {
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  const toast = toasts.filter({ hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.notifications-toasts .notification-fade-in-done', { hasText: text }).first().waitFor({ timeout: 5000 }).catch(() => undefined);
+  await toasts.filter({ hasText: /Explaining the selection/ }).first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await toast.hover();
+  const expand = toast.locator('.codicon-notifications-expand');
+  if (await expand.isVisible()) await expand.click();
+  await page.mouse.move(700, 400);
+  await page.waitForTimeout(400);
+  return (await toast.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Closes every untitled editor without saving (answers from earlier tests), so pictures stay tidy. */
+export async function closeUntitledEditors(page: Page): Promise<void> {
+  const untitled = page.locator('.tabs-container .tab[aria-label*="Untitled-"]');
+  for (let i = 0; i < 10 && (await untitled.count()) > 0; i++) {
+    await untitled.first().click();
+    await runCommand(page, 'View: Revert and Close Editor');
+  }
 }
 
 /** Dismisses every notification (toasts and the center). */

@@ -1,8 +1,11 @@
 // The UI tests, in the order they run (later ones rely on the key the second one stores).
 import { commandPaletteListsCommands } from './commandPalette';
 import type { UiTest } from './context';
+import { cancelLeavesFileUntouched } from './cancel';
+import { chatUiTests } from './chat';
 import { editorContextSubmenu } from './contextMenu';
 import { forbiddenOffersSetApiKey } from './errorForbidden';
+import { parametersUiTests } from './parameters';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
 import { safeguardBlockNamesPii } from './safeguardBlock';
 import { setApiKeyReplacesKey } from './setApiKey';
@@ -15,5 +18,8 @@ export const uiTests: [title: string, test: UiTest][] = [
   ['editor context menu has the Prediction Guard submenu', editorContextSubmenu],
   ['403 shows a notification offering Set API Key', forbiddenOffersSetApiKey],
   ['safeguard block names the PII safeguard', safeguardBlockNamesPii],
+  ['Cancel on the progress notification aborts the request and changes nothing', cancelLeavesFileUntouched],
   ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
+  ...parametersUiTests,
+  ...chatUiTests,
 ];

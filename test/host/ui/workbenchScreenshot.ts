@@ -1,6 +1,6 @@
 // 7. The README picture: an explanation open beside the code it explains.
 import { screenshot, waitForEditorText } from '../workbench';
-import { clearNotifications, explainSample, type UiContext } from './context';
+import { clearNotifications, closeUntitledEditors, explainSample, type UiContext } from './context';
 
 const ANSWER = [
   '### What `orderTotal` does',
@@ -18,6 +18,7 @@ const ANSWER = [
 export async function workbenchWithAnswer(ctx: UiContext): Promise<void> {
   const { page } = ctx;
   await clearNotifications(page);
+  await closeUntitledEditors(page);
   ctx.standIn.enqueue('/responses', { kind: 'text', text: ANSWER });
   await explainSample(ctx, 9, 8); // orderTotal, lines 8-16
   await waitForEditorText(page, 'Edge case: a negative');

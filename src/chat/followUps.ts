@@ -1,0 +1,45 @@
+// The follow-ups the chat offers: open a link from an answer (after the user confirms the full URL),
+// an error's one-click action, and "Change setting" on a safeguard decision. Each is a fixed thing
+// the extension does; the webview never names a command or a setting itself.
+import * as vscode from 'vscode';
+import { isAllowedLink } from '../core/markdown/parser';
+import { type Log } from '../log';
+import { type TurnError } from './conversation';
+import { safeguardOf } from './turnRunner';
+
+export async function openLink(url: string, log: Log): Promise<void> {
+  if (!isAllowedLink(url)) {
+    log.warn(`Chat: refused to open a link that is not https:, http: or mailto: (${url.slice(0, 80)})`);
+    return;
+  }
+  const open = 'Open Link';
+  const copy = 'Copy Link';
+  const choice = await vscode.window.showWarningMessage('Open this link from the answer?', { modal: true, detail: url }, open, copy);
+  if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  else if (choice === copy) await vscode.env.clipboard.writeText(url);
+}
+
+export async function runErrorAction(error: TurnError, index: number, log: Log): Promise<void> {
+  const action = error.actions[index];
+  if (!action) return;
+  switch (action.kind) {
+    case 'setApiKey':
+      await vscode.commands.executeCommand('predictionGuard.setApiKey');
+      return;
+    case 'openSetting':
+      if (action.setting.startsWith('predictionGuard.')) await vscode.commands.executeCommand('workbench.action.openSettings', action.setting);
+      return;
+    case 'showLog':
+      log.show();
+      return;
+  }
+}
+
+/** "Change setting" on a safeguard decision: the parameters panel when there is one, else that setting. */
+export async function changeSafeguard(error: TurnError): Promise<void> {
+  const safeguard = safeguardOf(error);
+  if (!safeguard) return;
+  const commands = await vscode.commands.getCommands(true);
+  if (commands.includes('predictionGuard.openParameters')) await vscode.commands.executeCommand('predictionGuard.openParameters');
+  else await vscode.commands.executeCommand('workbench.action.openSettings', safeguard.setting);
+}

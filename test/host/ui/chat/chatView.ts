@@ -1,0 +1,77 @@
+// Playwright steps for the sidebar chat: open it, reach its webview, send a message, read answers.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { RecordedRequest } from '../../../server/standInServer';
+import { openFile, runCommand } from '../../workbench';
+import { check, nextResponsesRequest, type UiContext } from '../context';
+
+/** The chat view's page: the sidebar webview (`purpose=webviewView`), then its active frame. */
+export function chatFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview[src*="purpose=webviewView"]').frameLocator('#active-frame');
+}
+
+export function composer(page: Page): Locator {
+  return chatFrame(page).getByRole('textbox', { name: 'Message' });
+}
+
+export function turns(page: Page): Locator {
+  return chatFrame(page).locator('article.pg-turn');
+}
+
+/** Shows the chat view (activity bar → Prediction Guard) and waits until its composer is there. */
+export async function openChat(page: Page): Promise<void> {
+  const box = composer(page);
+  if (await box.isVisible().catch(() => false)) return;
+  // Clicking the icon of the container already shown would close the side bar.
+  const shown = page.locator('.activitybar .action-item.checked a[aria-label^="Prediction Guard"]');
+  const icon = page.locator('.activitybar .action-item a[aria-label^="Prediction Guard"]').first();
+  if ((await shown.count()) === 0) await icon.click();
+  await box.waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Starts a new chat (the New Chat command) and waits for the empty view. */
+export async function newChat(page: Page): Promise<void> {
+  await runCommand(page, 'Prediction Guard: New Chat');
+  await composer(page).waitFor({ state: 'visible', timeout: 20_000 });
+  await chatFrame(page).locator('.pg-welcome').waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Types `text` into the composer and presses Enter; resolves with the request the stand-in received. */
+export async function send(ctx: UiContext, text: string): Promise<RecordedRequest> {
+  const since = ctx.standIn.requests().length;
+  const box = composer(ctx.page);
+  await box.click();
+  await box.fill(text);
+  await box.press('Enter');
+  return nextResponsesRequest(ctx, since);
+}
+
+/** Waits until turn `index` (0-based) shows an answer (or a decision / error) and returns that part. */
+export async function reply(page: Page, index: number, timeoutMs = 15_000): Promise<Locator> {
+  const done = turns(page).nth(index).locator('.pg-answer, .pg-decision, .pg-error, .pg-stopped');
+  await done.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  return done.first();
+}
+
+/** Opens sample.ts in the first editor group and puts the cursor on a new last line. */
+export async function cursorAtEndOfSample(page: Page): Promise<void> {
+  const tab = page.locator('.editor-group-container').first().locator('.tab[aria-label^="sample.ts"]');
+  if ((await tab.count()) > 0) await tab.first().click();
+  else await openFile(page, 'sample.ts');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('End');
+}
+
+/** The text of the active editor (sample.ts), read from the model through the workbench's DOM. */
+export async function activeEditorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const lines = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
+    return lines instanceof HTMLElement ? lines.innerText.replace(/\u00a0/g, ' ') : '';
+  });
+}
+
+export function inputOf(request: RecordedRequest): unknown {
+  const body = request.body as { input?: unknown } | null;
+  check(body !== null && typeof body === 'object', 'the request has no JSON body');
+  return body.input;
+}

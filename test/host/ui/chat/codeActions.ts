@@ -1,0 +1,29 @@
+// Insert at Cursor: a code block from an answer goes into sample.ts at the cursor, as one undo step.
+import { waitForEditorText } from '../../workbench';
+import { check, type UiContext } from '../context';
+import { activeEditorText, chatFrame, cursorAtEndOfSample, newChat, openChat, reply, send } from './chatView';
+
+const ANSWER = ['Here it is:', '', '```ts', 'export function chatInserted(): number {', '  return 42;', '}', '```', '', 'Call it anywhere.'].join('\n');
+
+export async function chatInsertAtCursor(ctx: UiContext): Promise<void> {
+  const { page, standIn } = ctx;
+  await openChat(page);
+  await newChat(page);
+  await cursorAtEndOfSample(page);
+  const before = await activeEditorText(page);
+  check(!before.includes('chatInserted'), 'sample.ts already holds the code');
+  standIn.enqueue('/responses', { kind: 'text', text: ANSWER });
+  await send(ctx, 'Write a function that returns 42');
+  await reply(page, 0);
+  await chatFrame(page).locator('.pg-code').first().getByRole('button', { name: 'Insert at Cursor' }).click();
+  const group = await waitForEditorText(page, 'export function chatInserted(): number {');
+  check(group === 0, `the code went to editor group ${group + 1}, not the one with sample.ts`);
+  const after = await activeEditorText(page);
+  check(after.includes('return 42;') && after.includes('largestOrder'), `sample.ts does not hold both its code and the inserted code:\n${after}`);
+  // One undo step takes the whole insertion back (and leaves the fixture as it was).
+  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Z');
+  await page.waitForTimeout(300);
+  const undone = await activeEditorText(page);
+  check(!undone.includes('chatInserted') && !undone.includes('return 42;'), `one undo did not remove the whole insertion:\n${undone}`);
+}

@@ -1,0 +1,28 @@
+// The history survives "Developer: Reload Window": the conversation is still shown and listed.
+import { runCommand } from '../../workbench';
+import { check, type UiContext } from '../context';
+import { chatFrame, openChat, turns } from './chatView';
+
+export async function chatSurvivesReload(ctx: UiContext): Promise<void> {
+  const { page } = ctx;
+  await openChat(page);
+  const count = await turns(page).count();
+  check(count > 0, 'there is no conversation to keep');
+  const firstPrompt = await turns(page).first().locator('.pg-prompt').innerText();
+  const title = await chatFrame(page).locator('.pg-title').innerText();
+  const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
+  reloaded.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+  await openChat(page);
+  await turns(page).first().waitFor({ timeout: 20_000 });
+  check((await turns(page).count()) === count, `after the reload the chat shows ${await turns(page).count()} turns, not ${count}`);
+  const shownPrompt = await turns(page).first().locator('.pg-prompt').innerText();
+  check(shownPrompt === firstPrompt, `after the reload the first question is "${shownPrompt}", not "${firstPrompt}"`);
+  await chatFrame(page).getByRole('button', { name: 'Chats' }).click();
+  const listed = await chatFrame(page).locator('.pg-history-title').allInnerTexts();
+  check(listed.includes(title), `the history list (${listed.join(', ')}) lacks "${title}"`);
+  await chatFrame(page).getByRole('button', { name: 'Chats' }).click();
+}

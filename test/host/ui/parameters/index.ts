@@ -1,0 +1,96 @@
+// The parameters panel in the real VS Code: values set in it reach the server exactly; invalid ones
+// are neither saved nor sent; settings changed elsewhere show up in it.
+import { escape, runCommand, screenshot } from '../../workbench';
+import { check, explainSample, type UiContext, type UiTest } from '../context';
+import { choose, isChecked, openParametersPanel, saveAndWait, typeInto, valueOf, webviewFrameWith, writeWorkspaceSettings } from './panel';
+
+const WEATHER_PARAMETERS = '{"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}';
+
+async function lastBody(ctx: UiContext): Promise<Record<string, unknown>> {
+  const request = await explainSample(ctx);
+  return request.body as Record<string, unknown>;
+}
+
+const savedValuesReachServer: UiTest = async (ctx) => {
+  const frame = await openParametersPanel(ctx.page);
+  await typeInto(frame, 'temperature', '0.3');
+  await typeInto(frame, 'top-p', '0.9');
+  await choose(frame, 'pii', 'Replace');
+  await choose(frame, 'pii-replace-method', 'Mask');
+  await frame.locator('#block-prompt-injection').click();
+  check(await isChecked(frame, 'block-prompt-injection'), 'Block prompt injection is ticked');
+  await frame.locator('#add-function-tool').click();
+  await typeInto(frame, 'tool-0-name', 'get_weather');
+  await typeInto(frame, 'tool-0-description', 'Current weather in a city');
+  await typeInto(frame, 'tool-0-parameters', WEATHER_PARAMETERS);
+  const preview = await frame.locator('#preview-json').innerText();
+  check(preview.includes('"pii_replace_method": "mask"') && preview.includes('"temperature": 0.3'), `the preview shows the values:\n${preview}`);
+  await screenshot(ctx.page, 'parameters-dark');
+  await saveAndWait(frame);
+
+  const body = await lastBody(ctx);
+  const { input: _input, ...sent } = body;
+  const expected = {
+    model: 'gpt-oss-120b',
+    temperature: 0.3,
+    top_p: 0.9,
+    tools: [{ type: 'function', name: 'get_weather', description: 'Current weather in a city', parameters: JSON.parse(WEATHER_PARAMETERS) }],
+    safeguards: { pii: 'replace', pii_replace_method: 'mask', block_prompt_injection: true },
+  };
+  check(JSON.stringify(sent) === JSON.stringify(expected), `the server received exactly the saved values:\n${JSON.stringify(sent)}\nexpected\n${JSON.stringify(expected)}`);
+};
+
+const invalidTemperatureNotSaved: UiTest = async (ctx) => {
+  const frame = await openParametersPanel(ctx.page);
+  await typeInto(frame, 'temperature', '3');
+  const error = frame.locator('#temperature-error');
+  await error.waitFor({ timeout: 5000 });
+  check(/2/.test(await error.innerText()), `the inline error names the range: ${await error.innerText()}`);
+  check(await frame.locator('#save').evaluate((el) => (el as HTMLElement & { disabled: boolean }).disabled), 'Save is disabled');
+  await frame.locator('#save').click({ force: true }).catch(() => undefined);
+  await screenshot(ctx.page, 'parameters-invalid');
+  const body = await lastBody(ctx);
+  check(body.temperature === 0.3, `the server still gets the saved temperature 0.3, not 3 (got ${String(body.temperature)})`);
+  const frameAgain = await openParametersPanel(ctx.page);
+  await typeInto(frameAgain, 'temperature', '0.3');
+};
+
+const settingsFileUpdatesPanel: UiTest = async (ctx) => {
+  const frame = await openParametersPanel(ctx.page);
+  check((await frame.locator('#dirty-state').innerText()).includes('No unsaved'), 'the panel has no unsaved edits');
+  writeWorkspaceSettings(ctx.workspace, { 'predictionGuard.temperature': 0.7 });
+  try {
+    await frame.waitForFunction(() => (document.querySelector('#temperature') as HTMLInputElement | null)?.value === '0.7', undefined, { timeout: 15_000 });
+    const badge = await frame.locator('.field', { has: frame.locator('#temperature') }).innerText();
+    check(/workspace/i.test(badge), `the temperature is marked as coming from the workspace: ${badge}`);
+  } finally {
+    writeWorkspaceSettings(ctx.workspace, undefined);
+  }
+  await frame.waitForFunction(() => (document.querySelector('#temperature') as HTMLInputElement | null)?.value === '0.3', undefined, { timeout: 15_000 });
+};
+
+const resetToDefaults: UiTest = async (ctx) => {
+  await runCommand(ctx.page, 'Preferences: Color Theme');
+  await ctx.page.keyboard.type('Light Modern');
+  await ctx.page.keyboard.press('Enter');
+  const frame = await openParametersPanel(ctx.page);
+  await frame.locator('#safeguards-section').scrollIntoViewIfNeeded();
+  await screenshot(ctx.page, 'parameters-light');
+  await frame.locator('#reset-defaults').click();
+  check((await valueOf(frame, 'temperature')) === '', 'temperature is empty after Reset to defaults');
+  await saveAndWait(frame);
+  const body = await lastBody(ctx);
+  check(JSON.stringify(Object.keys(body).sort()) === JSON.stringify(['input', 'model']), `after a reset only model and input are sent: ${JSON.stringify(body)}`);
+  await runCommand(ctx.page, 'Preferences: Color Theme');
+  await ctx.page.keyboard.type('Dark Modern');
+  await ctx.page.keyboard.press('Enter');
+  await escape(ctx.page, 1);
+  await webviewFrameWith(ctx.page, '#temperature');
+};
+
+export const parametersUiTests: [string, UiTest][] = [
+  ['parameters panel: saved values reach the server exactly', savedValuesReachServer],
+  ['parameters panel: an out-of-range temperature shows an error and is neither saved nor sent', invalidTemperatureNotSaved],
+  ['parameters panel: editing settings.json (workspace) updates the panel', settingsFileUpdatesPanel],
+  ['parameters panel: reset to defaults, light theme screenshot', resetToDefaults],
+];

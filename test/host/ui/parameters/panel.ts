@@ -1,0 +1,70 @@
+// Steps on the parameters panel: find its webview frame, fill its controls like a user would.
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { runCommand } from '../../workbench';
+import { check } from '../context';
+
+export const OPEN_PARAMETERS = 'Prediction Guard: Open Parameters';
+
+/** The webview frame (the inner `#active-frame`) that holds `selector`. */
+export async function webviewFrameWith(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview shows ${selector} within ${timeoutMs} ms`);
+}
+
+export async function openParametersPanel(page: Page): Promise<Frame> {
+  await runCommand(page, OPEN_PARAMETERS);
+  const frame = await webviewFrameWith(page, '#temperature');
+  await frame.locator('#dirty-state').waitFor({ timeout: 10_000 });
+  return frame;
+}
+
+/** Replaces the text of a vscode-textfield / vscode-textarea by typing, as a user does. */
+export async function typeInto(frame: Frame, id: string, text: string): Promise<void> {
+  await frame.locator(`#${id}`).click();
+  await frame.page().keyboard.press('Control+A');
+  if (text) await frame.page().keyboard.type(text);
+  else await frame.page().keyboard.press('Delete');
+}
+
+/** Opens a vscode-single-select and clicks the option whose label starts with `label`. */
+export async function choose(frame: Frame, id: string, label: string): Promise<void> {
+  await frame.locator(`#${id}`).click();
+  await frame.locator(`#${id} li`).filter({ hasText: new RegExp(`^\\s*${label}`) }).first().click();
+  const value = await frame.locator(`#${id}`).evaluate((el) => (el as HTMLElement & { value: string }).value);
+  check(value !== undefined, `#${id} has a value`);
+}
+
+export async function isChecked(frame: Frame, id: string): Promise<boolean> {
+  return frame.locator(`#${id}`).evaluate((el) => Boolean((el as HTMLElement & { checked: boolean }).checked));
+}
+
+export async function valueOf(frame: Frame, id: string): Promise<string> {
+  return frame.locator(`#${id}`).evaluate((el) => String((el as HTMLElement & { value: unknown }).value ?? ''));
+}
+
+export async function saveAndWait(frame: Frame): Promise<void> {
+  const save = frame.locator('#save');
+  check(!(await save.evaluate((el) => (el as HTMLElement & { disabled: boolean }).disabled)), 'Save is enabled');
+  await save.click();
+  await frame.locator('#status', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+}
+
+/** Writes (or with undefined removes) the workspace's .vscode/settings.json on disk. */
+export function writeWorkspaceSettings(workspace: string, settings: Record<string, unknown> | undefined): void {
+  const dir = join(workspace, '.vscode');
+  if (settings === undefined) {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+}

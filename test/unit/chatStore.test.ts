@@ -1,0 +1,172 @@
+// The chat history of a workspace: titles, switching, rename, delete, persistence across reloads
+// (a new store over the same storage), and the Markdown export.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { type Turn } from '../../src/chat/conversation';
+import { CONVERSATIONS_KEY, ConversationStore, MAX_CONVERSATIONS, type KeyValueStore } from '../../src/chat/conversationStore';
+import { exportFileName, exportMarkdown } from '../../src/chat/exportMarkdown';
+
+class MapStorage implements KeyValueStore {
+  readonly values = new Map<string, unknown>();
+  get(key: string): unknown {
+    return structuredClone(this.values.get(key));
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, structuredClone(value));
+    return Promise.resolve();
+  }
+}
+
+function counter(): () => string {
+  let n = 0;
+  return () => `id${++n}`;
+}
+
+function clock(): () => number {
+  let t = 1_000;
+  return () => (t += 10);
+}
+
+function turn(id: string, prompt: string, answer?: string): Turn {
+  return {
+    id,
+    prompt,
+    attachments: [],
+    status: answer === undefined ? 'pending' : 'done',
+    startedAt: 1,
+    safeguards: ['PII: block'],
+    answer: answer === undefined ? undefined : { text: answer, model: 'gpt-oss-120b', ms: 1234, usage: { input: 10, output: 5, total: 15 }, incomplete: false, toolCalls: [] },
+  };
+}
+
+describe('ConversationStore', () => {
+  it('starts with an empty new chat that is not listed until it has a message', () => {
+    const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
+    assert.equal(store.current().title, 'New chat');
+    assert.deepEqual(store.list(), []);
+  });
+
+  it('titles a conversation from its first message and lists it', () => {
+    const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
+    store.addTurn(turn('t1', 'Why does orderTotal halve the total?\nSecond line', 'Because of the coupon.'));
+    store.addTurn(turn('t2', 'Something else'));
+    assert.deepEqual(
+      store.list().map((c) => [c.title, c.turns]),
+      [['Why does orderTotal halve the total?', 2]],
+    );
+  });
+
+  it('long first lines are shortened; a message with only a selection is named after it', () => {
+    const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
+    store.addTurn(turn('t1', 'x'.repeat(100)));
+    assert.equal(store.current().title, `${'x'.repeat(59)}…`);
+    store.newConversation();
+    store.addTurn({ ...turn('t2', ''), attachments: [{ kind: 'selection', id: 's', file: 'src/a.ts', language: 'typescript', startLine: 2, endLine: 4, text: 'x' }] });
+    assert.equal(store.current().title, 'src/a.ts, lines 2–4');
+  });
+
+  it('survives a reload: a new store over the same storage shows the same conversation', async () => {
+    const storage = new MapStorage();
+    const store = new ConversationStore(storage, { newId: counter(), now: clock() });
+    store.addTurn(turn('t1', 'First question', 'First answer'));
+    await store.flush();
+    const reloaded = new ConversationStore(storage, { newId: counter(), now: clock() });
+    assert.equal(reloaded.current().title, 'First question');
+    assert.equal(reloaded.current().turns[0]?.answer?.text, 'First answer');
+  });
+
+  it('a turn still running at reload shows as interrupted, with no answer', async () => {
+    const storage = new MapStorage();
+    const store = new ConversationStore(storage, { newId: counter(), now: clock() });
+    store.addTurn(turn('t1', 'Slow question'));
+    await store.flush();
+    const reloaded = new ConversationStore(storage, { newId: counter(), now: clock() }).current().turns[0];
+    assert.equal(reloaded?.status, 'error');
+    assert.match(reloaded?.error?.message ?? '', /closed before the answer arrived/);
+  });
+
+  it('switches, renames and deletes; deleting the current chat starts a new one', () => {
+    const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
+    store.addTurn(turn('t1', 'One', 'a'));
+    const first = store.current().id;
+    store.newConversation();
+    store.addTurn(turn('t2', 'Two', 'b'));
+    assert.deepEqual(
+      store.list().map((c) => c.title),
+      ['Two', 'One'],
+    );
+    assert.equal(store.switchTo(first), true);
+    assert.equal(store.current().title, 'One');
+    assert.equal(store.switchTo('nope'), false);
+    assert.equal(store.rename(first, '  Renamed  '), true);
+    assert.equal(store.rename(first, '   '), false);
+    assert.equal(store.current().title, 'Renamed');
+    assert.equal(store.delete(first), true);
+    assert.equal(store.current().turns.length, 0);
+    assert.deepEqual(
+      store.list().map((c) => c.title),
+      ['Two'],
+    );
+  });
+
+  it('updateTurn replaces the answer of a turn', () => {
+    const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
+    const id = store.addTurn(turn('t1', 'Q')).id;
+    store.updateTurn(id, turn('t1', 'Q', 'A'));
+    assert.equal(store.current().turns[0]?.answer?.text, 'A');
+  });
+
+  it('drops what does not parse, and keeps at most MAX_CONVERSATIONS', async () => {
+    const storage = new MapStorage();
+    await storage.update(CONVERSATIONS_KEY, { version: 1, conversations: [{ id: 'bad' }, 'junk'] });
+    const store = new ConversationStore(storage, { newId: counter(), now: clock() });
+    assert.deepEqual(store.list(), []);
+    for (let i = 0; i < MAX_CONVERSATIONS + 5; i++) {
+      store.newConversation();
+      store.addTurn(turn(`t${i}`, `Q${i}`, 'A'));
+    }
+    assert.equal(store.list().length, MAX_CONVERSATIONS);
+    assert.equal(store.list().at(-1)?.title, 'Q5');
+  });
+
+  it('reports a write the storage refuses', async () => {
+    const errors: unknown[] = [];
+    const storage: KeyValueStore = { get: () => undefined, update: () => Promise.reject(new Error('disk full')) };
+    const store = new ConversationStore(storage, { onWriteError: (e) => errors.push(e) });
+    store.addTurn(turn('t1', 'Q'));
+    await store.flush();
+    assert.equal(errors.length, 1);
+  });
+});
+
+describe('exportMarkdown', () => {
+  it('writes the title, each question and answer, and the answer details', () => {
+    const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
+    store.addTurn(turn('t1', 'What does `orderTotal` do?', 'It **sums** the items.\n\n```ts\nconst x = 1;\n```'));
+    const markdown = exportMarkdown(store.current(), new Date('2026-01-02T03:04:00Z'));
+    assert.equal(
+      markdown,
+      [
+        '# What does `orderTotal` do?',
+        '',
+        '_Prediction Guard chat, exported 2026-01-02 03:04 UTC._',
+        '',
+        '## You',
+        '',
+        '> What does `orderTotal` do?',
+        '',
+        '## Prediction Guard',
+        '',
+        'It **sums** the items.',
+        '',
+        '```ts',
+        'const x = 1;',
+        '```',
+        '',
+        '_gpt-oss-120b, 1.2 s, 10 in / 5 out tokens, safeguards: PII: block_',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(exportFileName(store.current()), 'What-does-orderTotal-do.md');
+  });
+});

