@@ -44,13 +44,15 @@ export class ParametersPanel implements vscode.Disposable {
   private models: ListState<ModelOption> = { status: 'idle', items: [] };
   private mcpServers: ListState<McpServerOption> = { status: 'idle', items: [] };
   private disposed = false;
+  /** While a save writes settings one by one, their change events must not push half-written states. */
+  private saving = false;
 
   static createOrShow(deps: ParametersPanelDeps): ParametersPanel {
     if (ParametersPanel.current) {
       ParametersPanel.current.panel.reveal();
       return ParametersPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(PARAMETERS_VIEW_TYPE, 'Prediction Guard Parameters', vscode.ViewColumn.Active, {});
+    const panel = vscode.window.createWebviewPanel(PARAMETERS_VIEW_TYPE, 'Prediction Guard Parameters', vscode.ViewColumn.Beside, {});
     ParametersPanel.current = new ParametersPanel(panel, deps);
     return ParametersPanel.current;
   }
@@ -71,7 +73,9 @@ export class ParametersPanel implements vscode.Disposable {
     this.disposables.push(
       this.channel,
       panel.onDidDispose(() => this.dispose()),
-      onDidChangeSettings(() => void this.pushState()),
+      onDidChangeSettings(() => {
+        if (!this.saving) void this.pushState();
+      }),
       tokens.onDidChange(() => void this.loadCatalog()),
     );
     renderWebview(panel.webview, deps.extensionUri, 'parameters', 'Prediction Guard Parameters');
@@ -89,7 +93,13 @@ export class ParametersPanel implements vscode.Disposable {
           this.post({ type: 'rejected', message: 'There is no trusted workspace to save to: save to User settings instead.', fieldErrors: [] });
           return;
         }
-        const written = await saveParameters(message.values, message.target);
+        this.saving = true;
+        let written: string[];
+        try {
+          written = await saveParameters(message.values, message.target);
+        } finally {
+          this.saving = false;
+        }
         services.log.info(`Parameters saved to ${message.target} settings: ${written.join(', ') || 'nothing changed'}.`);
         this.post({ type: 'saved', target: message.target, written });
         await this.pushState();

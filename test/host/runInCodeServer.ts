@@ -88,7 +88,8 @@ async function main(): Promise<void> {
     const payload: [string, string][] = [['extensionDevelopmentPath', remoteUri(server.port, extensionPath)]];
     await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
     const ctx = { page, standIn, token, workspace: dirs.workspace, log: (m: string) => console.log(`       ${m}`) };
-    for (const [title, test] of uiTests) {
+    const filter = process.env.PG_UI_FILTER ? new RegExp(process.env.PG_UI_FILTER, 'i') : undefined; // while developing
+    for (const [title, test] of uiTests.filter(([t], i) => !filter || i < 3 || filter.test(t))) {
       if (interrupted) break;
       const t0 = Date.now();
       try {

@@ -73,10 +73,23 @@ export async function runCommand(id: string, args?: unknown): Promise<Placement 
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Sets `predictionGuard.<key>` in user settings and waits until the extension host sees it:
+ * `update()` resolves when the file is written, a moment before `getConfiguration()` shows it.
+ */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('predictionGuard').update(key, value, vscode.ConfigurationTarget.Global);
+  for (let i = 0; i < 200; i++) {
+    const shown = vscode.workspace.getConfiguration('predictionGuard').inspect(key)?.globalValue;
+    if (JSON.stringify(shown) === JSON.stringify(value)) return;
+    await sleep(25);
+  }
+  assert.fail(`predictionGuard.${key} did not become ${JSON.stringify(value)}`);
+}
+
 /** Resets every setting the tests change, in user settings. */
 export async function resetSettings(keys: readonly string[]): Promise<void> {
-  const config = vscode.workspace.getConfiguration('predictionGuard');
-  for (const key of keys) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+  for (const key of keys) await setSetting(key, undefined);
 }
 
 /** Closes every editor without a save prompt: dirty documents (answers, edited scratch files) are reverted first. */

@@ -1,7 +1,7 @@
 // Where answers go, and that the user's own text always survives.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, documentFor, fenced, openScratch, resetSettings, runCommand, selectLines, sleep, standIn } from './helpers';
+import { activateWithToken, closeAllEditors, documentFor, fenced, openScratch, resetSettings, runCommand, setSetting, selectLines, sleep, standIn } from './helpers';
 
 const SOURCE = ['function greet(name) {', '  if (name) {', '    return "hi " + name;', '  }', '  return "hi";', '}', ''].join('\n');
 
@@ -76,7 +76,7 @@ describe('answer placement', () => {
   });
 
   it('placement "insertBelow" keeps the selection and inserts the answer under it', async () => {
-    await vscode.workspace.getConfiguration('predictionGuard').update('placement', 'insertBelow', vscode.ConfigurationTarget.Global);
+    await setSetting('placement', 'insertBelow');
     const editor = await openScratch(SOURCE, 'js');
     selectLines(editor, 4, 4);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('return "hello";', 'javascript') });
@@ -88,7 +88,7 @@ describe('answer placement', () => {
   });
 
   it('placement "newDocument" leaves the file alone', async () => {
-    await vscode.workspace.getConfiguration('predictionGuard').update('placement', 'newDocument', vscode.ConfigurationTarget.Global);
+    await setSetting('placement', 'newDocument');
     const editor = await openScratch(SOURCE, 'js');
     selectLines(editor, 1, 3);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return name;', 'javascript') });

@@ -1,7 +1,7 @@
 // Settings reach the server exactly, and only those the user set.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, openScratch, resetSettings, runCommand, selectLines, sleep, standIn } from './helpers';
+import { activateWithToken, closeAllEditors, openScratch, resetSettings, runCommand, setSetting, selectLines, sleep, standIn } from './helpers';
 
 const CHANGED = [
   'temperature',
@@ -21,7 +21,7 @@ describe('settings', () => {
   beforeEach(() => standIn().reset());
   afterEach(async () => {
     await resetSettings(CHANGED);
-    await vscode.workspace.getConfiguration('predictionGuard').update('model', 'gpt-oss-120b', vscode.ConfigurationTarget.Global);
+    await setSetting('model', 'gpt-oss-120b');
     await closeAllEditors();
   });
 
@@ -35,8 +35,7 @@ describe('settings', () => {
   });
 
   it('sends each parameter and safeguard the user set, by its API name', async () => {
-    const config = vscode.workspace.getConfiguration('predictionGuard');
-    const set = (key: string, value: unknown) => config.update(key, value, vscode.ConfigurationTarget.Global);
+    const set = setSetting;
     await set('temperature', 0.3);
     await set('topP', 0.9);
     await set('maxOutputTokens', 512);
@@ -66,7 +65,7 @@ describe('settings', () => {
   });
 
   it('with no model set, offers the server’s chat models and saves the pick', async () => {
-    await vscode.workspace.getConfiguration('predictionGuard').update('model', '', vscode.ConfigurationTarget.Global);
+    await setSetting('model', '');
     const editor = await openScratch('const a = 1;\n');
     selectLines(editor, 0, 0);
 

@@ -17,14 +17,20 @@ export function turns(page: Page): Locator {
   return chatFrame(page).locator('article.pg-turn');
 }
 
-/** Shows the chat view (activity bar → Prediction Guard) and waits until its composer is there. */
+/**
+ * Shows the chat view and waits until its composer is there. After a reload the side bar restores
+ * itself a moment later, so wait for that first; then use the container's "Show" command, which
+ * (unlike its activity bar icon) never hides a side bar that is already open.
+ */
 export async function openChat(page: Page): Promise<void> {
   const box = composer(page);
   if (await box.isVisible().catch(() => false)) return;
-  // Clicking the icon of the container already shown would close the side bar.
-  const shown = page.locator('.activitybar .action-item.checked a[aria-label^="Prediction Guard"]');
-  const icon = page.locator('.activitybar .action-item a[aria-label^="Prediction Guard"]').first();
-  if ((await shown.count()) === 0) await icon.click();
+  const appeared = await box.waitFor({ state: 'visible', timeout: 5000 }).then(
+    () => true,
+    () => false,
+  );
+  if (appeared) return;
+  await runCommand(page, 'View: Show Prediction Guard');
   await box.waitFor({ state: 'visible', timeout: 20_000 });
 }
 
@@ -35,14 +41,27 @@ export async function newChat(page: Page): Promise<void> {
   await chatFrame(page).locator('.pg-welcome').waitFor({ state: 'visible', timeout: 10_000 });
 }
 
-/** Types `text` into the composer and presses Enter; resolves with the request the stand-in received. */
+/**
+ * Types `text` into the composer and presses Enter; resolves with the request the stand-in received.
+ * When no model is set (an earlier test reset the settings), the chat asks for one: pick gpt-oss-120b.
+ */
 export async function send(ctx: UiContext, text: string): Promise<RecordedRequest> {
+  const { page } = ctx;
   const since = ctx.standIn.requests().length;
-  const box = composer(ctx.page);
+  const box = composer(page);
   await box.click();
   await box.fill(text);
   await box.press('Enter');
-  return nextResponsesRequest(ctx, since);
+  const picker = page.locator('.quick-input-widget', { hasText: 'choose a model' });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (ctx.standIn.requests().slice(since).some((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses')) break;
+    if (await picker.isVisible().catch(() => false)) {
+      await picker.locator('.monaco-list-row', { hasText: 'gpt-oss-120b' }).first().click();
+    }
+    await page.waitForTimeout(100);
+  }
+  return nextResponsesRequest(ctx, since, 1000);
 }
 
 /** Waits until turn `index` (0-based) shows an answer (or a decision / error) and returns that part. */

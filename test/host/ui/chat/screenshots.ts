@@ -2,7 +2,7 @@
 // dark theme. The webview follows the theme (its body class), which the test checks.
 import type { Page } from 'playwright-core';
 import { runCommand, screenshot } from '../../workbench';
-import { check, clearNotifications, closeUntitledEditors, selectInSample, type UiContext } from '../context';
+import { check, clearNotifications, selectInSample, type UiContext } from '../context';
 import { chatFrame, newChat, openChat, reply, send } from './chatView';
 
 const ANSWER = [
@@ -28,11 +28,24 @@ async function colorTheme(page: Page, name: string, bodyClass: string): Promise<
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: 5000 });
   await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 5000 });
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 5000 });
+  await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+  await page.mouse.move(1200, 720); // an empty part of the editor: no hover in the picture
   await chatFrame(page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 10_000 });
   await page.waitForTimeout(800);
+}
+
+/** Closes every editor but sample.ts (unsaved answers are reverted), so the picture shows the code and the chat. */
+async function closeOtherEditors(page: Page): Promise<void> {
+  const others = page.locator('.tabs-container .tab:not([aria-label^="sample.ts"])');
+  for (let i = 0; i < 10 && (await others.count()) > 0; i++) {
+    const tab = others.first();
+    const dirty = ((await tab.getAttribute('class')) ?? '').includes('dirty');
+    await tab.click();
+    await runCommand(page, dirty ? 'View: Revert and Close Editor' : 'View: Close Editor');
+  }
 }
 
 /** Drags the sash between the side bar and the editors so the side bar is `width` pixels wide. */
@@ -49,7 +62,7 @@ async function widenSidebar(page: Page, width: number): Promise<void> {
 export async function chatScreenshots(ctx: UiContext): Promise<void> {
   const { page, standIn } = ctx;
   await clearNotifications(page);
-  await closeUntitledEditors(page);
+  await closeOtherEditors(page);
   await openChat(page);
   await newChat(page);
   await selectInSample(page, 9, 8); // orderTotal, lines 8-16
@@ -65,7 +78,6 @@ export async function chatScreenshots(ctx: UiContext): Promise<void> {
   await reply(page, 0);
   await chatFrame(page).locator('.hljs-keyword').first().waitFor({ timeout: 5000 });
   await widenSidebar(page, 560);
-  await page.mouse.move(900, 10);
   await colorTheme(page, 'Light Modern', 'vscode-light');
   await screenshot(page, 'chat-light');
   await colorTheme(page, 'Dark Modern', 'vscode-dark');

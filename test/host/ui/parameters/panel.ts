@@ -20,19 +20,33 @@ export async function webviewFrameWith(page: Page, selector: string, timeoutMs =
   throw new Error(`no webview shows ${selector} within ${timeoutMs} ms`);
 }
 
+/** Puts the focus back in the first editor: keys pressed while a webview has focus may not reach the palette. */
+export async function focusWorkbench(page: Page): Promise<void> {
+  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+}
+
 export async function openParametersPanel(page: Page): Promise<Frame> {
+  await focusWorkbench(page);
   await runCommand(page, OPEN_PARAMETERS);
   const frame = await webviewFrameWith(page, '#temperature');
   await frame.locator('#dirty-state').waitFor({ timeout: 10_000 });
   return frame;
 }
 
-/** Replaces the text of a vscode-textfield / vscode-textarea by typing, as a user does. */
+/** Replaces the text of a vscode-textfield / vscode-textarea (its inner input), as typing would. */
 export async function typeInto(frame: Frame, id: string, text: string): Promise<void> {
-  await frame.locator(`#${id}`).click();
-  await frame.page().keyboard.press('Control+A');
-  if (text) await frame.page().keyboard.type(text);
-  else await frame.page().keyboard.press('Delete');
+  const inner = frame.locator(`#${id}`).locator('input, textarea').first();
+  await inner.fill(text);
+  const value = await valueOf(frame, id);
+  check(value === text, `#${id} holds "${value}" instead of "${text}"`);
+}
+
+/** Ticks or clears a vscode-checkbox from the keyboard (focus, Space). */
+export async function setChecked(frame: Frame, id: string, checked: boolean): Promise<void> {
+  if ((await isChecked(frame, id)) === checked) return;
+  await frame.locator(`#${id}`).focus();
+  await frame.page().keyboard.press('Space');
+  await frame.waitForFunction(([sel, want]) => (document.querySelector(sel) as (HTMLElement & { checked: boolean }) | null)?.checked === want, [`#${id}`, checked] as const, { timeout: 5000 });
 }
 
 /** Opens a vscode-single-select and clicks the option whose label starts with `label`. */
