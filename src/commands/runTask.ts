@@ -7,10 +7,13 @@ import { type ParsedAnswer } from '../api/parseResponse';
 import { destinationFor } from '../core/placementText';
 import { TASKS, taskInput, type TaskId } from '../core/tasks';
 import { placeAnswer, type PlacementResult } from '../editor/answerPlacer';
+import { InFlightTargets, targetKey } from '../editor/inFlight';
 import { PinnedTarget } from '../editor/pinnedTarget';
 import { selectionContext } from '../editor/selectionContext';
 import { showError } from '../ui/showError';
 import { connect, pickModel, type Services } from './services';
+
+const inFlight = new InFlightTargets();
 
 /**
  * Optional command arguments, e.g. from a keybinding: `{ "question": "Is this thread-safe?" }` for Ask.
@@ -59,12 +62,21 @@ export async function runTask(task: TaskId, services: Services, args: TaskArgs =
     void vscode.window.showInformationMessage(`Open a file and select some code, then run “Prediction Guard: ${spec.title}”.`);
     return undefined;
   }
-  const selection = editor.selection; // With several selections, the primary one is used.
+  // With several selections (multi-cursor), only the primary one is sent and replaced.
+  const selection = editor.selection;
   if (selection.isEmpty || editor.document.getText(selection).trim() === '') {
     void vscode.window.showInformationMessage(
       `Select the code first: “${spec.title}” sends only the selected text to Prediction Guard, never the whole file.`,
     );
     return undefined;
+  }
+  const key = targetKey(editor.document.uri.toString(), editor.document.offsetAt(selection.start), editor.document.offsetAt(selection.end));
+  if (!inFlight.claim(key)) {
+    void vscode.window.showInformationMessage('Prediction Guard is already working on this selection; its answer will be placed once.');
+    return undefined;
+  }
+  if (editor.selections.length > 1) {
+    services.log.info(`${spec.title}: ${editor.selections.length} selections; only the primary one is sent.`);
   }
   const target = new PinnedTarget(editor.document, selection);
   const busy = services.statusBar.busy();
@@ -116,6 +128,7 @@ export async function runTask(task: TaskId, services: Services, args: TaskArgs =
     showError(error, services.log);
     return undefined;
   } finally {
+    inFlight.release(key);
     busy.dispose();
     target.dispose();
   }

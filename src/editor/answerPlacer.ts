@@ -73,6 +73,11 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
     case 'insertBelow': {
       const state = request.target.current();
       if (!state.ok) return asDocument(state.reason);
+      // A read-only file system (a locked repository view, a remote read-only mount) is never edited,
+      // even where the editor would accept the change in memory.
+      if (vscode.workspace.fs.isWritableFileSystem(state.document.uri.scheme) === false) {
+        return asDocument('the file is read-only');
+      }
       const edit = new vscode.WorkspaceEdit();
       const make = request.destination === 'replace' ? replaceEdit : insertBelowEdit;
       edit.set(state.document.uri, [make(request, state.document, state.range)]);

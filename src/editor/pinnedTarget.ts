@@ -30,8 +30,13 @@ export class PinnedTarget implements vscode.Disposable {
 
   /** Where the answer may go now, or why it may not. */
   current(): TargetState {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.document.uri.toString());
-    if (!open || open.isClosed) return { ok: false, reason: 'the file was closed while Prediction Guard was working' };
+    const uri = this.document.uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    // A document stays loaded a while after its last editor closes: what counts is whether a tab shows it.
+    const inATab = vscode.window.tabGroups.all.some((group) =>
+      group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri),
+    );
+    if (!open || open.isClosed || !inATab) return { ok: false, reason: 'the file was closed while Prediction Guard was working' };
     if (this.touched || !this.offsets) return { ok: false, reason: 'you changed the selected text while Prediction Guard was working' };
     const range = new vscode.Range(open.positionAt(this.offsets.start), open.positionAt(this.offsets.end));
     if (open.getText(range) !== this.originalText) {

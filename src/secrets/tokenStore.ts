@@ -1,5 +1,6 @@
 // The API key, kept only in VS Code's SecretStorage (the OS keychain on the desktop).
 import * as vscode from 'vscode';
+import { bounded, BoundedWaitError } from '../core/bounded';
 
 const KEY = 'predictionGuard.apiKey';
 /** A SecretStorage call that has not answered by then is treated as failed: no plaintext fallback. */
@@ -9,21 +10,16 @@ export class SecretStorageError extends Error {
   override readonly name = 'SecretStorageError';
 }
 
-async function bounded<T>(operation: Thenable<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SecretStorageError(`VS Code's secret storage did not answer while ${what}. The API key is kept nowhere else; try again, or restart VS Code.`)),
-      SECRET_STORAGE_TIMEOUT_MS,
-    );
-  });
+async function guarded<T>(operation: Thenable<T>, what: string): Promise<T> {
   try {
-    return await Promise.race([Promise.resolve(operation), timeout]);
+    return await bounded(
+      operation,
+      SECRET_STORAGE_TIMEOUT_MS,
+      `VS Code's secret storage did not answer while ${what}. The API key is kept nowhere else; try again, or restart VS Code.`,
+    );
   } catch (error) {
-    if (error instanceof SecretStorageError) throw error;
+    if (error instanceof BoundedWaitError) throw new SecretStorageError(error.message);
     throw new SecretStorageError(`VS Code's secret storage failed while ${what}: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -40,16 +36,16 @@ export class TokenStore implements vscode.Disposable {
   }
 
   async get(): Promise<string | undefined> {
-    const value = await bounded(this.secrets.get(KEY), 'reading the API key');
+    const value = await guarded(this.secrets.get(KEY), 'reading the API key');
     return value?.trim() ? value.trim() : undefined;
   }
 
   async set(token: string): Promise<void> {
-    await bounded(this.secrets.store(KEY, token.trim()), 'storing the API key');
+    await guarded(this.secrets.store(KEY, token.trim()), 'storing the API key');
   }
 
   async clear(): Promise<void> {
-    await bounded(this.secrets.delete(KEY), 'deleting the API key');
+    await guarded(this.secrets.delete(KEY), 'deleting the API key');
   }
 
   /** Asks for the key with a masked input box and stores it. Undefined when the user cancels. */

@@ -96,6 +96,8 @@ export interface StartOptions {
   /** Where code-server's output goes (default <dirs.root>/code-server.log). */
   logFile?: string;
   timeoutMs?: number;
+  /** More code-server arguments, e.g. ['--log', 'trace']. */
+  extraArgs?: string[];
 }
 
 /** Installs a VSIX into an extensions dir with code-server's own CLI. */
@@ -122,6 +124,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     '--disable-workspace-trust',
     '--user-data-dir', dirs.userDataDir,
     '--extensions-dir', dirs.extensionsDir,
+    ...(options.extraArgs ?? []),
     options.workspace ?? dirs.workspace,
   ];
   const log = createWriteStream(logFile);

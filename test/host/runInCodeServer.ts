@@ -3,10 +3,12 @@
 // (out/test/host/suite/index.js). Both share one browser context, so the API key stored in phase 1
 // (SecretStorage lives in the browser's localStorage) is still there in phase 2.
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../server/standInServer';
 import { fixtureWorkspace, makeDirs, projectRoot, provision, quietSettings, remoteUri, startCodeServer, writeUserSettings, type CodeServer, type Dirs } from './codeServer';
+import { FAULT_UI_TESTS, readClientFaults, scanForSecret, scanPageForSecret, summaryLine, writeSummary, type UiFigures } from './faultSummary';
+import { startRecordingProxy } from './recordingProxy';
 import { runSuitePhase } from './suitePhase';
 import { uiTests } from './ui';
 import { launchBrowser, openWorkbench, screenshot, screenshotDir, workbenchUrl } from './workbench';
@@ -53,9 +55,11 @@ async function main(): Promise<void> {
   const token = `pg-test-token-${randomBytes(8).toString('hex')}`;
   const standIn: StandIn = await startStandIn({ token });
   cleanups.push(() => standIn.close());
+  const proxy = await startRecordingProxy();
+  cleanups.push(() => proxy.close());
 
   const dirs: Dirs = makeDirs('pg-host-');
-  cleanups.push(() => dirs.cleanup());
+  if (!process.env.PG_KEEP_DIRS) cleanups.push(() => dirs.cleanup()); // PG_KEEP_DIRS=1: keep logs to debug
   const suiteWorkspace = join(dirs.root, 'suite-workspace');
   cpSync(fixtureWorkspace, suiteWorkspace, { recursive: true });
   const resultsFile = join(dirs.root, 'suite-results.json');
@@ -65,10 +69,14 @@ async function main(): Promise<void> {
     'editor.minimap.enabled': false,
     'predictionGuard.baseUrl': standIn.baseUrl,
     'predictionGuard.model': 'gpt-oss-120b',
+    // VS Code sends loopback hosts DIRECT; the proxy test uses 127.0.0.2 (see recordingProxy.ts).
+    'http.proxy': proxy.url,
   });
   const server: CodeServer = await startCodeServer({
     dirs,
-    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_TOKEN: token, PG_TEST_RESULTS_FILE: resultsFile },
+    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile, PG_PROXY_URL: proxy.url },
+    // Every log at its most verbose, so the key-leak scan below covers trace-level lines too.
+    extraArgs: ['--log', 'trace'],
   });
   cleanups.push(() => server.stop());
   console.log(`host: code-server ${server.url}, stand-in ${standIn.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -83,11 +91,14 @@ async function main(): Promise<void> {
     if (at >= 0 && /^(%c\s+\w+\s+color:\s*#\w+\s+)?$/.test(text.slice(0, at))) console.log(text.slice(at));
   });
 
+  const figures: UiFigures = { hostilePayloads: 0, scriptsRun: 0, remoteFetches: 0 };
+  let pageLeaks = 0;
+  let editsLost = 0;
   if (only !== 'suite') {
     console.log('phase 1: UI tests (Playwright)');
     const payload: [string, string][] = [['extensionDevelopmentPath', remoteUri(server.port, extensionPath)]];
     await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
-    const ctx = { page, standIn, token, workspace: dirs.workspace, log: (m: string) => console.log(`       ${m}`) };
+    const ctx = { page, standIn, token, workspace: dirs.workspace, figures, log: (m: string) => console.log(`       ${m}`) };
     const filter = process.env.PG_UI_FILTER ? new RegExp(process.env.PG_UI_FILTER, 'i') : undefined; // while developing
     for (const [title, test] of uiTests.filter(([t], i) => !filter || i < 3 || filter.test(t))) {
       if (interrupted) break;
@@ -103,6 +114,7 @@ async function main(): Promise<void> {
         report({ title, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
       }
     }
+    pageLeaks = await scanPageForSecret(page, token);
   }
 
   if (only !== 'ui' && !interrupted) {
@@ -111,6 +123,7 @@ async function main(): Promise<void> {
     try {
       const results = await runSuitePhase({ page, serverUrl: server.url, port: server.port, workspace: suiteWorkspace, extensionPath, suitePath, resultsFile });
       for (const test of results.tests) report({ title: test.title, passed: test.state === 'passed', ...(test.error ? { error: test.error } : {}) });
+      editsLost = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { faultCounters?: { editsLost?: number } }).faultCounters?.editsLost ?? 0;
       const listedFailures = results.tests.filter((t) => t.state === 'failed').length;
       if (results.failed > listedFailures) report({ title: `suite: ${results.failed - listedFailures} failure(s) not listed`, passed: false });
       console.log(`  suite finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -120,7 +133,24 @@ async function main(): Promise<void> {
   }
 
   if (interrupted) return; // the signal handler cleans up and exits
+  await server.stop(); // flush its logs before the scan
+  const diskLeaks = scanForSecret(dirs.root, token);
+  for (const leak of diskLeaks) console.log(`       key found in ${leak.file} (${leak.count}×)`);
+  const leaks = pageLeaks + diskLeaks.reduce((n, l) => n + l.count, 0);
+  report({ title: 'the sentinel key appears in no file the run left (trace logs, settings, state) and in no webview or notification', passed: leaks === 0, ...(leaks ? { error: `${leaks} occurrence(s)` } : {}) });
   await cleanup();
+  const faultTests = outcomes.filter((o) => o.title.startsWith('faults:') || FAULT_UI_TESTS.test(o.title));
+  const client = readClientFaults(join(projectRoot, 'test-results', 'faults-client.json'));
+  const totals = {
+    injected: (client?.injected ?? 0) + faultTests.length + figures.hostilePayloads,
+    handled: (client?.handled ?? 0) + faultTests.filter((o) => o.passed).length + (figures.scriptsRun === 0 && figures.remoteFetches === 0 ? figures.hostilePayloads : 0),
+    editsLost: (client?.editsLost ?? 0) + editsLost,
+    tokenLeaks: (client?.tokenLeaks ?? 0) + leaks,
+    scriptsRun: (client?.scriptsRun ?? 0) + figures.scriptsRun,
+    remoteFetches: (client?.remoteFetches ?? 0) + figures.remoteFetches,
+  };
+  writeSummary(join(projectRoot, 'test-results', 'faults.json'), totals);
+  console.log(summaryLine(totals));
   const passed = outcomes.filter((o) => o.passed).length;
   const failed = outcomes.length - passed;
   console.log(`host: finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: join(projectRoot, 'out', 'test', 'host', 'suite', 'index.js'),
       launchArgs: [dirs.workspace, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--disable-workspace-trust'],
-      extensionTestsEnv: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_TOKEN: token, PG_TEST_RESULTS_FILE: resultsFile },
+      extensionTestsEnv: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile },
     });
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number };
     console.log(`${results.passed} passed, ${results.failed} failed`);

@@ -28,6 +28,11 @@ export class StandInControl {
     return (await this.call('GET', '/requests')) as RecordedRequest[];
   }
 
+  /** The API key the stand-in accepts. */
+  async token(): Promise<string> {
+    return ((await this.call('GET', '/token')) as { token: string }).token;
+  }
+
   /** Clears queues, defaults and recordings. */
   async reset(): Promise<void> {
     await this.call('POST', '/reset', {});

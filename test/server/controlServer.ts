@@ -1,6 +1,8 @@
 /**
  * The stand-in's control port (127.0.0.1, no token), so another process can script it:
- * POST /enqueue {path, behaviour}, POST /default {path, behaviour}, GET /requests, POST /reset.
+ * POST /enqueue {path, behaviour}, POST /default {path, behaviour}, GET /requests, POST /reset,
+ * GET /token (the key the API accepts: tests in another process get it here rather than through an
+ * environment variable, which VS Code's trace logs would print).
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Script, Recorder } from './script';
@@ -9,7 +11,7 @@ import { parseBody, readBody, sendJson } from './httpUtil';
 
 type Handler = (body: unknown) => unknown;
 
-export function createControlServer(script: Script, recorder: Recorder): Server {
+export function createControlServer(script: Script, recorder: Recorder, token: string): Server {
   const routes: Record<string, { method: string; handle: Handler }> = {
     '/enqueue': {
       method: 'POST',
@@ -28,6 +30,7 @@ export function createControlServer(script: Script, recorder: Recorder): Server 
       },
     },
     '/requests': { method: 'GET', handle: () => recorder.all() },
+    '/token': { method: 'GET', handle: () => ({ token }) },
     '/reset': {
       method: 'POST',
       handle: () => {

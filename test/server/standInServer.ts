@@ -192,7 +192,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const recorder = new Recorder();
   let closing = false;
   const api = createApiServer({ token, script, recorder, validate: createResponsesValidator(), isClosing: () => closing });
-  const control = createControlServer(script, recorder);
+  const control = createControlServer(script, recorder, token);
   const baseUrl = await listen(api, options.port ?? 0);
   const controlUrl = await listen(control, options.controlPort ?? 0).catch(async (error: unknown) => {
     await closeServer(api);

@@ -6,7 +6,6 @@ import {
   activateWithToken,
   closeAllEditors,
   documentFor,
-  env,
   fenced,
   openScratch,
   runCommand,
@@ -42,7 +41,7 @@ describe('selection commands', () => {
     assert.equal(answer.getText(), '## What it does\n\nIt adds every price.\n');
     assert.equal(editor.document.getText(), SOURCE);
     const request = await standIn().lastRequest('/responses');
-    assert.equal(request?.headers.authorization, `Bearer ${env('PG_TEST_TOKEN')}`);
+    assert.equal(request?.headers.authorization, `Bearer ${await standIn().token()}`);
     assert.equal((request?.body as { model: string }).model, 'gpt-oss-120b');
     const message = userMessage(request);
     assert.ok(message.includes(selected.trimEnd()), 'the selection was sent');

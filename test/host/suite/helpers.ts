@@ -25,7 +25,7 @@ export async function activateWithToken(): Promise<void> {
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
   assert.ok(api, 'the extension exposes its test API in ExtensionMode.Test');
-  await api.setApiKey(env('PG_TEST_TOKEN'));
+  await api.setApiKey(await standIn().token());
 }
 
 /** Writes `content` to a new file in the workspace and opens it in an editor. */

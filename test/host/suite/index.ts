@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
   require('./commands.test');
   require('./placement.test');
   require('./settings.test');
+  const { faultCounters } = require('./faults.test') as typeof import('./faults.test');
 
   const outcomes: TestOutcome[] = [];
   const failures = await new Promise<number>((resolve) => {
@@ -37,7 +38,7 @@ export async function run(): Promise<void> {
     });
   });
   const passed = outcomes.filter((o) => o.state === 'passed').length;
-  const summary = { passed, failed: outcomes.length - passed, tests: outcomes };
+  const summary = { passed, failed: outcomes.length - passed, tests: outcomes, faultCounters };
   say(`${summary.passed} passed, ${summary.failed} failed`);
   const file = process.env.PG_TEST_RESULTS_FILE;
   if (file) writeFileSync(file, JSON.stringify(summary, null, 2));

@@ -1,5 +1,6 @@
 // What every UI test gets, and the small steps several of them share.
 import type { Page } from 'playwright-core';
+import type { UiFigures } from '../faultSummary';
 import type { RecordedRequest, StandIn } from '../../server/standInServer';
 import { openFile, runCommand, selectLines } from '../workbench';
 
@@ -10,6 +11,8 @@ export interface UiContext {
   token: string;
   /** The absolute path of the workspace folder open in the workbench (a temp copy of the fixture). */
   workspace: string;
+  /** Fault figures the tests add to (hostile payloads, scripts run, remote fetches). */
+  figures: UiFigures;
   log(message: string): void;
 }
 

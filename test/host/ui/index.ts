@@ -2,6 +2,7 @@
 import { commandPaletteListsCommands } from './commandPalette';
 import type { UiTest } from './context';
 import { cancelLeavesFileUntouched } from './cancel';
+import { echoedKeyIsNotShown } from './echoedKey';
 import { chatUiTests } from './chat';
 import { editorContextSubmenu } from './contextMenu';
 import { forbiddenOffersSetApiKey } from './errorForbidden';
@@ -18,6 +19,7 @@ export const uiTests: [title: string, test: UiTest][] = [
   ['editor context menu has the Prediction Guard submenu', editorContextSubmenu],
   ['403 shows a notification offering Set API Key', forbiddenOffersSetApiKey],
   ['safeguard block names the PII safeguard', safeguardBlockNamesPii],
+  ['a server echoing the key in its error: the notification does not show it', echoedKeyIsNotShown],
   ['Cancel on the progress notification aborts the request and changes nothing', cancelLeavesFileUntouched],
   ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
   ...parametersUiTests,

@@ -39,6 +39,9 @@ export async function chatHostileAnswerIsInert(ctx: UiContext): Promise<void> {
     await page.waitForTimeout(2000);
     const frame = chatFrame(page);
     await screenshot(page, 'chat-hostile-answer');
+    ctx.figures.hostilePayloads += 6; // raw <img onerror>, inline and reference Markdown images, <script>, <svg onload>, javascript: link
+    ctx.figures.remoteFetches += hits.length;
+    ctx.figures.scriptsRun += (await frame.locator('body[data-pwned]').count()) > 0 ? 1 : 0;
     check(hits.length === 0, `the attacker server received ${hits.length} request(s): ${hits.join(', ')}`);
     check((await frame.locator('body[data-pwned]').count()) === 0, `a payload ran: ${await frame.locator('body').getAttribute('data-pwned')}`);
     const planted = await frame.locator('.pg-transcript').locator('img, svg, script, iframe, picture, style').evaluateAll((found) => found.map((e) => e.outerHTML.slice(0, 120)));
