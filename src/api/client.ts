@@ -10,6 +10,7 @@ import {
   firstLine,
   networkError,
   redact,
+  redactError,
   redirectError,
   timeoutError,
 } from './errors';
@@ -70,7 +71,7 @@ export class PredictionGuardClient {
     const parsed = ResponsesResponseSchema.safeParse(json);
     if (!parsed.success) {
       const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : undefined;
-      throw badResponseError(describeIssues(parsed.error), this.baseUrl, id);
+      throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl, id), this.options.token);
     }
     return parseAnswer(parsed.data);
   }
@@ -86,11 +87,19 @@ export class PredictionGuardClient {
   private async getList<T>(path: string, schema: z.ZodType<{ data: T[] }>, signal?: AbortSignal): Promise<T[]> {
     const json = await this.send('GET', path, undefined, signal);
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw badResponseError(describeIssues(parsed.error), this.baseUrl);
+    if (!parsed.success) throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl), this.options.token);
     return parsed.data.data;
   }
 
   private async send(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal, onRetry?: OnRetry): Promise<unknown> {
+    try {
+      return await this.sendWithRetries(method, path, body, signal, onRetry);
+    } catch (error) {
+      throw error instanceof PredictionGuardError ? redactError(error, this.options.token) : error;
+    }
+  }
+
+  private async sendWithRetries(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal, onRetry?: OnRetry): Promise<unknown> {
     const maxRetries = this.options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
     for (let retry = 0; ; retry++) {
       const { response, text } = await this.attempt(method, path, body, signal);
@@ -154,7 +163,8 @@ export class PredictionGuardClient {
   private interpret(response: Response, text: string): unknown {
     const { status } = response;
     if (status >= 300 && status < 400) {
-      throw redirectError(status, response.headers.get('location'), this.baseUrl);
+      const location = response.headers.get('location');
+      throw redirectError(status, location && redact(location, this.options.token), this.baseUrl);
     }
     let json: unknown;
     let isJson = true;

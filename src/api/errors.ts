@@ -68,10 +68,22 @@ const SAFEGUARD_RULES: readonly SafeguardRule[] = [
   },
 ];
 
-/** Replaces every occurrence of the token in server-provided text, so it can never be shown or logged. */
+/**
+ * Replaces every occurrence of the token in server-provided text — as it is, URL-encoded, or
+ * JSON-escaped (a "/" written "\/") — so it can never be shown or logged.
+ */
 export function redact(text: string, secret: string | undefined): string {
   if (!secret || secret.length < 4) return text;
-  return text.split(secret).join('«redacted»');
+  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]);
+  let result = text;
+  for (const form of forms) result = result.split(form).join('«redacted»');
+  return result;
+}
+
+/** The same error with the token removed from its message (a last guard before it leaves the client). */
+export function redactError(error: PredictionGuardError, secret: string): PredictionGuardError {
+  const message = redact(error.message, secret);
+  return message === error.message ? error : new PredictionGuardError(error.kind, message, error.actions, error.status);
 }
 
 /** The first line of a body, trimmed and shortened: enough to recognise a proxy's HTML page. */

@@ -37,7 +37,8 @@ export function shouldRetry(status: number, headers: RetryHeaders): boolean {
 
 /** The wait the server asks for (`retry-after-ms`, then `Retry-After` in seconds or as an HTTP date), when sane. */
 export function serverWaitMs(headers: RetryHeaders, now: number = Date.now()): number | undefined {
-  const ms = Number(headers.get('retry-after-ms') ?? Number.NaN);
+  const rawMs = headers.get('retry-after-ms')?.trim();
+  const ms = rawMs ? Number(rawMs) : Number.NaN;
   if (Number.isFinite(ms) && ms >= 0 && ms <= MAX_SERVER_WAIT_MS) return ms;
   const after = headers.get('retry-after')?.trim();
   if (!after) return undefined;

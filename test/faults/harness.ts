@@ -150,7 +150,7 @@ export async function runFault(fault: Fault, rig: FaultRig): Promise<FaultResult
     const handled = problems.length === 0;
     if (tokenLeaks > 0) problems.push(`the token leaked ${tokenLeaks} time(s)`);
     if (remoteFetches > 0) problems.push(`${remoteFetches} request(s) reached a server other than the base URL`);
-    return { name: fault.name, injected: 1, handled, tokenLeaks, remoteFetches, elapsedMs: Date.now() - started, problems };
+    return { name: fault.name, injected: 1, handled, tokenLeaks, remoteFetches, elapsedMs: Date.now() - started, problems, knownBug: fault.knownBug };
   } catch (error) {
     return { name: fault.name, injected: 1, handled: false, tokenLeaks: 0, remoteFetches: 0, elapsedMs: Date.now() - started, problems: [`the harness failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`] };
   } finally {

@@ -16,7 +16,7 @@ async function main(): Promise<number> {
       results.push(result);
       const time = `(${result.elapsedMs} ms)`;
       const ok = result.handled && result.tokenLeaks === 0 && result.remoteFetches === 0;
-      console.log(ok ? `ok  ${result.name} ${time}` : `FAIL ${result.name}: ${result.problems.join('; ')} ${time}`);
+      console.log(ok ? `ok  ${result.name} ${time}` : `FAIL ${result.name}: ${result.problems.join('; ')}${result.knownBug ? ` [known bug: ${result.knownBug}]` : ''} ${time}`);
     }
   } finally {
     await rig.close();

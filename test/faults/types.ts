@@ -121,4 +121,6 @@ export interface FaultResult {
   readonly remoteFetches: number;
   readonly elapsedMs: number;
   readonly problems: readonly string[];
+  /** The fault's knownBug marker, when it has one. */
+  readonly knownBug?: string;
 }
