@@ -118,6 +118,23 @@ describe('faults:', () => {
     assertTextKept(editor.document, SOURCE.replace('const c = 3;', 'const c = 30;'));
   });
 
+  it('an answer cut short (status "incomplete") never replaces code: it opens in a new document', async () => {
+    const editor = await openScratch(SOURCE);
+    selectLines(editor, 0, 0);
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('const a = '), status: 'incomplete' });
+    const result = await runCommand('predictionGuard.improve');
+    assert.equal(result?.placed, 'newDocument');
+    assertTextKept(editor.document, SOURCE);
+  });
+
+  it('an HTML page from a proxy instead of an answer is never inserted', async () => {
+    const editor = await openScratch(SOURCE);
+    selectLines(editor, 0, 0);
+    await standIn().enqueue('/responses', { kind: 'raw', status: 200, body: '<html><body>Please sign in to the corporate proxy</body></html>', headers: { 'content-type': 'text/html' } });
+    assert.equal(await runCommand('predictionGuard.improve'), undefined);
+    assertTextKept(editor.document, SOURCE);
+  });
+
   it('requests go through the proxy VS Code is configured with (http.proxy)', async () => {
     const proxyUrl = env('PG_PROXY_URL');
     const original = vscode.workspace.getConfiguration('predictionGuard').inspect<string>('baseUrl')?.globalValue;

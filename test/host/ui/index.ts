@@ -3,10 +3,12 @@ import { commandPaletteListsCommands } from './commandPalette';
 import type { UiTest } from './context';
 import { cancelLeavesFileUntouched } from './cancel';
 import { echoedKeyIsNotShown } from './echoedKey';
+import { rateLimitWaitShownAndCancellable } from './rateLimit';
 import { chatUiTests } from './chat';
 import { editorContextSubmenu } from './contextMenu';
 import { forbiddenOffersSetApiKey } from './errorForbidden';
 import { parametersUiTests } from './parameters';
+import { parametersPanelSurvivesReload } from './parameters/reload';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
 import { safeguardBlockNamesPii } from './safeguardBlock';
 import { setApiKeyReplacesKey } from './setApiKey';
@@ -21,7 +23,9 @@ export const uiTests: [title: string, test: UiTest][] = [
   ['safeguard block names the PII safeguard', safeguardBlockNamesPii],
   ['a server echoing the key in its error: the notification does not show it', echoedKeyIsNotShown],
   ['Cancel on the progress notification aborts the request and changes nothing', cancelLeavesFileUntouched],
+  ['rate limited: the progress shows the wait, and Cancel during it sends no retry', rateLimitWaitShownAndCancellable],
   ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
   ...parametersUiTests,
   ...chatUiTests,
+  ['parameters panel: survives Reload Window (serializer)', parametersPanelSurvivesReload],
 ];
