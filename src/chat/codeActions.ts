@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { withEol } from '../core/indentation';
 import { hiddenRuns, replaceHidden } from '../core/markdown/hiddenUnicode';
 import { type CodeBlock } from '../core/markdown/parser';
-import { PinnedTarget } from '../editor/pinnedTarget';
+import { eolOf, PinnedTarget } from '../editor/pinnedTarget';
 import { type CodeActionKind } from '../webview/protocol/chat';
 import { type EditorTracker } from './editorTracker';
 import { insertionText, replacementText } from './insertionText';
@@ -40,14 +40,10 @@ async function checkedCode(code: string): Promise<string | undefined> {
   return choice === keep ? code : undefined;
 }
 
-function eolOf(document: vscode.TextDocument): '\n' | '\r\n' {
-  return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-}
-
 async function applyAt(target: PinnedTarget, code: string, what: string, whenChanged: string): Promise<boolean> {
   const state = target.current();
   if (!state.ok) {
-    void vscode.window.showWarningMessage(`${what} changed nothing: ${whenChanged}. Your text was not changed.`);
+    void vscode.window.showWarningMessage(`${what} changed nothing: ${state.cause === 'changed' ? whenChanged : state.reason}. Your text was not changed.`);
     return false;
   }
   const { document, range } = state;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { documentText, editText, indentTargetFor } from '../core/placementText';
 import { type Destination } from '../core/tasks';
-import { type PinnedTarget } from './pinnedTarget';
+import { eolOf, type PinnedTarget } from './pinnedTarget';
 
 export interface PlacementResult {
   /** Where the answer went in the end. */
@@ -24,10 +24,6 @@ async function openBeside(content: string, language: string): Promise<vscode.Tex
   const document = await vscode.workspace.openTextDocument({ content, language });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
   return document;
-}
-
-function eolOf(document: vscode.TextDocument): '\n' | '\r\n' {
-  return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
 }
 
 function replaceEdit(request: PlacementRequest, document: vscode.TextDocument, range: vscode.Range): vscode.TextEdit {
@@ -73,11 +69,6 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
     case 'insertBelow': {
       const state = request.target.current();
       if (!state.ok) return asDocument(state.reason);
-      // A read-only file system (a locked repository view, a remote read-only mount) is never edited,
-      // even where the editor would accept the change in memory.
-      if (vscode.workspace.fs.isWritableFileSystem(state.document.uri.scheme) === false) {
-        return asDocument('the file is read-only');
-      }
       const edit = new vscode.WorkspaceEdit();
       const make = request.destination === 'replace' ? replaceEdit : insertBelowEdit;
       edit.set(state.document.uri, [make(request, state.document, state.range)]);

@@ -5,7 +5,12 @@ import { shiftRangeThrough, type OffsetRange } from '../core/anchoring';
 
 export type TargetState =
   | { readonly ok: true; readonly document: vscode.TextDocument; readonly range: vscode.Range }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly cause: 'closed' | 'changed' | 'readOnly'; readonly reason: string };
+
+/** The document's line break, for text written into it. */
+export function eolOf(document: vscode.TextDocument): '\n' | '\r\n' {
+  return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+}
 
 export class PinnedTarget implements vscode.Disposable {
   private offsets: OffsetRange | undefined;
@@ -36,11 +41,14 @@ export class PinnedTarget implements vscode.Disposable {
     const inATab = vscode.window.tabGroups.all.some((group) =>
       group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri),
     );
-    if (!open || open.isClosed || !inATab) return { ok: false, reason: 'the file was closed while Prediction Guard was working' };
-    if (this.touched || !this.offsets) return { ok: false, reason: 'you changed the selected text while Prediction Guard was working' };
+    if (!open || open.isClosed || !inATab) return { ok: false, cause: 'closed', reason: 'the file was closed while Prediction Guard was working' };
+    if (this.touched || !this.offsets) return { ok: false, cause: 'changed', reason: 'you changed the selected text while Prediction Guard was working' };
+    // A read-only file system (a locked repository view, a read-only mount) is never edited, even
+    // where the editor would accept the change in memory.
+    if (vscode.workspace.fs.isWritableFileSystem(open.uri.scheme) === false) return { ok: false, cause: 'readOnly', reason: 'the file is read-only' };
     const range = new vscode.Range(open.positionAt(this.offsets.start), open.positionAt(this.offsets.end));
     if (open.getText(range) !== this.originalText) {
-      return { ok: false, reason: 'you changed the selected text while Prediction Guard was working' };
+      return { ok: false, cause: 'changed', reason: 'you changed the selected text while Prediction Guard was working' };
     }
     return { ok: true, document: open, range };
   }
