@@ -1,0 +1,45 @@
+// The request pipeline's contract: what every feature (selection commands, chat, parameters panel,
+// review, workspace tools, safety checks) asks of the one Session. Pure types: no `vscode` import.
+import { type PredictionGuardClient, type RetryNotice } from '../api/client';
+import { type ErrorAction, type ErrorKind } from '../api/errors';
+import { type ApiParameters, type McpAuthorizations } from '../api/parameters';
+import { type ParsedAnswer } from '../api/parseResponse';
+import { type MessageItem, type ResponsesRequest } from '../api/requestSchema';
+import { type Settings } from '../config/settingsSchema';
+
+/** The safeguards a block can name: one label table shared by notifications and the chat. */
+export type SafeguardName = 'pii' | 'promptInjection' | 'toxicity' | 'factuality';
+
+/** A failure as every view shows it: what happened, what to do, and which safeguard decided (if one did). */
+export interface Failure {
+  readonly kind: ErrorKind | 'unexpected';
+  readonly message: string;
+  readonly actions: readonly ErrorAction[];
+  readonly safeguard?: SafeguardName;
+}
+
+/** What a feature needs to talk to the server: settings as of now, a client holding the key, MCP secrets. */
+export interface Connection {
+  readonly settings: Settings;
+  readonly client: PredictionGuardClient;
+  /** The stored authorization of each MCP server in the settings' tools (bound to label and URL). */
+  readonly mcpAuthorizations: McpAuthorizations;
+}
+
+export interface SendRequest {
+  /** For the log and progress: "Improve Selection", "Chat". */
+  readonly label: string;
+  readonly input: string | MessageItem[];
+  readonly signal: AbortSignal;
+  /** Told before each wait for a retry (rate limit or server failure). */
+  readonly onRetry?: (notice: RetryNotice) => void;
+  /** Changes to the parameters from settings for this request only (e.g. extra tools). */
+  readonly adjust?: (params: ApiParameters, body: ResponsesRequest) => ResponsesRequest;
+  /** Told once the model is known (after a pick, if one was needed). */
+  readonly onModel?: (model: string, settings: Settings) => void;
+}
+
+export type SendResult =
+  | { readonly status: 'done'; readonly answer: ParsedAnswer; readonly model: string; readonly ms: number; readonly settings: Settings }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'error'; readonly failure: Failure };
