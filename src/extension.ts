@@ -1,13 +1,13 @@
-// Composition root: construct the services, register the commands, push every disposable.
+// Composition root: construct the session and the views, register each feature, push every disposable.
 import * as vscode from 'vscode';
 import { registerChat } from './chat/register';
 import { registerCommands } from './commands/register';
-import { readSettingsWithWarnings } from './commands/services';
 import { createLog } from './log';
 import { registerParametersPanel } from './panels/parametersPanel';
 import { PresetStore } from './panels/presetStore';
 import { McpSecrets } from './secrets/mcpSecrets';
 import { TokenStore } from './secrets/tokenStore';
+import { Session } from './session/session';
 import { StatusBar } from './ui/statusBar';
 
 /** Only in the extension test host (ExtensionMode.Test): lets the test suite store a key without the UI. */
@@ -18,17 +18,16 @@ export interface TestApi {
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = createLog();
   const tokens = new TokenStore(context.secrets);
-  const statusBar = new StatusBar();
-  const services = { log, tokens, statusBar, mcpSecrets: new McpSecrets(context.secrets) };
+  const session = new Session({ log, tokens, mcpSecrets: new McpSecrets(context.secrets) });
   context.subscriptions.push(
     log,
     tokens,
-    statusBar,
-    ...registerCommands(services),
-    ...registerParametersPanel({ extensionUri: context.extensionUri, services, presets: new PresetStore(context.globalState) }),
-    ...registerChat(context, services),
+    session,
+    new StatusBar(session),
+    ...registerCommands(session),
+    ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
+    ...registerChat(context, session),
   );
-  statusBar.update(readSettingsWithWarnings(log));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return { setApiKey: (token) => tokens.set(token) };
   }

@@ -154,7 +154,9 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
   const reply = h('div', { class: 'pg-reply' }, h('div', { class: 'pg-role' }, icon('shield'), h('span', {}, 'Prediction Guard')));
   switch (turn.status) {
     case 'pending':
-      reply.append(h('p', { class: 'pg-pending' }, icon('loading', 'codicon-modifier-spin'), ' Waiting for the answer…'));
+      reply.append(
+        h('p', { class: 'pg-pending', role: 'status' }, icon('loading', 'codicon-modifier-spin'), turn.notice ? ` Waiting for the answer: ${turn.notice}…` : ' Waiting for the answer…'),
+      );
       break;
     case 'done':
       if (turn.answer) reply.append(answerBody(turn, turn.answer, post));

@@ -1,5 +1,6 @@
 // Every way a request can fail, as a message that says what happened and what to do.
 // Pure: the VS Code layer turns `action` into a button.
+import { SAFEGUARDS, safeguardInSentence, type SafeguardName } from './safeguards';
 
 export type ErrorKind =
   | 'auth'
@@ -26,6 +27,8 @@ export class PredictionGuardError extends Error {
     message: string,
     readonly actions: readonly ErrorAction[] = [],
     readonly status?: number,
+    /** Set when a safeguard blocked the request. */
+    readonly safeguard?: SafeguardName,
   ) {
     super(message);
   }
@@ -33,36 +36,31 @@ export class PredictionGuardError extends Error {
 
 interface SafeguardRule {
   readonly match: RegExp;
-  readonly safeguard: string;
-  readonly setting: string;
+  readonly safeguard: SafeguardName;
   readonly explanation: string;
 }
 
 const SAFEGUARD_RULES: readonly SafeguardRule[] = [
   {
     match: /pii detected/i,
-    safeguard: 'PII',
-    setting: 'predictionGuard.safeguards.pii',
+    safeguard: 'pii',
     explanation:
       'It found personal information (such as names, e-mail addresses or phone numbers) in what you sent, and PII is set to “block”. Remove it, allow its entity type, or set PII to “replace” to have it masked.',
   },
   {
     match: /prompt injection detected/i,
-    safeguard: 'prompt injection',
-    setting: 'predictionGuard.safeguards.blockPromptInjection',
+    safeguard: 'promptInjection',
     explanation:
       'It judged the text you sent to contain instructions aimed at the model (a prompt injection). Check the selection for such text, or turn “Block prompt injection” off.',
   },
   {
     match: /toxicity/i,
     safeguard: 'toxicity',
-    setting: 'predictionGuard.safeguards.toxicity',
     explanation: 'The answer failed the toxicity check, so it was withheld. Rephrase the request, or turn the toxicity check off.',
   },
   {
     match: /factuality/i,
     safeguard: 'factuality',
-    setting: 'predictionGuard.safeguards.factuality',
     explanation:
       'The answer failed the factuality check, so it was withheld. Give more context, or turn the factuality check off.',
   },
@@ -83,7 +81,7 @@ export function redact(text: string, secret: string | undefined): string {
 /** The same error with the token removed from its message (a last guard before it leaves the client). */
 export function redactError(error: PredictionGuardError, secret: string): PredictionGuardError {
   const message = redact(error.message, secret);
-  return message === error.message ? error : new PredictionGuardError(error.kind, message, error.actions, error.status);
+  return message === error.message ? error : new PredictionGuardError(error.kind, message, error.actions, error.status, error.safeguard);
 }
 
 /** The first line of a body, trimmed and shortened: enough to recognise a proxy's HTML page. */
@@ -113,9 +111,10 @@ export function errorForStatus(
     if (rule) {
       return new PredictionGuardError(
         'safeguard',
-        `Blocked by the ${rule.safeguard} safeguard — the server said “${serverError}”. ${rule.explanation}`,
-        [{ kind: 'openSetting', setting: rule.setting }],
+        `Blocked by ${safeguardInSentence(rule.safeguard)} — the server said “${serverError}”. ${rule.explanation}`,
+        [{ kind: 'openSetting', setting: SAFEGUARDS[rule.safeguard].setting }],
         status,
+        rule.safeguard,
       );
     }
     return new PredictionGuardError('badRequest', `Prediction Guard rejected the request (400): ${serverError}`, [{ kind: 'showLog' }], status);

@@ -62,11 +62,6 @@ export function safeguardsBody(s: SafeguardSettings): Safeguards | undefined {
   return Object.keys(body).length ? body : undefined;
 }
 
-/** True when any safeguard is on: shown in the status bar. */
-export function safeguardsOn(s: SafeguardSettings): boolean {
-  return safeguardsBody(s) !== undefined;
-}
-
 /** MCP server labels → the authorization value kept for them in secret storage. */
 export type McpAuthorizations = Readonly<Record<string, string>>;
 

@@ -2,9 +2,8 @@
 // history actions the webview asks for. The webview can only ask for these named things; what each
 // does (which setting, which code, which URL check) is decided here, never taken from the message.
 import * as vscode from 'vscode';
-import * as z from 'zod';
-import { connect, pickModel, type Services } from '../commands/services';
-import { currentSettings } from '../config/settings';
+import { safeguardLabels } from '../api/safeguards';
+import { type Session } from '../session/session';
 import { codeBlocks } from '../core/markdown/parser';
 import { type CodeActionKind, type ToHost, type ToWebview } from '../webview/protocol/chat';
 import { pickImage } from './attachments';
@@ -16,14 +15,14 @@ import { type EditorTracker } from './editorTracker';
 import { changeSafeguard, openLink, runErrorAction } from './followUps';
 import { ChatHistoryActions } from './historyActions';
 import { PendingContext } from './pendingContext';
-import { runTurn, safeguardLabels, turnError, type TurnResult } from './turnRunner';
+import { runTurn, type TurnResult } from './turnRunner';
 import { stateMessage } from './viewModel';
-
-const MaxTurnsSchema = z.number().int().min(0).max(100).catch(10);
 
 interface Running {
   readonly turnId: string;
   readonly abort: AbortController;
+  /** A retry wait, shown on the pending turn. */
+  notice?: string;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -34,7 +33,7 @@ export class ChatController implements vscode.Disposable {
 
   constructor(
     private readonly store: ConversationStore,
-    private readonly services: Services,
+    private readonly session: Session,
     private readonly tracker: EditorTracker,
     private readonly newId: () => string = () => globalThis.crypto.randomUUID(),
   ) {
@@ -69,12 +68,12 @@ export class ChatController implements vscode.Disposable {
         this.context.remove(message.id);
         return this.pushState();
       case 'openLink':
-        return openLink(message.url, this.services.log);
+        return openLink(message.url, this.session.log);
       case 'codeAction':
         return this.codeAction(message.turnId, message.block, message.action);
       case 'errorAction': {
         const error = this.turnError(message.turnId);
-        return error ? runErrorAction(error, message.index, this.services.log) : undefined;
+        return error ? runErrorAction(error, message.index, this.session.log) : undefined;
       }
       case 'changeSafeguard': {
         const error = this.turnError(message.turnId);
@@ -88,6 +87,10 @@ export class ChatController implements vscode.Disposable {
         return this.history.rename(message.id);
       case 'deleteConversation':
         return this.history.delete(message.id);
+      default: {
+        const never: never = message;
+        return never;
+      }
     }
   }
 
@@ -149,17 +152,20 @@ export class ChatController implements vscode.Disposable {
   private async run(turn: Turn): Promise<void> {
     const conversationId = this.store.current().id;
     const abort = new AbortController();
-    this.running = { turnId: turn.id, abort };
+    const running: Running = { turnId: turn.id, abort };
+    this.running = running;
     this.pushState();
-    const busy = this.services.statusBar.busy();
     let safeguards: string[] = [];
     let result: TurnResult;
     try {
-      result = await this.request(conversationId, turn, abort.signal, (labels) => (safeguards = labels));
-    } catch (error) {
-      result = abort.signal.aborted ? { status: 'cancelled' } : { status: 'error', error: turnError(error) };
+      result = await runTurn(this.session, this.input(conversationId, turn), abort.signal, {
+        onSafeguards: (labels) => (safeguards = labels),
+        onNotice: (notice) => {
+          running.notice = notice;
+          this.pushState();
+        },
+      });
     } finally {
-      busy.dispose();
       this.running = undefined;
     }
     this.store.updateTurn(conversationId, {
@@ -173,33 +179,16 @@ export class ChatController implements vscode.Disposable {
     this.pushState();
   }
 
-  private async request(conversationId: string, turn: Turn, signal: AbortSignal, onSafeguards: (labels: string[]) => void): Promise<TurnResult> {
-    const connection = await connect(this.services);
-    if (!connection) return { status: 'error', error: { kind: 'auth', message: 'Prediction Guard needs an API key to answer.', actions: [{ kind: 'setApiKey' }] } };
-    if (signal.aborted) return { status: 'cancelled' };
-    const { client, settings, mcpAuthorizations } = connection;
-    const model = settings.params.model || (await pickModel(client));
-    if (!model) {
-      return { status: 'error', error: { kind: 'config', message: 'Prediction Guard needs a model. Choose one, then Retry.', actions: [{ kind: 'openSetting', setting: 'predictionGuard.model' }] } };
-    }
-    onSafeguards(safeguardLabels(settings.params.safeguards));
+  /** The conversation up to `turn`, at most `chat.maxTurns` earlier turns, as the request's input. */
+  private input(conversationId: string, turn: Turn): ReturnType<typeof conversationInput> {
     const conversation = this.store.get(conversationId);
     const index = conversation?.turns.findIndex((t) => t.id === turn.id) ?? -1;
     const earlier = conversation && index > 0 ? conversation.turns.slice(0, index) : [];
-    const maxTurns = MaxTurnsSchema.parse(vscode.workspace.getConfiguration('predictionGuard').get('chat.maxTurns'));
-    const input = conversationInput(earlier, turn, maxTurns, (id) => this.context.imageData(id));
-    return runTurn(client, { ...settings.params, model }, input, signal, { mcpAuthorizations });
+    return conversationInput(earlier, turn, this.session.settings.chatMaxTurns, (id) => this.context.imageData(id));
   }
 
   private log(result: TurnResult): void {
-    if (result.status === 'done') {
-      const { model, ms, usage } = result.answer;
-      this.services.log.info(`Chat: answer from ${model} in ${ms} ms${usage ? `, ${usage.input ?? '?'} in / ${usage.output ?? '?'} out tokens` : ''}`);
-    } else if (result.status === 'error') {
-      this.services.log.warn(`Chat: ${result.error.message}`);
-    } else {
-      this.services.log.info('Chat: request stopped.');
-    }
+    if (result.status === 'cancelled') this.session.log.info('Chat: request stopped.');
   }
 
   private async codeAction(turnId: string, index: number, action: CodeActionKind): Promise<void> {
@@ -215,12 +204,13 @@ export class ChatController implements vscode.Disposable {
 
   private pushState(): void {
     if (!this.post) return;
-    const { settings } = currentSettings();
+    const { settings } = this.session;
     this.post(
       stateMessage({
         conversations: this.store.list(),
         current: this.store.current(),
         running: this.running?.turnId,
+        notice: this.running?.notice,
         attachments: this.context.attachments(),
         model: settings.params.model,
         safeguards: safeguardLabels(settings.params.safeguards),

@@ -1,6 +1,7 @@
 // A chat conversation as it is kept in workspace storage. Pure. Parsed with zod on load, so a
 // damaged or older store never breaks the view: what does not parse is dropped.
 import * as z from 'zod';
+import { SAFEGUARD_NAMES } from '../api/safeguards';
 import { TURN_STATUSES, ToolCallViewSchema, UsageViewSchema } from '../webview/protocol/chat';
 
 export const SelectionAttachmentSchema = z.object({
@@ -50,6 +51,8 @@ export const TurnErrorSchema = z.object({
   kind: z.string(),
   message: z.string(),
   actions: z.array(ErrorActionSchema),
+  /** The safeguard that blocked the request, when one did. */
+  safeguard: z.enum(SAFEGUARD_NAMES).optional(),
 });
 export type TurnError = z.infer<typeof TurnErrorSchema>;
 

@@ -2,10 +2,12 @@
 // an error's one-click action, and "Change setting" on a safeguard decision. Each is a fixed thing
 // the extension does; the webview never names a command or a setting itself.
 import * as vscode from 'vscode';
+import { SAFEGUARDS } from '../api/safeguards';
 import { isAllowedLink } from '../core/markdown/parser';
 import { type Log } from '../log';
+import { runFailureAction } from '../ui/failureView';
 import { type TurnError } from './conversation';
-import { safeguardOf } from './turnRunner';
+import { safeguardOf } from './viewModel';
 
 export async function openLink(url: string, log: Log): Promise<void> {
   if (!isAllowedLink(url)) {
@@ -19,27 +21,17 @@ export async function openLink(url: string, log: Log): Promise<void> {
   else if (choice === copy) await vscode.env.clipboard.writeText(url);
 }
 
+/** One of a failed turn's follow-ups, by index (the runner the notifications use). */
 export async function runErrorAction(error: TurnError, index: number, log: Log): Promise<void> {
   const action = error.actions[index];
-  if (!action) return;
-  switch (action.kind) {
-    case 'setApiKey':
-      await vscode.commands.executeCommand('predictionGuard.setApiKey');
-      return;
-    case 'openSetting':
-      if (action.setting.startsWith('predictionGuard.')) await vscode.commands.executeCommand('workbench.action.openSettings', action.setting);
-      return;
-    case 'showLog':
-      log.show();
-      return;
-  }
+  if (action) await runFailureAction(action, log);
 }
 
-/** "Change setting" on a safeguard decision: the parameters panel when there is one, else that setting. */
+/** "Change setting" on a safeguard decision: opens the parameters panel, where every safeguard is. */
 export async function changeSafeguard(error: TurnError): Promise<void> {
   const safeguard = safeguardOf(error);
   if (!safeguard) return;
   const commands = await vscode.commands.getCommands(true);
   if (commands.includes('predictionGuard.openParameters')) await vscode.commands.executeCommand('predictionGuard.openParameters');
-  else await vscode.commands.executeCommand('workbench.action.openSettings', safeguard.setting);
+  else await vscode.commands.executeCommand('workbench.action.openSettings', SAFEGUARDS[safeguard].setting);
 }

@@ -1,20 +1,19 @@
 // Wires the sidebar chat: its view, its commands and what it listens to. Every piece is returned as
 // a Disposable for context.subscriptions.
 import * as vscode from 'vscode';
-import { type Services } from '../commands/services';
-import { onDidChangeSettings } from '../config/settings';
+import { type Session } from '../session/session';
 import { ChatController } from './chatController';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
 import { ConversationStore } from './conversationStore';
 import { EditorTracker } from './editorTracker';
 
-export function registerChat(context: vscode.ExtensionContext, services: Services): vscode.Disposable[] {
+export function registerChat(context: vscode.ExtensionContext, session: Session): vscode.Disposable[] {
   const store = new ConversationStore(context.workspaceState, {
-    onWriteError: (error) => services.log.warn(`Chat: could not save the chat history: ${error instanceof Error ? error.message : String(error)}`),
+    onWriteError: (error) => session.log.warn(`Chat: could not save the chat history: ${error instanceof Error ? error.message : String(error)}`),
   });
   const tracker = new EditorTracker();
-  const controller = new ChatController(store, services, tracker);
-  const provider = new ChatViewProvider(context.extensionUri, controller, services.log);
+  const controller = new ChatController(store, session, tracker);
+  const provider = new ChatViewProvider(context.extensionUri, controller, session.log);
   return [
     tracker,
     controller,
@@ -26,6 +25,6 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     }),
     vscode.commands.registerCommand('predictionGuard.addSelectionToChat', () => controller.addSelection(vscode.window.activeTextEditor, true)),
     vscode.commands.registerCommand('predictionGuard.exportChat', () => controller.exportChat()),
-    onDidChangeSettings(() => controller.settingsChanged()),
+    session.onDidChangeSettings(() => controller.settingsChanged()),
   ];
 }

@@ -2,10 +2,17 @@
 // Selection text and image bytes stay in the extension; the webview gets names and line ranges.
 import { type AttachmentView, type StateMessage, type TurnErrorView, type TurnView } from '../webview/protocol/chat';
 import { type Attachment, type Conversation, type Turn, type TurnError } from './conversation';
+import { SAFEGUARD_NAMES, SAFEGUARDS, type SafeguardName } from '../api/safeguards';
+import { ACTION_LABELS } from '../session/failure';
 import { type ConversationSummary } from './conversationStore';
-import { safeguardOf } from './turnRunner';
 
-const ACTION_LABELS = { setApiKey: 'Set API Key', openSetting: 'Open Setting', showLog: 'Show Log' } as const;
+/** The safeguard that blocked a turn; for turns stored before the name was kept, from its setting. */
+export function safeguardOf(error: TurnError): SafeguardName | undefined {
+  if (error.kind !== 'safeguard') return undefined;
+  if (error.safeguard) return error.safeguard;
+  const settings = error.actions.flatMap((a) => (a.kind === 'openSetting' ? [a.setting] : []));
+  return SAFEGUARD_NAMES.find((name) => settings.includes(SAFEGUARDS[name].setting));
+}
 
 export function attachmentView(attachment: Attachment): AttachmentView {
   if (attachment.kind === 'image') return { kind: 'image', id: attachment.id, name: attachment.name, bytes: attachment.bytes };
@@ -14,17 +21,19 @@ export function attachmentView(attachment: Attachment): AttachmentView {
 }
 
 export function errorView(error: TurnError): TurnErrorView {
+  const safeguard = safeguardOf(error);
   return {
     kind: error.kind,
     message: error.message,
-    safeguard: safeguardOf(error),
+    safeguard: safeguard ? { name: SAFEGUARDS[safeguard].label, setting: SAFEGUARDS[safeguard].setting } : undefined,
     actions: error.actions.map((action) => ({ label: ACTION_LABELS[action.kind] })),
   };
 }
 
-export function turnView(turn: Turn): TurnView {
+export function turnView(turn: Turn, notice?: string): TurnView {
   return {
     id: turn.id,
+    ...(notice && turn.status === 'pending' ? { notice } : {}),
     prompt: turn.prompt,
     attachments: turn.attachments.map(attachmentView),
     status: turn.status,
@@ -49,6 +58,8 @@ export interface ViewInput {
   readonly conversations: readonly ConversationSummary[];
   readonly current: Conversation;
   readonly running: string | undefined;
+  /** A retry wait on the running turn, in words. */
+  readonly notice?: string;
   readonly attachments: readonly Attachment[];
   readonly model: string;
   readonly safeguards: readonly string[];
@@ -58,7 +69,7 @@ export function stateMessage(input: ViewInput): StateMessage {
   return {
     type: 'state',
     conversations: input.conversations.map(({ id, title, updatedAt, turns }) => ({ id, title, updatedAt, turns })),
-    current: { id: input.current.id, title: input.current.title, turns: input.current.turns.map(turnView) },
+    current: { id: input.current.id, title: input.current.title, turns: input.current.turns.map((turn) => turnView(turn, turn.id === input.running ? input.notice : undefined)) },
     running: input.running ?? null,
     attachments: input.attachments.map(attachmentView),
     settings: { model: input.model, safeguards: [...input.safeguards] },

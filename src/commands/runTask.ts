@@ -1,17 +1,14 @@
-// One selection command from start to finish: selection → request → answer placed in the editor.
+// One selection command in the editor: gather the selection (and the question), run the task flow
+// under a cancellable progress notification, place the answer at the pinned target.
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import { PredictionGuardError } from '../api/errors';
-import { buildRequest } from '../api/parameters';
-import { type ParsedAnswer } from '../api/parseResponse';
-import { destinationFor } from '../core/placementText';
 import { TASKS, taskInput, type TaskId } from '../core/tasks';
 import { placeAnswer, type PlacementResult } from '../editor/answerPlacer';
 import { InFlightTargets, targetKey } from '../editor/inFlight';
 import { PinnedTarget } from '../editor/pinnedTarget';
 import { selectionContext } from '../editor/selectionContext';
-import { showError } from '../ui/showError';
-import { connect, pickModel, type Services } from './services';
+import { type Session } from '../session/session';
+import { runTaskFlow } from './taskFlow';
 
 const inFlight = new InFlightTargets();
 
@@ -37,25 +34,7 @@ async function askQuestion(): Promise<string | undefined> {
   return question?.trim() ? question.trim() : undefined;
 }
 
-function usageLine(answer: ParsedAnswer, ms: number): string {
-  const usage = answer.usage;
-  const tokens = usage ? `, ${usage.input_tokens ?? '?'} in / ${usage.output_tokens ?? '?'} out tokens` : '';
-  return `Answer ${answer.id ?? ''} from ${answer.model ?? 'model'} in ${ms} ms${tokens}${answer.incomplete ? ' (incomplete)' : ''}`;
-}
-
-function emptyAnswerError(answer: ParsedAnswer): PredictionGuardError {
-  if (answer.refusal) return new PredictionGuardError('badResponse', `The model declined: ${answer.refusal}`);
-  const calls = answer.functionCalls.length + answer.mcpCalls.length;
-  return new PredictionGuardError(
-    'badResponse',
-    calls
-      ? `The model answered with ${calls} tool call(s) and no text, so there is nothing to insert. Check the tools in your settings.`
-      : `The model's answer${answer.id ? ` (${answer.id})` : ''} has no text, so nothing was inserted. Try again.`,
-    [{ kind: 'showLog' }],
-  );
-}
-
-export async function runTask(task: TaskId, services: Services, args: TaskArgs = {}): Promise<PlacementResult | undefined> {
+export async function runTask(task: TaskId, session: Session, args: TaskArgs = {}): Promise<PlacementResult | undefined> {
   const spec = TASKS[task];
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -65,9 +44,7 @@ export async function runTask(task: TaskId, services: Services, args: TaskArgs =
   // With several selections (multi-cursor), only the primary one is sent and replaced.
   const selection = editor.selection;
   if (selection.isEmpty || editor.document.getText(selection).trim() === '') {
-    void vscode.window.showInformationMessage(
-      `Select the code first: “${spec.title}” sends only the selected text to Prediction Guard, never the whole file.`,
-    );
+    void vscode.window.showInformationMessage(`Select the code first: “${spec.title}” sends only the selected text to Prediction Guard, never the whole file.`);
     return undefined;
   }
   const key = targetKey(editor.document.uri.toString(), editor.document.offsetAt(selection.start), editor.document.offsetAt(selection.end));
@@ -75,61 +52,38 @@ export async function runTask(task: TaskId, services: Services, args: TaskArgs =
     void vscode.window.showInformationMessage('Prediction Guard is already working on this selection; its answer will be placed once.');
     return undefined;
   }
-  if (editor.selections.length > 1) {
-    services.log.info(`${spec.title}: ${editor.selections.length} selections; only the primary one is sent.`);
-  }
+  if (editor.selections.length > 1) session.log.info(`${spec.title}: ${editor.selections.length} selections; only the primary one is sent.`);
   const target = new PinnedTarget(editor.document, selection);
-  const busy = services.statusBar.busy();
   try {
     const question = task === 'ask' ? (args.question ?? (await askQuestion())) : undefined;
     if (task === 'ask' && !question) return undefined;
-    const connection = await connect(services);
-    if (!connection) return undefined;
-    const { client, settings, mcpAuthorizations } = connection;
-    services.statusBar.update(settings);
-    const model = settings.params.model || (await pickModel(client));
-    if (!model) {
-      void vscode.window.showInformationMessage('Prediction Guard needs a model. Run “Prediction Guard: Select Model” or set predictionGuard.model.');
-      return undefined;
-    }
-    const body = buildRequest({ ...settings.params, model }, taskInput(task, selectionContext(editor, selection), question), mcpAuthorizations);
-    services.log.trace(`request body: ${JSON.stringify(body, (key, value: unknown) => (key === 'authorization' ? '«redacted»' : value))}`);
-    const started = Date.now();
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${spec.progress} with ${model}…`, cancellable: true },
+    const input = taskInput(task, selectionContext(editor, selection), question);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${spec.progress}…`, cancellable: true },
       async (progress, cancel) => {
         const abort = new AbortController();
         const subscription = cancel.onCancellationRequested(() => abort.abort());
         try {
-          const answer = await client.createResponse(body, abort.signal, (retry) =>
-            progress.report({ message: `${retry.reason}, retrying in ${Math.ceil(retry.delayMs / 1000)} s (${retry.retry} of ${retry.maxRetries})` }),
+          return await runTaskFlow(
+            {
+              send: (request) => session.send(request),
+              // The progress closes when the answer is placed (a new document may take a moment).
+              place: (destination, text) => placeAnswer({ destination, answer: text, answerIsCode: spec.answerIsCode, target }),
+              progress: (message) => progress.report({ message }),
+              warn: (message) => void vscode.window.showWarningMessage(message),
+              showFailure: (failure) => session.showFailure(failure),
+              info: (line) => session.log.info(line),
+            },
+            { task, input, signal: abort.signal },
           );
-          return cancel.isCancellationRequested ? undefined : answer;
         } finally {
           subscription.dispose();
         }
       },
     );
-    if (!outcome) {
-      services.log.info(`${spec.title}: cancelled; nothing was changed.`);
-      return undefined;
-    }
-    services.log.info(usageLine(outcome, Date.now() - started));
-    if (!outcome.text.trim()) throw emptyAnswerError(outcome);
-    let destination = destinationFor(task, settings.placement);
-    if (outcome.incomplete && (destination === 'replace' || destination === 'insertBelow')) {
-      destination = 'newDocument';
-      void vscode.window.showWarningMessage(
-        'The answer was cut short (status “incomplete”, perhaps by Max output tokens), so it was opened in a new document instead of changing your code.',
-      );
-    }
-    return await placeAnswer({ destination, answer: outcome.text, answerIsCode: spec.answerIsCode, target });
-  } catch (error) {
-    showError(error, services.log);
-    return undefined;
+    return result.status === 'placed' ? result.placement : undefined;
   } finally {
     inFlight.release(key);
-    busy.dispose();
     target.dispose();
   }
 }

@@ -1,9 +1,9 @@
 // The "Prediction Guard Parameters" panel: one webview panel (a second call reveals it) that edits
 // the same settings every command and the chat read. It survives a reload through its serializer.
 import * as vscode from 'vscode';
-import { currentSettings, onDidChangeSettings } from '../config/settings';
 import { curlCommand, previewRequest, TOKEN_VARIABLE } from '../core/requestPreview';
-import { type Services } from '../commands/services';
+import { type Session } from '../session/session';
+import { parameterSources, saveParameterSettings, workspaceWritable } from '../session/settingsStore';
 import { WebviewChannel } from '../webview/channel';
 import {
   ParametersToHostSchema,
@@ -15,14 +15,13 @@ import {
 } from '../webview/protocol/parameters';
 import { renderWebview } from '../webview/render';
 import { loadMcpServers, loadModels, type Loaded } from './catalog';
-import { parameterSources, saveParameters, workspaceWritable } from './parameterSettings';
 import { type PresetStore } from './presetStore';
 
 export const PARAMETERS_VIEW_TYPE = 'predictionGuard.parameters';
 
 export interface ParametersPanelDeps {
   readonly extensionUri: vscode.Uri;
-  readonly services: Services;
+  readonly session: Session;
   readonly presets: PresetStore;
 }
 
@@ -67,13 +66,13 @@ export class ParametersPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: ParametersPanelDeps,
   ) {
-    const { log, tokens } = deps.services;
+    const { log, tokens } = deps.session;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icons', 'shield.svg');
     this.channel = new WebviewChannel(panel.webview, ParametersToHostSchema, (message) => this.handle(message), log, 'parameters panel');
     this.disposables.push(
       this.channel,
       panel.onDidDispose(() => this.dispose()),
-      onDidChangeSettings(() => {
+      deps.session.onDidChangeSettings(() => {
         if (!this.saving) void this.pushState();
       }),
       tokens.onDidChange(() => void this.loadCatalog()),
@@ -82,7 +81,7 @@ export class ParametersPanel implements vscode.Disposable {
   }
 
   private async handle(message: ParametersToHost): Promise<void> {
-    const { services, presets } = this.deps;
+    const { session, presets } = this.deps;
     switch (message.type) {
       case 'ready':
         await this.pushState();
@@ -96,11 +95,11 @@ export class ParametersPanel implements vscode.Disposable {
         this.saving = true;
         let written: string[];
         try {
-          written = await saveParameters(message.values, message.target);
+          written = await saveParameterSettings(session.settings.params, message.values, message.target);
         } finally {
           this.saving = false;
         }
-        services.log.info(`Parameters saved to ${message.target} settings: ${written.join(', ') || 'nothing changed'}.`);
+        session.log.info(`Parameters saved to ${message.target} settings: ${written.join(', ') || 'nothing changed'}.`);
         this.post({ type: 'saved', target: message.target, written });
         await this.pushState();
         return;
@@ -119,15 +118,15 @@ export class ParametersPanel implements vscode.Disposable {
         return this.presetResult(await presets.delete(message.name), `Preset “${message.name}” deleted.`);
       case 'copyCurl': {
         const labels = await this.secretLabels(message.values.tools);
-        await vscode.env.clipboard.writeText(curlCommand(currentSettings().settings.baseUrl, previewRequest(message.values, labels)));
+        await vscode.env.clipboard.writeText(curlCommand(session.settings.baseUrl, previewRequest(message.values, labels)));
         this.post({ type: 'notice', message: `cURL command copied. It reads the key from $${TOKEN_VARIABLE}; the key itself is not in it.` });
         return;
       }
       case 'setMcpSecret':
-        if (await services.mcpSecrets.ask(message.serverLabel)) await this.pushState();
+        if (await session.mcpSecrets.ask(message.serverLabel)) await this.pushState();
         return;
       case 'clearMcpSecret':
-        await services.mcpSecrets.clear(message.serverLabel);
+        await session.mcpSecrets.clear(message.serverLabel);
         await this.pushState();
         return;
       case 'setApiKey':
@@ -138,6 +137,10 @@ export class ParametersPanel implements vscode.Disposable {
           message.target === 'workspace' ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openSettingsJson',
         );
         return;
+      default: {
+        const never: never = message;
+        return never;
+      }
     }
   }
 
@@ -152,17 +155,17 @@ export class ParametersPanel implements vscode.Disposable {
 
   private async secretLabels(tools: PanelState['values']['tools']): Promise<string[]> {
     const labels = new Set([...tools.flatMap((t) => (t.type === 'mcp' ? [t.server_label] : [])), ...this.mcpServers.items.map((s) => s.serverLabel)]);
-    return this.deps.services.mcpSecrets.labelsWithSecret([...labels]);
+    return this.deps.session.mcpSecrets.labelsWithSecret([...labels]);
   }
 
   private async loadCatalog(which: 'models' | 'mcp' | 'both' = 'both'): Promise<void> {
-    const { tokens } = this.deps.services;
+    const { session } = this.deps;
     if (which !== 'mcp') this.models = { ...this.models, status: 'loading' };
     if (which !== 'models') this.mcpServers = { ...this.mcpServers, status: 'loading' };
     await this.pushState();
     const [models, servers] = await Promise.all([
-      which !== 'mcp' ? loadModels(tokens) : undefined,
-      which !== 'models' ? loadMcpServers(tokens) : undefined,
+      which !== 'mcp' ? loadModels(session) : undefined,
+      which !== 'models' ? loadMcpServers(session) : undefined,
     ]);
     if (models) this.models = listState(models);
     if (servers) this.mcpServers = listState(servers);
@@ -171,13 +174,13 @@ export class ParametersPanel implements vscode.Disposable {
 
   private async pushState(): Promise<void> {
     if (this.disposed) return;
-    const { settings } = currentSettings();
+    const { settings } = this.deps.session;
     const state: PanelState = {
       values: settings.params,
       sources: parameterSources(),
       workspaceAvailable: workspaceWritable(),
       baseUrl: settings.baseUrl,
-      hasApiKey: (await this.deps.services.tokens.get().catch(() => undefined)) !== undefined,
+      hasApiKey: (await this.deps.session.tokens.get().catch(() => undefined)) !== undefined,
       models: this.models,
       mcpServers: this.mcpServers,
       presets: this.deps.presets.list(),

@@ -4,11 +4,11 @@ import { type PredictionGuardClient, type RetryNotice } from '../api/client';
 import { type ErrorAction, type ErrorKind } from '../api/errors';
 import { type ApiParameters, type McpAuthorizations } from '../api/parameters';
 import { type ParsedAnswer } from '../api/parseResponse';
+import { type SafeguardName } from '../api/safeguards';
 import { type MessageItem, type ResponsesRequest } from '../api/requestSchema';
 import { type Settings } from '../config/settingsSchema';
 
-/** The safeguards a block can name: one label table shared by notifications and the chat. */
-export type SafeguardName = 'pii' | 'promptInjection' | 'toxicity' | 'factuality';
+export type { SafeguardName };
 
 /** A failure as every view shows it: what happened, what to do, and which safeguard decided (if one did). */
 export interface Failure {
@@ -18,10 +18,13 @@ export interface Failure {
   readonly safeguard?: SafeguardName;
 }
 
+/** What a feature needs of a client: the real one, or a test double. */
+export type ApiClient = Pick<PredictionGuardClient, 'createResponse' | 'listModels' | 'listMcpServers'>;
+
 /** What a feature needs to talk to the server: settings as of now, a client holding the key, MCP secrets. */
 export interface Connection {
   readonly settings: Settings;
-  readonly client: PredictionGuardClient;
+  readonly client: ApiClient;
   /** The stored authorization of each MCP server in the settings' tools (bound to label and URL). */
   readonly mcpAuthorizations: McpAuthorizations;
 }

@@ -148,7 +148,11 @@ describe('rendering untrusted answers: the XSS and exfiltration corpus', () => {
     });
     await new Promise<void>((done) => attacker.listen(0, '127.0.0.1', done));
     const origin = `127.0.0.1:${(attacker.address() as AddressInfo).port}`;
+    // Waits on what the attacker server sees, not on a fixed time: each attach ends with a canary script
+    // (requested after the payload's resources), and returns once the canary's request has arrived.
+    let canaries = 0;
     const attach = async (html: string): Promise<boolean> => {
+      const canary = `/canary-${++canaries}`;
       const dom = new JSDOM('<!DOCTYPE html><body><div id="app"></div></body>', {
         runScripts: 'dangerously',
         resources: 'usable',
@@ -162,19 +166,27 @@ describe('rendering untrusted answers: the XSS and exfiltration corpus', () => {
       for (const element of Array.from(app.querySelectorAll('*'))) {
         for (const type of ['click', 'mouseover', 'focus']) element.dispatchEvent(new dom.window.MouseEvent(type, { bubbles: true }));
       }
-      await new Promise((done) => setTimeout(done, 300));
+      const probe = dom.window.document.createElement('script');
+      probe.src = `http://${origin}${canary}`;
+      dom.window.document.body.append(probe);
+      const deadline = Date.now() + 20_000;
+      while (!hits.includes(canary)) {
+        assert.ok(Date.now() < deadline, 'the canary script never reached the attacker server');
+        await new Promise((done) => setTimeout(done, 10));
+      }
       const ran = (dom.window as unknown as { pwned?: number }).pwned !== undefined;
       dom.window.close();
       return ran;
     };
+    const payloadHits = (): string[] => hits.filter((url) => !url.startsWith('/canary-'));
     try {
       const corpus = Object.values(CORPUS).map((markdown) => markdown.split('127.0.0.1:9').join(origin));
       // The check itself works: the raw payloads do run, and do reach the attacker.
       assert.equal(await attach(corpus.join('\n')), true, 'control: the raw corpus should run a handler');
-      assert.ok(hits.length > 0, 'control: the raw corpus should reach the attacker');
+      assert.ok(payloadHits().length > 0, 'control: the raw corpus should reach the attacker');
       hits.length = 0;
       assert.equal(await attach(corpus.map(attached).join('\n')), false, 'a payload ran');
-      assert.deepEqual(hits, []);
+      assert.deepEqual(payloadHits(), []);
     } finally {
       await new Promise((done) => attacker.close(done));
     }

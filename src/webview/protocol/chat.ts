@@ -66,6 +66,8 @@ export const TurnViewSchema = z.object({
   attachments: z.array(AttachmentViewSchema),
   status: z.enum(TURN_STATUSES),
   startedAt: z.number(),
+  /** While pending: a retry wait in words ("rate limited (429), retrying in 2 s (1 of 2)"). */
+  notice: z.string().max(500).optional(),
   /** The safeguards that were on for this request, e.g. "PII: block". */
   safeguards: z.array(z.string()),
   answer: AnswerViewSchema.optional(),

@@ -1,0 +1,86 @@
+// A selection command's flow once its input is gathered: send through the session, then decide where
+// the answer goes. Pure: the session's `send`, the placement and the notifications are passed in, so
+// the flow (errors, cancel, retries, empty and cut-short answers) is unit-tested in plain Node.
+import { PredictionGuardError } from '../api/errors';
+import { type ParsedAnswer } from '../api/parseResponse';
+import { type MessageItem } from '../api/requestSchema';
+import { destinationFor } from '../core/placementText';
+import { TASKS, type Destination, type TaskId } from '../core/tasks';
+import { failureOf, retryText } from '../session/failure';
+import { type Failure, type SendRequest, type SendResult } from '../session/types';
+
+export interface TaskFlowDeps<P> {
+  send(request: SendRequest): Promise<SendResult>;
+  /** Puts the answer text at `destination`. */
+  place(destination: Destination, text: string): Promise<P>;
+  /** Told of a retry wait, in words ("rate limited (429), retrying in 2 s (1 of 2)"), and of the model once known. */
+  progress(message: string): void;
+  warn(message: string): void;
+  showFailure(failure: Failure): void;
+  info(line: string): void;
+}
+
+export interface TaskFlowRequest {
+  readonly task: TaskId;
+  readonly input: MessageItem[];
+  readonly signal: AbortSignal;
+}
+
+export type TaskFlowResult<P> =
+  | { readonly status: 'placed'; readonly placement: P }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'failed'; readonly failure: Failure };
+
+export const INCOMPLETE_WARNING =
+  'The answer was cut short (status “incomplete”, perhaps by Max output tokens), so it was opened in a new document instead of changing your code.';
+
+function emptyAnswer(answer: ParsedAnswer): Failure {
+  if (answer.refusal) return failureOf(new PredictionGuardError('badResponse', `The model declined: ${answer.refusal}`));
+  const calls = answer.functionCalls.length + answer.mcpCalls.length;
+  return failureOf(
+    new PredictionGuardError(
+      'badResponse',
+      calls
+        ? `The model answered with ${calls} tool call(s) and no text, so there is nothing to insert. Check the tools in your settings.`
+        : `The model's answer${answer.id ? ` (${answer.id})` : ''} has no text, so nothing was inserted. Try again.`,
+      [{ kind: 'showLog' }],
+    ),
+  );
+}
+
+export async function runTaskFlow<P>(deps: TaskFlowDeps<P>, request: TaskFlowRequest): Promise<TaskFlowResult<P>> {
+  const spec = TASKS[request.task];
+  const result = await deps.send({
+    label: spec.title,
+    input: request.input,
+    signal: request.signal,
+    onRetry: (notice) => deps.progress(retryText(notice)),
+    onModel: (model) => deps.progress(`with ${model}`),
+  });
+  switch (result.status) {
+    case 'cancelled':
+      deps.info(`${spec.title}: cancelled; nothing was changed.`);
+      return { status: 'cancelled' };
+    case 'error':
+      deps.showFailure(result.failure);
+      return { status: 'failed', failure: result.failure };
+    case 'done':
+      break;
+    default: {
+      const never: never = result;
+      return never;
+    }
+  }
+  const { answer, settings } = result;
+  if (!answer.text.trim()) {
+    const failure = emptyAnswer(answer);
+    deps.showFailure(failure);
+    return { status: 'failed', failure };
+  }
+  let destination = destinationFor(request.task, settings.placement);
+  if (answer.incomplete && (destination === 'replace' || destination === 'insertBelow')) {
+    destination = 'newDocument';
+    deps.warn(INCOMPLETE_WARNING);
+  }
+  return { status: 'placed', placement: await deps.place(destination, answer.text) };
+}

@@ -1,0 +1,164 @@
+// The Session: built once in extension.ts and handed to every feature. It owns the settings snapshot
+// (and its change event), the API key and MCP secrets, the client factory, the model choice and the
+// one `send` every request goes through. The flow itself is the pure `Pipeline`; this class adds what
+// only VS Code can do: secret storage, the key prompt, the model picker, the log and notifications.
+import * as vscode from 'vscode';
+import { PredictionGuardClient } from '../api/client';
+import { PredictionGuardError } from '../api/errors';
+import { describeModel } from '../api/modelsSchema';
+import { type Settings, type SettingsReadResult } from '../config/settingsSchema';
+import { type Log } from '../log';
+import { type McpSecrets } from '../secrets/mcpSecrets';
+import { type TokenStore } from '../secrets/tokenStore';
+import { showFailure } from '../ui/failureView';
+import { Disposable } from '../util/dispose';
+import { failureOf } from './failure';
+import { Pipeline } from './pipeline';
+import { onDidChangeSettingsSource, readSettingsSnapshot, saveModelSetting } from './settingsStore';
+import { type ApiClient, type Connection, type Failure, type SendRequest, type SendResult } from './types';
+
+/** Makes the client for a connection; tests inject their own. */
+export type ClientFactory = (settings: Settings, token: string, log: Log) => ApiClient;
+
+export const defaultClientFactory: ClientFactory = (settings, token, log) =>
+  new PredictionGuardClient(
+    { baseUrl: settings.baseUrl, token, timeoutSeconds: settings.requestTimeoutSeconds, maxRetries: settings.maxRetries, headers: settings.requestHeaders },
+    (line) => log.info(line),
+  );
+
+export interface SessionOptions {
+  readonly log: Log;
+  readonly tokens: TokenStore;
+  readonly mcpSecrets: McpSecrets;
+  readonly clientFactory?: ClientFactory;
+  readonly readSettings?: () => SettingsReadResult;
+}
+
+export class Session extends Disposable {
+  readonly log: Log;
+  readonly tokens: TokenStore;
+  readonly mcpSecrets: McpSecrets;
+  private readonly pipeline: Pipeline;
+  private readonly clientFactory: ClientFactory;
+  private readonly readSettings: () => SettingsReadResult;
+  private snapshot: Settings | undefined;
+  private reportedProblems = '';
+  private readonly settingsChanged = this._register(new vscode.EventEmitter<Settings>());
+  /** Fires with the new snapshot when a setting or the workspace trust changes. */
+  readonly onDidChangeSettings = this.settingsChanged.event;
+  private readonly busyChanged = this._register(new vscode.EventEmitter<number>());
+  /** Fires with the number of running requests when it changes. */
+  readonly onDidChangeBusy = this.busyChanged.event;
+
+  constructor(options: SessionOptions) {
+    super();
+    this.log = options.log;
+    this.tokens = options.tokens;
+    this.mcpSecrets = options.mcpSecrets;
+    this.readSettings = options.readSettings ?? readSettingsSnapshot;
+    const clientFactory = (this.clientFactory = options.clientFactory ?? defaultClientFactory);
+    this.pipeline = new Pipeline({
+      settings: () => this.settings,
+      token: (baseUrl) => this.tokens.getOrAsk(baseUrl),
+      createClient: (settings, token) => clientFactory(settings, token, this.log),
+      mcpAuthorizations: (tools) => this.mcpSecrets.forTools(tools),
+      pickModel: (client, current) => this.pickModel(client, current),
+      log: this.log,
+    });
+    this._register(
+      onDidChangeSettingsSource(() => {
+        this.snapshot = undefined;
+        this.settingsChanged.fire(this.settings);
+      }),
+    );
+  }
+
+  /** The settings as of now: read once, then again after each change. Invalid values warn once. */
+  get settings(): Settings {
+    if (!this.snapshot) {
+      const { settings, problems } = this.readSettings();
+      this.snapshot = settings;
+      this.warnAbout(problems);
+    }
+    return this.snapshot;
+  }
+
+  /** How many requests are running. */
+  get busy(): number {
+    return this.pipeline.busy;
+  }
+
+  /** Settings, key (asked for when missing) and a client; undefined when the user gives no key. Throws for a refused base URL. */
+  connect(): Promise<Connection | undefined> {
+    return this.pipeline.connect();
+  }
+
+  /** A client with the stored key, never asking for one (the parameters panel offers Set API Key instead). */
+  async clientWithStoredKey(): Promise<ApiClient | undefined> {
+    const token = await this.tokens.get();
+    return token ? this.clientFactory(this.settings, token, this.log) : undefined;
+  }
+
+  resolveModel(connection: Connection): Promise<string | undefined> {
+    return this.pipeline.resolveModel(connection);
+  }
+
+  /** Runs one Responses request end to end; never throws. */
+  async send(request: SendRequest): Promise<SendResult> {
+    const sending = this.pipeline.send(request);
+    this.busyChanged.fire(this.pipeline.busy);
+    try {
+      return await sending;
+    } finally {
+      this.busyChanged.fire(this.pipeline.busy);
+    }
+  }
+
+  failureOf(error: unknown): Failure {
+    return failureOf(error);
+  }
+
+  /** A failure as a notification with its follow-ups (nothing for a cancellation). */
+  showFailure(failure: Failure): void {
+    if (failure.kind === 'cancelled') return;
+    this.log.error(failure.message);
+    showFailure(failure, this.log);
+  }
+
+  /** Lets the user pick a chat model from the deployment's list and saves it in user settings. */
+  async pickModel(client: ApiClient, current?: string): Promise<string | undefined> {
+    const models = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Prediction Guard: loading models…', cancellable: true },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const subscription = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await client.listModels('chat-completion', abort.signal);
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+    if (models.length === 0) {
+      throw new PredictionGuardError('config', 'The server lists no chat models. Set predictionGuard.model to a model your deployment serves.', [
+        { kind: 'openSetting', setting: 'predictionGuard.model' },
+      ]);
+    }
+    const picked = await vscode.window.showQuickPick(
+      models.map((m) => ({ label: m.id, description: describeModel(m), detail: m.description, picked: m.id === current })),
+      { title: 'Prediction Guard: choose a model', placeHolder: 'The model for every request (saved in your user settings)', ignoreFocusOut: true, matchOnDescription: true },
+    );
+    if (!picked) return undefined;
+    await saveModelSetting(picked.label);
+    return picked.label;
+  }
+
+  private warnAbout(problems: readonly string[]): void {
+    const key = problems.join('\n');
+    if (problems.length && key !== this.reportedProblems) {
+      problems.forEach((p) => this.log.warn(p));
+      void vscode.window.showWarningMessage(`Prediction Guard: some settings are invalid and their defaults are used — ${problems.join('; ')}.`);
+    }
+    this.reportedProblems = key;
+  }
+}

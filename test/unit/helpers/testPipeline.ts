@@ -1,0 +1,58 @@
+// A real Pipeline around the real client, pointed at the stand-in server, with the VS Code parts
+// (secret storage, key prompt, model picker, log) replaced by recorders. What a unit test of a
+// command's or a chat turn's flow needs, and nothing more.
+import { PredictionGuardClient } from '../../../src/api/client';
+import { ApiParametersSchema } from '../../../src/api/parameters';
+import { readSettings, type Settings } from '../../../src/config/settingsSchema';
+import { Pipeline, type PipelineDeps } from '../../../src/session/pipeline';
+
+export interface TestPipeline {
+  readonly pipeline: Pipeline;
+  readonly logs: string[];
+  /** How often the key was asked for (the stored key counts as given without asking). */
+  readonly asked: { token: number; model: number };
+}
+
+export interface TestPipelineOptions {
+  readonly baseUrl: string;
+  readonly token?: string | undefined;
+  readonly settings?: Record<string, unknown>;
+  /** What the model picker answers (undefined: the user cancels). */
+  readonly pick?: string;
+}
+
+export function testSettings(baseUrl: string, values: Record<string, unknown> = {}): Settings {
+  const all: Record<string, unknown> = { baseUrl, model: 'gpt-oss-120b', maxRetries: 2, requestTimeoutSeconds: 10, ...values };
+  return readSettings((key) => all[key]).settings;
+}
+
+export function testPipeline(options: TestPipelineOptions): TestPipeline {
+  const logs: string[] = [];
+  const asked = { token: 0, model: 0 };
+  const settings = testSettings(options.baseUrl, options.settings);
+  const deps: PipelineDeps = {
+    settings: () => settings,
+    token: () => {
+      asked.token++;
+      return Promise.resolve(options.token);
+    },
+    createClient: (s, token) => new PredictionGuardClient({ baseUrl: s.baseUrl, token, timeoutSeconds: s.requestTimeoutSeconds, maxRetries: s.maxRetries }),
+    mcpAuthorizations: () => Promise.resolve({}),
+    pickModel: () => {
+      asked.model++;
+      return Promise.resolve(options.pick);
+    },
+    log: { info: (l) => logs.push(`info ${l}`), warn: (l) => logs.push(`warn ${l}`), trace: (l) => logs.push(`trace ${l}`) },
+  };
+  return { pipeline: new Pipeline(deps), logs, asked };
+}
+
+export const DEFAULT_PARAMS = ApiParametersSchema.parse({ model: 'gpt-oss-120b' });
+
+export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((done) => setTimeout(done, 10));
+  }
+}
