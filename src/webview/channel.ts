@@ -1,7 +1,7 @@
 // A typed, validated message channel to one webview. Every inbound message is parsed with the
 // webview's zod schema (invalid or unknown ones are dropped and logged); outbound messages are
 // type-checked and queued until the webview says it is ready, so none is lost while it loads.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type * as z from 'zod';
 
 export interface ChannelLog {
@@ -23,7 +23,7 @@ export class WebviewChannel<In extends { type: string }, Out extends { type: str
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => {
       const parsed = inbound.safeParse(raw);
       if (!parsed.success) {
-        const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : typeof raw;
+        const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw).type).slice(0, 40) : typeof raw;
         this.log.warn(`${this.name}: dropped an invalid message from the webview (${type}): ${parsed.error.issues[0]?.message ?? 'invalid'}`);
         return;
       }

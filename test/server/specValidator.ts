@@ -31,7 +31,7 @@ const REQUEST_BODY = ['paths', '/responses', 'post', 'requestBody', 'content', '
 export function loadSpec(fileName: string): JsonObject {
   const doc: unknown = parse(readFileSync(SPEC_DIR + fileName, 'utf8'));
   if (!isObject(doc)) throw new Error(`${fileName} is not a YAML mapping`);
-  return doc as JsonObject;
+  return doc;
 }
 
 /**

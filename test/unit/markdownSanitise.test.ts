@@ -3,7 +3,7 @@
 // Assertions are on the HTML that would be attached, and on what a browser (jsdom) does with it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import createDOMPurify, { type WindowLike } from 'dompurify';
+import createDOMPurify from 'dompurify';
 import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -11,7 +11,7 @@ import { renderAnswer } from '../../src/core/markdown/render';
 import { ANSWER_ATTRIBUTES, ANSWER_TAGS, SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
 
 const window = new JSDOM('').window;
-const purify = createDOMPurify(window as unknown as WindowLike);
+const purify = createDOMPurify(window);
 
 /** What the webview attaches: render, then DOMPurify. */
 function attached(markdown: string): string {

@@ -37,7 +37,7 @@ describe('parameter settings mapping', () => {
       ['model', 'safeguards.blockPromptInjection', 'safeguards.pii', 'safeguards.piiReplaceMethod', 'temperature', 'toolChoice', 'tools', 'topP'],
     );
     const store = new Map(writes.map((w) => [w.key as string, w.value]));
-    const { settings, problems } = readSettings((key) => store.get(key) ?? (props[`predictionGuard.${key}`]?.default as unknown));
+    const { settings, problems } = readSettings((key) => store.get(key) ?? (props[`predictionGuard.${key}`]?.default));
     assert.deepEqual(problems, []);
     assert.deepEqual(settings.params, edited);
   });

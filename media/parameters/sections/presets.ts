@@ -29,7 +29,6 @@ export function presetsSection(v: View): TemplateResult {
     v.edit((form) => Object.assign(form, formFromParams(applyPreset(ApiParametersSchema.parse({ model: form.model.trim() }), selected))));
   };
   const pickSpec = { id: 'preset', label: 'Preset', key: 'preset' };
-  const nameSpec = { id: 'preset-name', label: 'Preset name', key: 'preset-name' };
   return section(
     'presets-section',
     'Presets',

@@ -19,11 +19,14 @@ function say(line: string): void {
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: class {} as unknown as Mocha.ReporterConstructor });
   mocha.suite.emit('pre-require', globalThis, 'host-suite', mocha);
-  // Loaded after `pre-require`, so `describe`/`it` exist when each file's top level runs.
+  // Loaded after `pre-require`, so `describe`/`it` exist when each file's top level runs: an import
+  // would be hoisted above it.
+  /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
   require('./commands.test');
   require('./placement.test');
   require('./settings.test');
   const { faultCounters } = require('./faults.test') as typeof import('./faults.test');
+  /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
 
   const outcomes: TestOutcome[] = [];
   const failures = await new Promise<number>((resolve) => {

@@ -61,7 +61,7 @@ export async function chatHostileAnswerIsInert(ctx: UiContext): Promise<void> {
     check(asked.includes('https://example.com/guide?page=2'), `the confirmation does not show the full URL: ${asked}`);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden', timeout: 5000 });
-    check((await page.context().pages()).length === 1, 'a new page was opened');
+    check(page.context().pages().length === 1, 'a new page was opened');
     check(hits.length === 0, `the attacker server received ${hits.length} request(s) in the end`);
   } finally {
     await new Promise((done) => attacker.close(done));

@@ -62,13 +62,13 @@ const settingsFileUpdatesPanel: UiTest = async (ctx) => {
   check((await frame.locator('#dirty-state').innerText()).includes('No unsaved'), 'the panel has no unsaved edits');
   writeWorkspaceSettings(ctx.workspace, { 'predictionGuard.temperature': 0.7 });
   try {
-    await frame.waitForFunction(() => (document.querySelector('#temperature') as HTMLInputElement | null)?.value === '0.7', undefined, { timeout: 15_000 });
+    await frame.waitForFunction(() => document.querySelector<HTMLInputElement>('#temperature')?.value === '0.7', undefined, { timeout: 15_000 });
     const badge = await frame.locator('.field', { has: frame.locator('#temperature') }).innerText();
     check(/workspace/i.test(badge), `the temperature is marked as coming from the workspace: ${badge}`);
   } finally {
     writeWorkspaceSettings(ctx.workspace, undefined);
   }
-  await frame.waitForFunction(() => (document.querySelector('#temperature') as HTMLInputElement | null)?.value === '0.3', undefined, { timeout: 15_000 });
+  await frame.waitForFunction(() => document.querySelector<HTMLInputElement>('#temperature')?.value === '0.3', undefined, { timeout: 15_000 });
 };
 
 const resetToDefaults: UiTest = async (ctx) => {

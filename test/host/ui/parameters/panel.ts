@@ -46,7 +46,7 @@ export async function setChecked(frame: Frame, id: string, checked: boolean): Pr
   if ((await isChecked(frame, id)) === checked) return;
   await frame.locator(`#${id}`).focus();
   await frame.page().keyboard.press('Space');
-  await frame.waitForFunction(([sel, want]) => (document.querySelector(sel) as (HTMLElement & { checked: boolean }) | null)?.checked === want, [`#${id}`, checked] as const, { timeout: 5000 });
+  await frame.waitForFunction(([sel, want]) => document.querySelector<HTMLElement & { checked: boolean }>(sel)?.checked === want, [`#${id}`, checked] as const, { timeout: 5000 });
 }
 
 /** Opens a vscode-single-select and clicks the option whose label starts with `label`. */
