@@ -29,7 +29,7 @@ describe('tool-call input items', () => {
     assert.match(validate(body([{ role: 'user', content: 'x' }, { type: 'function_call', call_id: 'c', name: 'f' }])) ?? '', /arguments/);
     assert.match(validate(body([{ role: 'user', content: 'x' }, call, { type: 'function_call_output', call_id: 'call_1' }])) ?? '', /output/);
     assert.match(validate(body([{ role: 'user', content: 'x' }, call, { ...result, output: { text: 'x' } }])) ?? '', /output/);
-    assert.match(validate(body([{ role: 'user', content: 'x' }, { type: 'function_kall', call_id: 'c' }])) ?? '', /input\[1\]\.type must be one of/);
+    assert.match(validate(body([{ role: 'user', content: 'x' }, { type: 'function_kall', role: 'user', content: 'x' }])) ?? '', /input\[1\]\.type must be one of/);
     assert.match(validate(body([{ role: 'user' }])) ?? '', /content/);
   });
 
