@@ -62,3 +62,22 @@ describe('workspace tools settings', () => {
     assert.match(problems.join('\n'), /predictionGuard\.workspaceTools: .*using the default/);
   });
 });
+
+describe('offered tools', async () => {
+  const { offeredTools } = await import('../../src/tools/requestTools');
+  const weather = { type: 'function' as const, name: 'get_weather' };
+  const mcp = { type: 'mcp' as const, server_label: 'docs' };
+  it('the four workspace tools go next to the user\'s tools unless off (Restricted Mode included)', () => {
+    const on = offeredTools([weather, mcp], { mode: 'ask', exclude: [] });
+    assert.deepEqual(on.tools.map((t) => (t.type === 'function' ? t.name : t.server_label)), ['get_weather', 'docs', 'read_file', 'list_files', 'search_text', 'get_problems']);
+    assert.deepEqual(on.userFunctions, ['get_weather']);
+    const restricted = readSettings(settingLookup(() => ({ defaultValue: 'ask', globalValue: 'allow' }), false)).settings.workspaceTools;
+    assert.deepEqual(offeredTools([weather], restricted).tools, [weather]);
+  });
+  it('a user function cannot take a workspace tool\'s name', () => {
+    const r = offeredTools([{ type: 'function', name: 'read_file' }], { mode: 'ask', exclude: [] });
+    assert.equal(r.tools.filter((t) => t.type === 'function' && t.name === 'read_file').length, 1);
+    assert.deepEqual(r.userFunctions, []);
+    assert.match(r.problems[0] ?? '', /read_file is left out/);
+  });
+});
