@@ -84,8 +84,11 @@ export interface LoopDeps<F> {
 }
 
 export interface LoopOptions {
-  /** "ask": each workspace call waits for consent; "allow": they run at once (and are still listed). */
-  readonly mode: 'ask' | 'allow';
+  /**
+   * "ask": each workspace call waits for consent; "allow": they run at once (and are still listed);
+   * "off": they were not offered, and a call to one is refused (user functions still get typed results).
+   */
+  readonly mode: 'ask' | 'allow' | 'off';
   /** True when the user already chose "Allow for this chat". */
   readonly allowedForChat: boolean;
   /** `max_tool_calls` when set. */
@@ -149,8 +152,8 @@ function orAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** A documented-shape forced call: the answer's text is the forced tool's arguments as a JSON object. */
-function documentedCall(answer: ParsedAnswer, forcedTool: string | undefined, round: number): ToolCall | undefined {
-  if (round !== 1 || !forcedTool || !isWorkspaceTool(forcedTool) || answer.functionCalls.length > 0) return undefined;
+function documentedCall(answer: ParsedAnswer, forcedTool: string | undefined, round: number, mode: LoopOptions['mode']): ToolCall | undefined {
+  if (round !== 1 || mode === 'off' || !forcedTool || !isWorkspaceTool(forcedTool) || answer.functionCalls.length > 0) return undefined;
   const text = answer.text.trim();
   if (!text.startsWith('{') || !parseToolArguments(forcedTool, text).ok) return undefined;
   return { callId: `documented_${round}`, name: forcedTool, arguments: text, shape: 'documented', description: describeCall(forcedTool, text), workspace: true };
@@ -210,6 +213,7 @@ export async function runToolLoop<F>(initial: string | readonly MessageItem[], d
       const typed = await orAbort(deps.askResult(call, signal), signal);
       return typed === undefined ? record(call, 'declined', `Not run: ${DECLINED}.`, started, round) : record(call, 'typed', typed, started, round);
     }
+    if (options.mode === 'off') return record(call, 'refused', `Refused: workspace tools are off (predictionGuard.workspaceTools), so there is no tool named ${call.name}.`, started, round);
     const refusal = await orAbort(deps.precheck(call), signal);
     if (refusal) return record(call, 'refused', refusal.output, started, round);
     if (options.mode === 'ask' && !allowedForChat) {
@@ -227,7 +231,7 @@ export async function runToolLoop<F>(initial: string | readonly MessageItem[], d
       if (sent.status === 'cancelled') return { status: 'cancelled', calls };
       if (sent.status === 'error') return { status: 'error', failure: sent.failure, calls, rounds: round };
       const answer = sent.answer;
-      const documented = documentedCall(answer, options.forcedTool, round);
+      const documented = documentedCall(answer, options.forcedTool, round, options.mode);
       const pending = documented ? [documented] : callsOf(answer, round);
       if (pending.length === 0) return { status: 'done', answer, calls, rounds: round, allowedForChat };
       if (toolChoice === 'none') {

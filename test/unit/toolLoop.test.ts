@@ -239,6 +239,21 @@ describe('the tool loop', () => {
     assert.equal(inputOf(1)[2]?.['output'], 'Not run: the user declined to answer this call.');
   });
 
+  it('with the workspace tools off, a call to one is refused unread and unasked; a forced shape is plain text', async () => {
+    server.enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: read('app.py') });
+    server.enqueue('/responses', { kind: 'text', text: 'ok' });
+    const h = harness([]);
+    await runToolLoop(question, h.deps, { ...ask, mode: 'off' }, never());
+    assert.equal(h.asked.length, 0);
+    assert.match(String(inputOf(1)[2]?.['output']), /^Refused: workspace tools are off/);
+    assert.ok(!JSON.stringify(bodies()).includes('APP-TEXT'));
+    server.reset();
+    server.enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: read('app.py'), shape: 'documented' });
+    const documented = await runToolLoop(question, harness([]).deps, { ...ask, mode: 'off', forcedTool: 'read_file' }, never());
+    assert.equal(documented.status === 'done' && documented.answer.text, read('app.py'));
+    assert.equal(server.requests().length, 1);
+  });
+
   it('a call to a tool nobody offered is refused in words', async () => {
     server.enqueue('/responses', { kind: 'functionCall', name: 'delete_everything', arguments: '{}' });
     const result = await runToolLoop(question, harness([]).deps, ask, never());
