@@ -5,6 +5,7 @@ import { renderAnswer } from '../../src/core/markdown/render';
 import { SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
 import type { AnswerView, AttachmentView, CodeActionKind, ToHost, TurnErrorView, TurnView } from '../../src/webview/protocol/chat';
 import { formatBytes, formatSeconds, h, icon, iconButton, textButton } from './dom';
+import { toolCallList } from './toolCards';
 
 export type Post = (message: ToHost) => void;
 
@@ -45,28 +46,6 @@ function addCodeActions(root: ParentNode, turnId: string, post: Post): void {
   }
 }
 
-function toolCalls(answer: AnswerView): HTMLElement | null {
-  if (answer.toolCalls.length === 0) return null;
-  const list = h('div', { class: 'pg-tool-calls' });
-  for (const call of answer.toolCalls) {
-    const who = call.server ? `${call.server} › ${call.name}` : call.name;
-    list.append(
-      h(
-        'details',
-        { class: 'pg-tool-call' },
-        h('summary', {}, icon('tools'), h('span', {}, `${call.kind === 'mcp' ? 'MCP tool' : 'Function'} call: ${who}`), call.error ? h('span', { class: 'pg-tool-failed' }, ' (failed)') : null),
-        h('div', { class: 'pg-tool-label' }, 'Arguments'),
-        h('pre', { class: 'pg-tool-data' }, call.arguments || '(none)'),
-        call.output !== undefined ? h('div', { class: 'pg-tool-label' }, 'Output') : null,
-        call.output !== undefined ? h('pre', { class: 'pg-tool-data' }, call.output) : null,
-        call.error !== undefined ? h('div', { class: 'pg-tool-label' }, 'Error') : null,
-        call.error !== undefined ? h('pre', { class: 'pg-tool-data' }, call.error) : null,
-      ),
-    );
-  }
-  return list;
-}
-
 function meta(turn: TurnView, answer: AnswerView): HTMLElement {
   const parts: (Node | string)[] = [h('span', { class: 'pg-meta-item', title: 'Model' }, answer.model || 'model')];
   parts.push(h('span', { class: 'pg-meta-item', title: 'Time taken' }, formatSeconds(answer.ms)));
@@ -93,8 +72,9 @@ function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   } else {
     body.append(h('p', { class: 'pg-muted' }, answer.toolCalls.length ? 'The model answered with tool calls and no text.' : 'The answer has no text.'));
   }
-  const calls = toolCalls(answer);
+  const calls = toolCallList(answer.toolCalls, 'Tool calls');
   if (calls) body.append(calls);
+  if (answer.limit) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ` ${answer.limit}`));
   if (answer.incomplete) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ' The answer was cut short (status “incomplete”), perhaps by Max output tokens.'));
   body.append(meta(turn, answer));
   return body;
@@ -157,6 +137,7 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
       reply.append(
         h('p', { class: 'pg-pending', role: 'status' }, icon('loading', 'codicon-modifier-spin'), turn.notice ? ` Waiting for the answer: ${turn.notice}…` : ' Waiting for the answer…'),
       );
+      if (turn.progress?.length) reply.append(toolCallList(turn.progress, 'Tool calls so far') ?? '');
       break;
     case 'done':
       if (turn.answer) reply.append(answerBody(turn, turn.answer, post));

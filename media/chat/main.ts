@@ -11,6 +11,7 @@ import { announcement, renderTurn } from './answer';
 import { Composer } from './composer';
 import { h, icon } from './dom';
 import { HistoryPanel } from './history';
+import { toolRequestCard } from './toolCards';
 
 interface Rendered {
   readonly key: string;
@@ -27,6 +28,9 @@ const title = h('span', { class: 'pg-title' }, 'New chat');
 const historyToggle = h('button', { type: 'button', class: 'pg-button pg-history-toggle', 'aria-expanded': 'false', 'aria-controls': 'pg-history', title: 'Show the chats of this workspace' }, icon('history'), h('span', {}, 'Chats'));
 const header = h('header', { class: 'pg-header' }, historyToggle, title);
 const transcript = h('main', { class: 'pg-transcript', 'aria-label': 'Conversation', tabindex: '-1' });
+const toolSlot = h('section', { class: 'pg-tool-slot', 'aria-live': 'assertive', 'aria-label': 'Tool call waiting for you' });
+toolSlot.hidden = true;
+let shownToolRequest = '';
 const live = h('div', { class: 'pg-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 const welcome = h(
   'div',
@@ -42,7 +46,7 @@ const welcome = h(
   ),
 );
 
-document.getElementById('app')?.append(h('div', { class: 'pg-chat' }, header, history.element, transcript, live, composer.element));
+document.getElementById('app')?.append(h('div', { class: 'pg-chat' }, header, history.element, transcript, toolSlot, live, composer.element));
 
 const rendered = new Map<string, Rendered>();
 let conversationId = '';
@@ -124,8 +128,23 @@ function applyState(state: StateMessage): void {
   const running = state.running !== null;
   if (running !== wasRunning) composer.setRunning(running);
   wasRunning = running;
+  showToolRequest(state);
   if (!sameConversation) history.element.hidden = true;
   historyToggle.setAttribute('aria-expanded', String(!history.element.hidden));
+}
+
+/** The consent card or result prompt of the running turn; replaced only when the request changes. */
+function showToolRequest(state: StateMessage): void {
+  const request = state.toolRequest ?? null;
+  const key = request ? request.requestId : '';
+  if (key === shownToolRequest) return;
+  shownToolRequest = key;
+  toolSlot.replaceChildren();
+  toolSlot.hidden = request === null;
+  if (!request) return;
+  toolSlot.append(toolRequestCard(request, post));
+  toolSlot.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  toolSlot.scrollIntoView({ block: 'nearest' });
 }
 
 function onMessage(message: ToWebview): void {

@@ -87,6 +87,10 @@ export class ChatController implements vscode.Disposable {
         return this.history.rename(message.id);
       case 'deleteConversation':
         return this.history.delete(message.id);
+      case 'toolConsent':
+      case 'toolResult':
+        // No tool request is pending until the tool loop is wired (docs/workspace-tools-wiring.md).
+        return undefined;
       default: {
         const never: never = message;
         return never;

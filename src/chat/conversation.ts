@@ -37,6 +37,8 @@ export const AnswerSchema = z.object({
   incomplete: z.boolean(),
   refusal: z.string().optional(),
   toolCalls: z.array(ToolCallViewSchema),
+  /** The tool loop stopped at a limit (rounds, max_tool_calls): what the user is told. */
+  limit: z.string().optional(),
   responseId: z.string().optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -48,6 +48,7 @@ export function turnView(turn: Turn, notice?: string): TurnView {
           incomplete: turn.answer.incomplete,
           refusal: turn.answer.refusal,
           toolCalls: turn.answer.toolCalls,
+          limit: turn.answer.limit,
         }
       : undefined,
     error: turn.error ? errorView(turn.error) : undefined,

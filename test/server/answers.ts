@@ -71,7 +71,12 @@ export function mcpAnswer(request: JsonObject, b: McpBehaviour): JsonObject {
 
 export function functionCallAnswer(request: JsonObject, b: FunctionCallBehaviour): JsonObject {
   const out = envelope(request, 'completed');
-  out['output'] = [{ type: 'function_call', id: hexId('fc'), call_id: hexId('call'), name: b.name, arguments: b.arguments, status: 'completed' }];
-  out['usage'] = usage(request, b.arguments);
+  if (b.shape === 'documented') {
+    out['output'] = { type: 'message', id: hexId('msg'), status: 'completed', role: 'assistant', content: { text: b.arguments, type: 'output_text' } };
+    return out;
+  }
+  const calls = [{ name: b.name, arguments: b.arguments }, ...(b.more ?? [])];
+  out['output'] = calls.map((c) => ({ type: 'function_call', id: hexId('fc'), call_id: hexId('call'), name: c.name, arguments: c.arguments, status: 'completed' }));
+  out['usage'] = usage(request, calls.map((c) => c.arguments).join(''));
   return out;
 }

@@ -74,6 +74,14 @@ export const FunctionCallBehaviourSchema = z.object({
   name: z.string(),
   /** The function arguments as a JSON string. */
   arguments: z.string(),
+  /** More calls in the same answer (parallel calls), after the first. */
+  more: z.array(z.object({ name: z.string(), arguments: z.string() })).optional(),
+  /**
+   * "item" (default): `function_call` output items with call_id (OpenAI-compatible servers).
+   * "documented": the spec's "Function Call" example: `output` is one message object whose text is
+   * the arguments JSON, with no call_id (what Prediction Guard answers when tool_choice names a function).
+   */
+  shape: z.enum(['item', 'documented']).optional(),
   delayMs,
 });
 

@@ -60,6 +60,36 @@ function applyErrata(schema: Json): void {
   const imageUrl = dig(content, 'oneOf', '1', 'items', 'properties', 'image_url');
   if (!isObject(imageUrl)) throw new Error('responses.yaml: input content image_url not found (errata out of date)');
   imageUrl['type'] = ['object', 'string'];
+
+  // - Input items list `type`, `call_id`, `name`, `arguments` and `output` for tool-call items, yet
+  //   require `role` and `content` on every item. A `function_call` item (the model's call, sent back)
+  //   needs call_id, name and arguments; a `function_call_output` item needs call_id and a string
+  //   output; every other item needs role and content.
+  const items = dig(schema, 'properties', 'input', 'oneOf', '1', 'items');
+  if (!isObject(items) || !Array.isArray(items['required'])) throw new Error('responses.yaml: input items schema not found (errata out of date)');
+  delete items['required'];
+  const typeIs = (...types: string[]): Json => ({ properties: { type: { enum: types } }, required: ['type'] });
+  items['allOf'] = [
+    { if: typeIs('function_call'), then: { required: ['call_id', 'name', 'arguments'], properties: { call_id: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 } } } },
+    { if: typeIs('function_call_output'), then: { required: ['call_id', 'output'], properties: { call_id: { type: 'string', minLength: 1 }, output: { type: 'string' } } } },
+    { if: typeIs('function_call', 'function_call_output'), else: { required: ['role', 'content'] } },
+  ];
+}
+
+const INPUT_ITEM_TYPES = ['message', 'function_call', 'function_call_output'];
+
+/** Each function_call_output answers a function_call item earlier in the same input (by call_id). */
+function toolOutputsAnswerCalls(input: Json[]): string | undefined {
+  const calls = new Set<string>();
+  for (const [i, item] of input.entries()) {
+    const type = child(item, 'type');
+    const callId = child(item, 'call_id');
+    if (type === 'function_call' && typeof callId === 'string') calls.add(callId);
+    if (type === 'function_call_output' && (typeof callId !== 'string' || !calls.has(callId))) {
+      return `input[${i}].call_id ${JSON.stringify(callId)} answers no function_call item before it`;
+    }
+  }
+  return undefined;
 }
 
 export function responsesRequestSchema(): Json {
@@ -126,7 +156,9 @@ function wordedConstraints(body: JsonObject): string | undefined {
   ];
   const input = body['input'];
   if (Array.isArray(input)) {
+    checks.push(toolOutputsAnswerCalls(input));
     input.forEach((item, i) => {
+      checks.push(oneOfCheck(`input[${i}].type`, child(item, 'type'), INPUT_ITEM_TYPES));
       checks.push(oneOfCheck(`input[${i}].role`, child(item, 'role'), ['user', 'assistant', 'system', 'developer']));
       const content = child(item, 'content');
       if (Array.isArray(content)) {

@@ -21,6 +21,8 @@ export const AttachmentViewSchema = z.discriminatedUnion('kind', [
 ]);
 export type AttachmentView = z.infer<typeof AttachmentViewSchema>;
 
+export const TOOL_CALL_OUTCOMES = ['ran', 'denied', 'refused', 'failed', 'typed', 'declined', 'skipped'] as const;
+
 export const ToolCallViewSchema = z.object({
   kind: z.enum(['function', 'mcp']),
   name: z.string(),
@@ -28,6 +30,12 @@ export const ToolCallViewSchema = z.object({
   arguments: z.string(),
   output: z.string().optional(),
   error: z.string().optional(),
+  /** Calls the extension answered (workspace tools, user functions): the call in words… */
+  description: z.string().max(2000).optional(),
+  /** …what became of it, the size of the output sent back and how long it took. */
+  outcome: z.enum(TOOL_CALL_OUTCOMES).optional(),
+  bytes: z.number().int().min(0).optional(),
+  ms: z.number().min(0).optional(),
 });
 export type ToolCallView = z.infer<typeof ToolCallViewSchema>;
 
@@ -45,6 +53,8 @@ export const AnswerViewSchema = z.object({
   incomplete: z.boolean(),
   refusal: z.string().optional(),
   toolCalls: z.array(ToolCallViewSchema),
+  /** Set when the tool loop stopped at a limit (rounds, max_tool_calls) rather than at the model's answer. */
+  limit: z.string().max(2000).optional(),
 });
 export type AnswerView = z.infer<typeof AnswerViewSchema>;
 
@@ -72,6 +82,8 @@ export const TurnViewSchema = z.object({
   safeguards: z.array(z.string()),
   answer: AnswerViewSchema.optional(),
   error: TurnErrorViewSchema.optional(),
+  /** While the turn runs: the tool calls made so far (listed under "Waiting for the answer"). */
+  progress: z.array(ToolCallViewSchema).max(100).optional(),
 });
 export type TurnView = z.infer<typeof TurnViewSchema>;
 
@@ -82,6 +94,18 @@ export const ConversationSummarySchema = z.object({
   turns: z.number().int().min(0),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+/**
+ * What the running turn waits on from the user: consent for a workspace tool call (Allow / Allow for
+ * this chat / Deny), or the result of a call to a function the user configured (typed, or declined).
+ */
+export const ToolRequestViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consent'), requestId: Id, turnId: Id, tool: z.string().max(100), description: z.string().max(2000), arguments: z.string().max(20_000) }),
+  z.object({ kind: z.literal('result'), requestId: Id, turnId: Id, tool: z.string().max(100), description: z.string().max(2000), arguments: z.string().max(20_000) }),
+]);
+export type ToolRequestView = z.infer<typeof ToolRequestViewSchema>;
+
+export const TOOL_CONSENTS = ['allow', 'allowChat', 'deny'] as const;
 
 // ---- Extension → webview -----------------------------------------------------------------------
 
@@ -95,6 +119,8 @@ export const StateMessageSchema = z.object({
   attachments: z.array(AttachmentViewSchema),
   /** The model and safeguards the next message will use. */
   settings: z.object({ model: z.string(), safeguards: z.array(z.string()) }),
+  /** A tool call waiting for the user, if any (absent: none). */
+  toolRequest: ToolRequestViewSchema.nullable().optional(),
 });
 export type StateMessage = z.infer<typeof StateMessageSchema>;
 
@@ -128,6 +154,10 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('switchConversation'), id: Id }),
   z.object({ type: z.literal('renameConversation'), id: Id }),
   z.object({ type: z.literal('deleteConversation'), id: Id }),
+  /** The user's answer to a consent card; `requestId` must be the pending request's. */
+  z.object({ type: z.literal('toolConsent'), requestId: Id, choice: z.enum(TOOL_CONSENTS) }),
+  /** The typed result of a user function call; null: declined. */
+  z.object({ type: z.literal('toolResult'), requestId: Id, result: z.string().max(100_000).nullable() }),
 ]);
 export type ToHost = z.infer<typeof ToHostSchema>;
 
