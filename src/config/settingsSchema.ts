@@ -2,6 +2,7 @@
 // `lookup` function, so the mapping is unit-tested without VS Code.
 import * as z from 'zod';
 import { ApiParametersSchema, SafeguardSettingsSchema, type ApiParameters } from '../api/parameters';
+import { STREAM_MODES, type StreamMode } from '../api/streamSupport';
 
 export const SECTION = 'predictionGuard';
 export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
@@ -27,6 +28,8 @@ export interface Settings {
   readonly params: ApiParameters;
   /** How many earlier chat turns go with each new chat message (`chat.maxTurns`). */
   readonly chatMaxTurns: number;
+  /** Streamed answers: "auto" (where the server streams), "on", "off". */
+  readonly stream: StreamMode;
 }
 
 export interface SettingsReadResult {
@@ -59,6 +62,7 @@ export const SETTING_KEYS: readonly string[] = [
   'requestHeaders',
   'placement',
   'chat.maxTurns',
+  'stream',
   ...Object.keys(PARAM_KEYS),
   ...Object.keys(SAFEGUARD_KEYS).map((k) => `safeguards.${k}`),
 ];
@@ -91,6 +95,7 @@ export function readSettings(lookup: Lookup): SettingsReadResult {
     placement: field('placement', z.enum(PLACEMENTS).default('auto')),
     params: ApiParametersSchema.parse({ ...params, safeguards }),
     chatMaxTurns: field('chat.maxTurns', z.number().int().min(0).max(100).default(10)),
+    stream: field('stream', z.enum(STREAM_MODES).default('auto')),
   };
   return { settings, problems };
 }
