@@ -258,9 +258,18 @@ export class PredictionGuardClient {
         if (error.kind === 'badResponse') this.log(`${method} ${url}: ${redact(error.message, token)}`);
         throw error;
       }
-      if (signal?.aborted) throw cancelledError();
-      if (deadline.reason === 'timeout') throw timeoutError(this.baseUrl, timeoutSeconds);
-      if (deadline.reason === 'idle') throw idleTimeoutError(this.baseUrl, Math.round(this.idleTimeoutMs / 100) / 10);
+      if (signal?.aborted) {
+        this.log(`${method} ${url}: cancelled after ${Date.now() - started} ms`);
+        throw cancelledError();
+      }
+      if (deadline.reason === 'timeout') {
+        this.log(`${method} ${url}: no ${streaming ? 'first event' : 'answer'} within ${timeoutSeconds} s`);
+        throw timeoutError(this.baseUrl, timeoutSeconds);
+      }
+      if (deadline.reason === 'idle') {
+        this.log(`${method} ${url}: the stream stalled (nothing for ${this.idleTimeoutMs} ms)`);
+        throw idleTimeoutError(this.baseUrl, Math.round(this.idleTimeoutMs / 100) / 10);
+      }
       this.log(`${method} ${url} failed: ${redact(String(error), token)}`);
       throw streaming ? streamBrokenError(error, this.baseUrl) : networkError(error, this.baseUrl);
     } finally {

@@ -198,6 +198,7 @@ const CODE_HINTS: Record<string, string> = {
   ENOTFOUND: 'the host name could not be resolved',
   EAI_AGAIN: 'the host name could not be resolved (DNS is not answering)',
   ECONNRESET: 'the connection was reset',
+  UND_ERR_SOCKET: 'the server closed the connection',
   ETIMEDOUT: 'the connection timed out',
   EHOSTUNREACH: 'the host is unreachable',
   CERT_HAS_EXPIRED: 'its TLS certificate has expired',
@@ -265,11 +266,11 @@ export function streamFailureError(message: string | undefined, code: string | n
     const blocked = safeguardError(message);
     if (blocked) return blocked;
   }
-  const said = message ? `: ${message}` : '';
   const codeText = code !== undefined && code !== '' && !(message ?? '').includes(String(code)) ? ` (${String(code)})` : '';
+  const said = message ? `: ${/[.!?…]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`}` : ' and no explanation.';
   return new PredictionGuardError(
     'http',
-    `Prediction Guard at ${baseUrl} ended the answer with an error${said || ' and no explanation'}${codeText}. Nothing was inserted.`,
+    `Prediction Guard at ${baseUrl} ended the answer with an error${codeText}${said} Nothing was inserted.`,
     [{ kind: 'showLog' }],
   );
 }

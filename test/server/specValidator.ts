@@ -51,15 +51,30 @@ export function normaliseSchema(node: Json): Json {
   return out;
 }
 
+/** Input item types: the spec lists `type` ("The type of input item") and the tool-call fields on items. */
+export const INPUT_ITEM_TYPES = ['message', 'function_call', 'function_call_output'] as const;
+
 /**
  * Errata: where the spec's own request examples contradict its schema, accept what the example sends.
  * - "Image Input" sends `image_url` as a data-URL string although the schema says `type: object`.
+ * - An input item lists `type`, `call_id`, `name`, `arguments` and `output` (items "output by the
+ *   model"), yet requires `role` and `content` of every item. A `function_call` item needs `call_id`,
+ *   `name` and `arguments` instead, a `function_call_output` item `call_id` and `output` (as OpenAI's
+ *   API takes them); a role item needs `role` and `content`, with or without `"type": "message"`.
  */
 function applyErrata(schema: Json): void {
-  const content = dig(schema, 'properties', 'input', 'oneOf', '1', 'items', 'properties', 'content');
+  const item = dig(schema, 'properties', 'input', 'oneOf', '1', 'items');
+  const content = dig(item, 'properties', 'content');
   const imageUrl = dig(content, 'oneOf', '1', 'items', 'properties', 'image_url');
   if (!isObject(imageUrl)) throw new Error('responses.yaml: input content image_url not found (errata out of date)');
   imageUrl['type'] = ['object', 'string'];
+  if (!isObject(item) || !Array.isArray(item['required'])) throw new Error('responses.yaml: input item "required" not found (errata out of date)');
+  const roleRequired = item['required'];
+  delete item['required'];
+  const ofType = (type: string): Json => ({ properties: { type: { const: type } }, required: ['type'] });
+  item['if'] = ofType('function_call');
+  item['then'] = { required: ['call_id', 'name', 'arguments'] };
+  item['else'] = { if: ofType('function_call_output'), then: { required: ['call_id', 'output'] }, else: { required: roleRequired } };
 }
 
 export function responsesRequestSchema(): Json {
@@ -127,6 +142,10 @@ function wordedConstraints(body: JsonObject): string | undefined {
   const input = body['input'];
   if (Array.isArray(input)) {
     input.forEach((item, i) => {
+      const type = child(item, 'type');
+      checks.push(oneOfCheck(`input[${i}].type`, type, INPUT_ITEM_TYPES));
+      if (type === 'function_call_output' && typeof child(item, 'output') !== 'string') checks.push(`input[${i}].output must be string`);
+      if (type === 'function_call' || type === 'function_call_output') return;
       checks.push(oneOfCheck(`input[${i}].role`, child(item, 'role'), ['user', 'assistant', 'system', 'developer']));
       const content = child(item, 'content');
       if (Array.isArray(content)) {
