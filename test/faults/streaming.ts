@@ -103,7 +103,7 @@ export const STREAM_FAULTS: readonly Fault[] = [
   },
   {
     name: 'an 11 MB body: “larger than 10 MB” (the default cap), nothing inserted',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', { kind: 'raw', status: 200, body: `{"output":"${'z'.repeat(11 * 1024 * 1024)}"}`, headers: { 'content-type': 'application/json' } }), {}),
+    inject: (ctx) => (ctx.standIn.enqueue('/responses', { kind: 'raw', status: 200, body: `{"output":"${'z'.repeat(11 * 1024 * 1024)}"}`, headers: { 'content-type': 'application/json' } }), { client: { timeoutSeconds: 10 } }),
     expect: (o) => all(failed(o, 'badResponse'), says(o, 'larger than 10 MB', /Nothing was inserted/), notRetried(o)),
   },
   {
