@@ -90,7 +90,23 @@ export function firstLine(text: string, max = 160): string {
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
-/** Maps an HTTP error answer to a user-facing error. `serverError` is the `error` field, when the body had one. */
+/** A safeguard block, when the server's message names one. */
+function safeguardError(serverError: string, status?: number): PredictionGuardError | undefined {
+  const rule = SAFEGUARD_RULES.find((r) => r.match.test(serverError));
+  if (!rule) return undefined;
+  return new PredictionGuardError(
+    'safeguard',
+    `Blocked by ${safeguardInSentence(rule.safeguard)} — the server said “${serverError}”. ${rule.explanation}`,
+    [{ kind: 'openSetting', setting: SAFEGUARDS[rule.safeguard].setting }],
+    status,
+    rule.safeguard,
+  );
+}
+
+/**
+ * Maps an HTTP error answer to a user-facing error. `serverError` is the server's explanation (the
+ * `error` text, or the OpenAI error object's `message`), when the body had one.
+ */
 export function errorForStatus(
   status: number,
   serverError: string | undefined,
@@ -107,16 +123,8 @@ export function errorForStatus(
     );
   }
   if (status === 400 && serverError !== undefined) {
-    const rule = SAFEGUARD_RULES.find((r) => r.match.test(serverError));
-    if (rule) {
-      return new PredictionGuardError(
-        'safeguard',
-        `Blocked by ${safeguardInSentence(rule.safeguard)} — the server said “${serverError}”. ${rule.explanation}`,
-        [{ kind: 'openSetting', setting: SAFEGUARDS[rule.safeguard].setting }],
-        status,
-        rule.safeguard,
-      );
-    }
+    const blocked = safeguardError(serverError, status);
+    if (blocked) return blocked;
     return new PredictionGuardError('badRequest', `Prediction Guard rejected the request (400): ${serverError}`, [{ kind: 'showLog' }], status);
   }
   if (status === 404) {
@@ -190,6 +198,7 @@ const CODE_HINTS: Record<string, string> = {
   ENOTFOUND: 'the host name could not be resolved',
   EAI_AGAIN: 'the host name could not be resolved (DNS is not answering)',
   ECONNRESET: 'the connection was reset',
+  UND_ERR_SOCKET: 'the server closed the connection',
   ETIMEDOUT: 'the connection timed out',
   EHOSTUNREACH: 'the host is unreachable',
   CERT_HAS_EXPIRED: 'its TLS certificate has expired',
@@ -205,5 +214,73 @@ export function networkError(error: unknown, baseUrl: string): PredictionGuardEr
     'network',
     `Could not reach Prediction Guard at ${baseUrl} (${detail}). Check predictionGuard.baseUrl, your network and proxy.`,
     [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
+  );
+}
+
+/** "10 MB", "0.5 MB": a byte limit as the user reads it. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : Number(mb.toPrecision(2))} MB`;
+}
+
+export function tooLargeError(baseUrl: string, maxBytes: number): PredictionGuardError {
+  return new PredictionGuardError(
+    'badResponse',
+    `The answer from ${baseUrl} was larger than ${megabytes(maxBytes)}, so the rest of it was not read. Nothing was inserted.`,
+    [{ kind: 'showLog' }],
+  );
+}
+
+/** A stream that sent part of an answer, then nothing for `seconds`. */
+export function idleTimeoutError(baseUrl: string, seconds: number): PredictionGuardError {
+  return new PredictionGuardError(
+    'timeout',
+    `Prediction Guard at ${baseUrl} stopped sending the answer: nothing arrived for ${seconds} s. The partial answer was not used; try again.`,
+    [{ kind: 'showLog' }],
+  );
+}
+
+/** A stream that closed without its final event (`response.completed`, `response.incomplete` or an error). */
+export function streamEndedError(baseUrl: string): PredictionGuardError {
+  return new PredictionGuardError(
+    'badResponse',
+    `The answer from ${baseUrl} ended before it was complete (the stream closed without its final event). The partial answer was not used; nothing was inserted.`,
+    [{ kind: 'showLog' }],
+  );
+}
+
+/** The connection broke while a streamed answer was arriving. */
+export function streamBrokenError(error: unknown, baseUrl: string): PredictionGuardError {
+  const code = causeCode(error);
+  const detail = code ? `${code}${CODE_HINTS[code] ? `, ${CODE_HINTS[code]}` : ''}` : causeMessage(error) || 'the connection closed';
+  return new PredictionGuardError(
+    'network',
+    `The connection to Prediction Guard at ${baseUrl} broke while the answer was arriving (${detail}). The partial answer was not used; try again.`,
+    [{ kind: 'showLog' }],
+  );
+}
+
+/** An `error` or `response.failed` event: a safeguard block when it names one, otherwise the server's message. */
+export function streamFailureError(message: string | undefined, code: string | number | undefined, baseUrl: string): PredictionGuardError {
+  if (message) {
+    const blocked = safeguardError(message);
+    if (blocked) return blocked;
+  }
+  const codeText = code !== undefined && code !== '' && !(message ?? '').includes(String(code)) ? ` (${String(code)})` : '';
+  const said = message ? `: ${/[.!?…]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`}` : ' and no explanation.';
+  return new PredictionGuardError(
+    'http',
+    `Prediction Guard at ${baseUrl} ended the answer with an error${codeText}${said} Nothing was inserted.`,
+    [{ kind: 'showLog' }],
+  );
+}
+
+/** `stream` was forced on (predictionGuard.stream "on") and the server refused it. */
+export function streamRefusedError(serverError: string): PredictionGuardError {
+  return new PredictionGuardError(
+    'badRequest',
+    `Prediction Guard rejected the request (400): ${serverError}. This server does not stream answers: set predictionGuard.stream to “auto” or “off”.`,
+    [{ kind: 'openSetting', setting: 'predictionGuard.stream' }],
+    400,
   );
 }

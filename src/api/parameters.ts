@@ -9,7 +9,8 @@ import {
   REASONING_EFFORTS,
   ResponsesRequestSchema,
   ToolChoiceSchema,
-  type MessageItem,
+  typedInput,
+  type InputItem,
   type ResponsesRequest,
   type Safeguards,
 } from './requestSchema';
@@ -67,10 +68,11 @@ export type McpAuthorizations = Readonly<Record<string, string>>;
 
 /**
  * Builds the POST /responses body. Throws a ZodError when a value is out of its documented range.
- * `mcpAuthorizations` adds each MCP server's stored authorization to its tool entry.
+ * `mcpAuthorizations` adds each MCP server's stored authorization to its tool entry. Every role item
+ * of a list input goes with `"type": "message"`.
  */
-export function buildRequest(params: ApiParameters, input: string | MessageItem[], mcpAuthorizations: McpAuthorizations = {}): ResponsesRequest {
-  const body: ResponsesRequest = { model: params.model, input };
+export function buildRequest(params: ApiParameters, input: string | readonly InputItem[], mcpAuthorizations: McpAuthorizations = {}): ResponsesRequest {
+  const body: ResponsesRequest = { model: params.model, input: typedInput(input) };
   if (params.instructions.trim()) body.instructions = params.instructions;
   if (params.temperature !== null) body.temperature = params.temperature;
   if (params.topP !== null) body.top_p = params.topP;

@@ -28,6 +28,8 @@ export interface ParsedAnswer {
   readonly usage?: Usage;
   /** True when the server says the answer was cut short (status "incomplete"). */
   readonly incomplete: boolean;
+  /** True when the answer arrived as a stream of events. */
+  readonly streamed?: boolean;
 }
 
 const TEXT_PART_TYPES = new Set(['output_text', 'text', undefined]);

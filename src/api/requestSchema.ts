@@ -18,12 +18,50 @@ export const ContentPartSchema = z.union([
 ]);
 export type ContentPart = z.infer<typeof ContentPartSchema>;
 
+/**
+ * A role item. `type: "message"` is what we send (`buildRequest` adds it): the spec lists `type` on
+ * input items and OpenAI-compatible servers cannot tell an assistant item without it from other
+ * items ("Cannot determine type of 'item'"). Accepted without it, as the spec's examples send it.
+ */
 export const MessageItemSchema = z.object({
+  type: z.literal('message').optional(),
   role: z.enum(['user', 'assistant', 'system', 'developer']),
   content: z.union([z.string(), z.array(ContentPartSchema)]),
-  type: z.literal('message').optional(),
 });
 export type MessageItem = z.infer<typeof MessageItemSchema>;
+
+/** A tool call the model made, sent back in a later request's input (`call_id`, `name`, `arguments` as in the output). */
+export const FunctionCallItemSchema = z.object({
+  type: z.literal('function_call'),
+  call_id: z.string().min(1),
+  name: z.string().min(1),
+  /** The arguments as the JSON string the model produced. */
+  arguments: z.string(),
+  id: z.string().optional(),
+  status: z.string().optional(),
+});
+export type FunctionCallItem = z.infer<typeof FunctionCallItemSchema>;
+
+/** The result of a function call, answering the call with the same `call_id`. */
+export const FunctionCallOutputItemSchema = z.object({
+  type: z.literal('function_call_output'),
+  call_id: z.string().min(1),
+  output: z.string(),
+});
+export type FunctionCallOutputItem = z.infer<typeof FunctionCallOutputItemSchema>;
+
+/** One item of a list `input`: a role message, a function call, or a function call's output. */
+export const InputItemSchema = z.union([MessageItemSchema, FunctionCallItemSchema, FunctionCallOutputItemSchema]);
+export type InputItem = z.infer<typeof InputItemSchema>;
+
+/** A role item with its `type` set, so the server never has to guess what the item is. */
+export type TypedMessageItem = MessageItem & { readonly type: 'message' };
+
+/** The same input with `"type": "message"` on every role item (other items and string input unchanged). */
+export function typedInput(input: string | readonly InputItem[]): string | InputItem[] {
+  if (typeof input === 'string') return input;
+  return input.map((item) => ('role' in item && item.type === undefined ? { type: 'message' as const, ...item } : item));
+}
 
 const JSON_SCHEMA_TYPES = ['object', 'string', 'number', 'integer', 'boolean', 'array', 'null'] as const;
 
@@ -106,7 +144,7 @@ export type Safeguards = z.infer<typeof SafeguardsSchema>;
 
 export const ResponsesRequestSchema = z.object({
   model: z.string().min(1),
-  input: z.union([z.string(), z.array(MessageItemSchema).min(1)]),
+  input: z.union([z.string(), z.array(InputItemSchema).min(1)]),
   instructions: z.string().optional(),
   max_output_tokens: z.number().int().positive().optional(),
   max_tool_calls: z.number().int().positive().optional(),
@@ -117,5 +155,7 @@ export const ResponsesRequestSchema = z.object({
   tool_choice: ToolChoiceSchema.optional(),
   tools: z.array(ToolSchema).optional(),
   safeguards: SafeguardsSchema.optional(),
+  /** Server-Sent Events instead of one JSON answer; set by the client (see `StreamMode`), never by settings. */
+  stream: z.boolean().optional(),
 });
 export type ResponsesRequest = z.infer<typeof ResponsesRequestSchema>;

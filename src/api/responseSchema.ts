@@ -47,5 +47,30 @@ export const ResponsesResponseSchema = z
   .passthrough();
 export type ResponsesResponse = z.infer<typeof ResponsesResponseSchema>;
 
-/** The `{"error": "..."}` body of a 400 or 403. */
-export const ErrorBodySchema = z.object({ error: z.string() }).passthrough();
+/**
+ * An error answer: Prediction Guard's `{"error": "text"}`, or the OpenAI object
+ * `{"error": {"message", "type", "code"}}` that OpenAI-compatible servers send.
+ */
+export const ErrorBodySchema = z
+  .object({
+    error: z.union([
+      z.string(),
+      z
+        .object({
+          message: z.string(),
+          type: z.string().nullish(),
+          code: z.union([z.string(), z.number()]).nullish(),
+        })
+        .passthrough(),
+    ]),
+  })
+  .passthrough();
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** The server's explanation in an error body of either shape; undefined when the body is neither. */
+export function serverErrorMessage(json: unknown): string | undefined {
+  const parsed = ErrorBodySchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { error } = parsed.data;
+  return typeof error === 'string' ? error : error.message;
+}

@@ -24,11 +24,12 @@ export interface RetryHeaders {
 }
 
 /**
- * Whether to retry after an answer with `status`: the server's `x-should-retry` decides when present
- * (but 400/401/403/404 are never retried: they would fail the same way, and a 400 may be a safeguard).
+ * Whether to retry after an answer with `status`: the server's `x-should-retry` decides when present,
+ * but a 4xx other than 408/409/429 is never retried whatever the header says (it would fail the same
+ * way, and a 400 may be a safeguard block).
  */
 export function shouldRetry(status: number, headers: RetryHeaders): boolean {
-  if (status === 400 || status === 401 || status === 403 || status === 404) return false;
+  if (status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429) return false;
   const hint = headers.get('x-should-retry')?.trim().toLowerCase();
   if (hint === 'true') return true;
   if (hint === 'false') return false;

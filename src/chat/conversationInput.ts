@@ -1,7 +1,8 @@
 // A conversation → the `input` of POST /responses. Pure. Earlier turns that got an answer go first
 // (the question as a user item, the answer as an assistant item), at most `maxTurns` of them, then the
-// new message. Selections become labelled code blocks; an image becomes an input_image part.
-import { type ContentPart, type MessageItem } from '../api/requestSchema';
+// new message; every item says `"type": "message"`. Selections become labelled code blocks; an image
+// becomes an input_image part.
+import { type ContentPart, type TypedMessageItem } from '../api/requestSchema';
 import { type Attachment, type SelectionAttachment, type Turn } from './conversation';
 
 /** The data URL of an image attachment, when it is still in memory. */
@@ -24,10 +25,10 @@ export function userText(prompt: string, attachments: readonly Attachment[]): st
   return [prompt.trim(), ...blocks].filter((part) => part.length > 0).join('\n\n');
 }
 
-function userItem(turn: Turn, imageData: ImageData): MessageItem {
+function userItem(turn: Turn, imageData: ImageData): TypedMessageItem {
   const text = userText(turn.prompt, turn.attachments);
   const images = turn.attachments.filter((a) => a.kind === 'image');
-  if (images.length === 0) return { role: 'user', content: text };
+  if (images.length === 0) return { type: 'message', role: 'user', content: text };
   const parts: ContentPart[] = [];
   const notes: string[] = [];
   for (const image of images) {
@@ -36,7 +37,7 @@ function userItem(turn: Turn, imageData: ImageData): MessageItem {
     else notes.push(`(An image, ${image.name}, was attached here; it is no longer available.)`);
   }
   const fullText = [text, ...notes].filter((part) => part.length > 0).join('\n\n');
-  return { role: 'user', content: [{ type: 'input_text', text: fullText || 'See the attached image.' }, ...parts] };
+  return { type: 'message', role: 'user', content: [{ type: 'input_text', text: fullText || 'See the attached image.' }, ...parts] };
 }
 
 /** True when an earlier turn belongs in the context: it was answered with some text. */
@@ -48,13 +49,13 @@ function answered(turn: Turn): boolean {
  * The `input` for `turn`. `earlier` are the conversation's turns before it; only answered ones are
  * sent, the last `maxTurns` of them (0: none).
  */
-export function conversationInput(earlier: readonly Turn[], turn: Turn, maxTurns: number, imageData: ImageData = () => undefined): MessageItem[] {
+export function conversationInput(earlier: readonly Turn[], turn: Turn, maxTurns: number, imageData: ImageData = () => undefined): TypedMessageItem[] {
   const keep = Math.max(0, Math.floor(maxTurns));
   const context = keep === 0 ? [] : earlier.filter(answered).slice(-keep);
-  const items: MessageItem[] = [];
+  const items: TypedMessageItem[] = [];
   for (const previous of context) {
     items.push(userItem(previous, imageData));
-    items.push({ role: 'assistant', content: previous.answer?.text ?? '' });
+    items.push({ type: 'message', role: 'assistant', content: previous.answer?.text ?? '' });
   }
   items.push(userItem(turn, imageData));
   return items;

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ApiParametersSchema, SafeguardSettingsSchema, type ApiParameters } from '../api/parameters';
 import { ToolExcludesSchema, WorkspaceToolModeSchema, type WorkspaceToolSettings } from '../tools/toolSettings';
+import { STREAM_MODES, type StreamMode } from '../api/streamSupport';
 
 export const SECTION = 'predictionGuard';
 export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
@@ -30,6 +31,8 @@ export interface Settings {
   readonly chatMaxTurns: number;
   /** The read-only workspace tools the model may call (`workspaceTools`, `workspaceTools.exclude`). */
   readonly workspaceTools: WorkspaceToolSettings;
+  /** Streamed answers: "auto" (where the server streams), "on", "off". */
+  readonly stream: StreamMode;
 }
 
 export interface SettingsReadResult {
@@ -64,6 +67,7 @@ export const SETTING_KEYS: readonly string[] = [
   'chat.maxTurns',
   'workspaceTools',
   'workspaceTools.exclude',
+  'stream',
   ...Object.keys(PARAM_KEYS),
   ...Object.keys(SAFEGUARD_KEYS).map((k) => `safeguards.${k}`),
 ];
@@ -100,6 +104,7 @@ export function readSettings(lookup: Lookup): SettingsReadResult {
       mode: field('workspaceTools', WorkspaceToolModeSchema),
       exclude: field('workspaceTools.exclude', ToolExcludesSchema),
     },
+    stream: field('stream', z.enum(STREAM_MODES).default('auto')),
   };
   return { settings, problems };
 }

@@ -93,5 +93,5 @@ export function taskPrompt(task: TaskId, ctx: SelectionContext, question?: strin
 }
 
 export function taskInput(task: TaskId, ctx: SelectionContext, question?: string): MessageItem[] {
-  return [{ role: 'user', content: taskPrompt(task, ctx, question) }];
+  return [{ type: 'message', role: 'user', content: taskPrompt(task, ctx, question) }];
 }

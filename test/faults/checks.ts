@@ -55,7 +55,7 @@ export const namesBaseUrl = (o: Outcome): string[] => says(o, o.baseUrl);
 /** The call returned an answer (no error). */
 export function answered(o: Outcome): string[] {
   if (o.error !== undefined) return [`expected an answer, got ${o.error instanceof Error ? o.error.message : String(o.error)}`];
-  return o.answer === undefined && o.models === undefined ? ['expected an answer, got nothing'] : [];
+  return o.answer === undefined && o.models === undefined && o.modelList === undefined ? ['expected an answer, got nothing'] : [];
 }
 
 /** How many requests reached the base URL. */

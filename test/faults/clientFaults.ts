@@ -1,14 +1,16 @@
-// The client-level fault list: every network fault and hostile answer of issue 5 that the
-// PredictionGuardClient itself must survive, run against real loopback servers (harness.ts).
+// The client-level fault list: every network fault and hostile answer of issue 5, and the streaming
+// and OpenAI-compatible server faults of issue 14, that the PredictionGuardClient itself must survive,
+// run against real loopback servers (harness.ts).
 import { HOSTILE_FAULTS } from './hostile';
 import { HTTP_FAULTS } from './http';
 import { NETWORK_FAULTS } from './network';
+import { STREAM_FAULTS } from './streaming';
 import type { Fault, FaultResult } from './types';
 
 export { createRig, runFault, SENTINEL_TOKEN, type FaultRig } from './harness';
 export type { Fault, FaultContext, FaultResult, Injection, Outcome } from './types';
 
-export const CLIENT_FAULTS: readonly Fault[] = [...HTTP_FAULTS, ...NETWORK_FAULTS, ...HOSTILE_FAULTS];
+export const CLIENT_FAULTS: readonly Fault[] = [...HTTP_FAULTS, ...NETWORK_FAULTS, ...HOSTILE_FAULTS, ...STREAM_FAULTS];
 
 /** The JSON summary of a run (the shape the extension-level suite shares). */
 export interface FaultSummary {

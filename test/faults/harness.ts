@@ -1,7 +1,7 @@
 // Runs one fault through the real PredictionGuardClient against loopback servers only, and counts
 // what leaked: the sentinel token in errors, log lines, retry notices or requests to another server.
 import { createServer as createNetServer } from 'node:net';
-import { PredictionGuardClient, type RetryNotice } from '../../src/api/client';
+import { PredictionGuardClient, type ModelList, type RetryNotice } from '../../src/api/client';
 import type { ModelInfo } from '../../src/api/modelsSchema';
 import type { ParsedAnswer } from '../../src/api/parseResponse';
 import { startStandIn, type StandIn } from '../server/standInServer';
@@ -176,11 +176,21 @@ async function callClient(injection: Injection, rig: FaultRig, standIns: Readonl
   let elapsedMs = 0;
   let answer: ParsedAnswer | undefined;
   let models: ModelInfo[] | undefined;
+  let modelList: ModelList | undefined;
+  const deltas: string[] = [];
   let error: unknown;
   const call = (async () => {
-    const client = new PredictionGuardClient({ baseUrl, token: rig.token, timeoutSeconds, maxRetries, headers: injection.client?.headers }, (line) => logLines.push(line));
+    const client = new PredictionGuardClient({ baseUrl, token: rig.token, timeoutSeconds, maxRetries, ...injection.client }, (line) => logLines.push(line));
     if (injection.call === 'listModels') models = await client.listModels('chat-completion', controller.signal);
-    else answer = await client.createResponse(REQUEST, controller.signal, (notice) => notices.push(notice));
+    else if (injection.call === 'listModelsFor') modelList = await client.listModelsFor('chat-completion', controller.signal);
+    else {
+      answer = await client.createResponse(REQUEST, {
+        signal: controller.signal,
+        onRetry: (notice) => notices.push(notice),
+        stream: injection.stream ?? 'off',
+        onDelta: (text) => deltas.push(text),
+      });
+    }
   })()
     .catch((e: unknown) => void (error = e))
     .finally(() => {
@@ -189,6 +199,7 @@ async function callClient(injection: Injection, rig: FaultRig, standIns: Readonl
     });
   const handle: RunHandle = {
     notices,
+    deltas,
     abort: () => {
       abortedAtMs ??= Date.now() - started;
       controller.abort();
@@ -213,6 +224,8 @@ async function callClient(injection: Injection, rig: FaultRig, standIns: Readonl
     settled: settled && elapsedMs <= (injection.guardMs ?? DEFAULT_GUARD_MS),
     answer,
     models,
+    modelList,
+    deltas,
     error,
     elapsedMs,
     abortedAtMs,

@@ -2,7 +2,8 @@
 // outcome counts as handled. Run through the real PredictionGuardClient by harness.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ClientOptions, RetryNotice } from '../../src/api/client';
+import type { ClientOptions, ModelList, RetryNotice } from '../../src/api/client';
+import type { StreamMode } from '../../src/api/streamSupport';
 import type { ParsedAnswer } from '../../src/api/parseResponse';
 import type { ModelInfo } from '../../src/api/modelsSchema';
 import type { RecordedRequest, StandIn } from '../server/standInServer';
@@ -50,7 +51,7 @@ export interface FaultContext {
   closedPortUrl(): Promise<string>;
 }
 
-export type ClientTuning = Partial<Pick<ClientOptions, 'timeoutSeconds' | 'maxRetries' | 'headers'>>;
+export type ClientTuning = Partial<Pick<ClientOptions, 'timeoutSeconds' | 'maxRetries' | 'headers' | 'maxResponseBytes' | 'idleTimeoutMs'>>;
 
 /** What the client is asked to do while the fault is active. */
 export interface Injection {
@@ -59,7 +60,9 @@ export interface Injection {
   /** Defaults: timeoutSeconds 1, maxRetries 2. */
   readonly client?: ClientTuning;
   /** Default: createResponse. */
-  readonly call?: 'createResponse' | 'listModels';
+  readonly call?: 'createResponse' | 'listModels' | 'listModelsFor';
+  /** createResponse's stream mode (default "off"). */
+  readonly stream?: StreamMode;
   /** The signal is aborted before the call. */
   readonly abortBeforeCall?: boolean;
   /** Runs alongside the call, e.g. to cancel it once the server has the request. */
@@ -72,6 +75,8 @@ export interface Injection {
 
 export interface RunHandle {
   readonly notices: readonly RetryNotice[];
+  /** The streamed text so far, each time it grew. */
+  readonly deltas: readonly string[];
   abort(): void;
   /** Polls `check` every 5 ms; false when it did not hold within `ms`. */
   until(check: () => boolean, ms?: number): Promise<boolean>;
@@ -86,6 +91,10 @@ export interface Outcome {
   readonly settled: boolean;
   readonly answer?: ParsedAnswer;
   readonly models?: readonly ModelInfo[];
+  /** What listModelsFor returned. */
+  readonly modelList?: ModelList;
+  /** The streamed text so far, each time it grew (createResponse with a stream mode). */
+  readonly deltas: readonly string[];
   /** Whatever the call threw. */
   readonly error?: unknown;
   readonly elapsedMs: number;

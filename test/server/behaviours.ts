@@ -8,9 +8,38 @@ import * as z from 'zod';
 const delayMs = z.number().int().min(0).max(600_000).optional();
 const httpStatus = z.number().int().min(100).max(599);
 
+/** Where a streamed answer ends: its final event, or a fault after `afterDeltas` text deltas. */
+export const STREAM_ENDINGS = ['completed', 'incomplete', 'stall', 'cut', 'error', 'failed'] as const;
+
+/**
+ * How a text answer streams when the request asks for `stream: true` (OpenAI's event format):
+ * `response.created`, `response.in_progress`, `response.output_item.added`, `response.content_part.added`,
+ * `response.output_text.delta` × chunks, `…done` events, then `response.completed`.
+ */
+export const StreamScriptSchema = z.object({
+  /** Text deltas the answer is cut into (default: one per word). */
+  chunks: z.number().int().min(1).max(10_000).optional(),
+  /** Wait before each event after the first (default 0). */
+  eventDelayMs: delayMs,
+  /** "completed" (default), "incomplete" (`response.incomplete`), or a fault: "stall" (stop sending, keep the
+   * connection open), "cut" (close the connection), "error" (an `error` event), "failed" (`response.failed`). */
+  end: z.enum(STREAM_ENDINGS).optional(),
+  /** For a fault: how many deltas go out before it (default: half of them). */
+  afterDeltas: z.number().int().min(0).optional(),
+  /** The message of an `error` / `response.failed` event. */
+  errorMessage: z.string().optional(),
+  /** The code of an `error` / `response.failed` event (default "server_error"). */
+  errorCode: z.string().optional(),
+  /** Unknown event types sent between the deltas (a client must ignore them). */
+  extraEvents: z.boolean().optional(),
+});
+export type StreamScript = z.infer<typeof StreamScriptSchema>;
+
 export const TextBehaviourSchema = z.object({
   kind: z.literal('text'),
   text: z.string(),
+  /** When the request asks for a stream: how it streams; false answers one JSON body anyway (a server ignoring `stream`). */
+  stream: z.union([z.literal(false), StreamScriptSchema]).optional(),
   /** "documented": content is one object (spec examples); "openai": content is a list; "object-output": output is one object. */
   shape: z.enum(['documented', 'openai', 'object-output']).optional(),
   status: z.enum(['completed', 'incomplete']).optional(),
@@ -29,8 +58,25 @@ export const ErrorBehaviourSchema = z.object({
   kind: z.literal('error'),
   status: httpStatus,
   error: z.string(),
+  /** "predictionguard" (default): `{"error": "text"}`; "openai": `{"error": {"message", "type", "code"}}`. */
+  shape: z.enum(['predictionguard', 'openai']).optional(),
+  /** The OpenAI object's `type` (default "invalid_request_error") and `code` (default: the status). */
+  errorType: z.string().optional(),
+  code: z.union([z.string(), z.number()]).optional(),
   delayMs,
 });
+
+/** A server that does not stream: a request with `stream: true` gets 400 naming `stream`; one without, a text answer. */
+export const RefuseStreamBehaviourSchema = z.object({
+  kind: z.literal('refuseStream'),
+  text: z.string().optional(),
+  /** The 400's body shape (default "openai"). */
+  shape: z.enum(['predictionguard', 'openai']).optional(),
+  delayMs,
+});
+
+/** An OpenAI-compatible server's models: GET /models/{capability} answers 404, GET /models the ids only. */
+export const OpenAiModelsBehaviourSchema = z.object({ kind: z.literal('openaiModels'), delayMs });
 
 export const RawBehaviourSchema = z.object({
   kind: z.literal('raw'),
@@ -95,19 +141,25 @@ export const BehaviourSchema = z.discriminatedUnion('kind', [
   StallBehaviourSchema,
   McpBehaviourSchema,
   FunctionCallBehaviourSchema,
+  RefuseStreamBehaviourSchema,
+  OpenAiModelsBehaviourSchema,
 ]);
 
 export type Behaviour = z.infer<typeof BehaviourSchema>;
 export type TextBehaviour = z.infer<typeof TextBehaviourSchema>;
 export type McpBehaviour = z.infer<typeof McpBehaviourSchema>;
 export type FunctionCallBehaviour = z.infer<typeof FunctionCallBehaviourSchema>;
+export type ErrorBehaviour = z.infer<typeof ErrorBehaviourSchema>;
 
 /** The paths whose answers can be scripted (a request path is matched by its first segment). */
 export const SCRIPTABLE_PATHS = ['/responses', '/models', '/mcp_servers', '/mcp_tools'] as const;
 export type ScriptablePath = (typeof SCRIPTABLE_PATHS)[number];
 
 /** Kinds that build a Responses API answer, so only make sense on /responses. */
-export const RESPONSES_ONLY_KINDS: ReadonlySet<Behaviour['kind']> = new Set(['text', 'mcp', 'functionCall']);
+export const RESPONSES_ONLY_KINDS: ReadonlySet<Behaviour['kind']> = new Set(['text', 'mcp', 'functionCall', 'refuseStream']);
+
+/** Kinds that only make sense on /models. */
+export const MODELS_ONLY_KINDS: ReadonlySet<Behaviour['kind']> = new Set(['openaiModels']);
 
 /** "/models/reasoning?x=1" → "/models"; undefined when the path is not scriptable. */
 export function scriptablePathOf(path: string): ScriptablePath | undefined {
@@ -123,6 +175,8 @@ export const ControlCommandSchema = z
       ctx.addIssue({ code: 'custom', path: ['path'], message: `path must start with one of ${SCRIPTABLE_PATHS.join(', ')}` });
     } else if (key !== '/responses' && RESPONSES_ONLY_KINDS.has(cmd.behaviour.kind)) {
       ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /responses` });
+    } else if (key !== '/models' && MODELS_ONLY_KINDS.has(cmd.behaviour.kind)) {
+      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /models` });
     }
   });
 export type ControlCommand = z.infer<typeof ControlCommandSchema>;

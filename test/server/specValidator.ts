@@ -51,32 +51,31 @@ export function normaliseSchema(node: Json): Json {
   return out;
 }
 
+/** Input item types: the spec lists `type` ("The type of input item") and the tool-call fields on items. */
+export const INPUT_ITEM_TYPES = ['message', 'function_call', 'function_call_output'] as const;
+
 /**
  * Errata: where the spec's own request examples contradict its schema, accept what the example sends.
  * - "Image Input" sends `image_url` as a data-URL string although the schema says `type: object`.
+ * - An input item lists `type`, `call_id`, `name`, `arguments` and `output` (items "output by the
+ *   model"), yet requires `role` and `content` of every item. A `function_call` item needs `call_id`,
+ *   `name` and `arguments` instead, a `function_call_output` item `call_id` and `output` (as OpenAI's
+ *   API takes them); a role item needs `role` and `content`, with or without `"type": "message"`.
  */
 function applyErrata(schema: Json): void {
-  const content = dig(schema, 'properties', 'input', 'oneOf', '1', 'items', 'properties', 'content');
+  const item = dig(schema, 'properties', 'input', 'oneOf', '1', 'items');
+  const content = dig(item, 'properties', 'content');
   const imageUrl = dig(content, 'oneOf', '1', 'items', 'properties', 'image_url');
   if (!isObject(imageUrl)) throw new Error('responses.yaml: input content image_url not found (errata out of date)');
   imageUrl['type'] = ['object', 'string'];
-
-  // - Input items list `type`, `call_id`, `name`, `arguments` and `output` for tool-call items, yet
-  //   require `role` and `content` on every item. A `function_call` item (the model's call, sent back)
-  //   needs call_id, name and arguments; a `function_call_output` item needs call_id and a string
-  //   output; every other item needs role and content.
-  const items = dig(schema, 'properties', 'input', 'oneOf', '1', 'items');
-  if (!isObject(items) || !Array.isArray(items['required'])) throw new Error('responses.yaml: input items schema not found (errata out of date)');
-  delete items['required'];
-  const typeIs = (...types: string[]): Json => ({ properties: { type: { enum: types } }, required: ['type'] });
-  items['allOf'] = [
-    { if: typeIs('function_call'), then: { required: ['call_id', 'name', 'arguments'], properties: { call_id: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 } } } },
-    { if: typeIs('function_call_output'), then: { required: ['call_id', 'output'], properties: { call_id: { type: 'string', minLength: 1 }, output: { type: 'string' } } } },
-    { if: typeIs('function_call', 'function_call_output'), else: { required: ['role', 'content'] } },
-  ];
+  if (!isObject(item) || !Array.isArray(item['required'])) throw new Error('responses.yaml: input item "required" not found (errata out of date)');
+  const roleRequired = item['required'];
+  delete item['required'];
+  const ofType = (type: string): Json => ({ properties: { type: { const: type } }, required: ['type'] });
+  item['if'] = ofType('function_call');
+  item['then'] = { required: ['call_id', 'name', 'arguments'] };
+  item['else'] = { if: ofType('function_call_output'), then: { required: ['call_id', 'output'] }, else: { required: roleRequired } };
 }
-
-const INPUT_ITEM_TYPES = ['message', 'function_call', 'function_call_output'];
 
 /** Each function_call_output answers a function_call item earlier in the same input (by call_id). */
 function toolOutputsAnswerCalls(input: Json[]): string | undefined {
@@ -156,15 +155,18 @@ function wordedConstraints(body: JsonObject): string | undefined {
   ];
   const input = body['input'];
   if (Array.isArray(input)) {
-    checks.push(toolOutputsAnswerCalls(input));
     input.forEach((item, i) => {
-      checks.push(oneOfCheck(`input[${i}].type`, child(item, 'type'), INPUT_ITEM_TYPES));
+      const type = child(item, 'type');
+      checks.push(oneOfCheck(`input[${i}].type`, type, INPUT_ITEM_TYPES));
+      if (type === 'function_call_output' && typeof child(item, 'output') !== 'string') checks.push(`input[${i}].output must be string`);
+      if (type === 'function_call' || type === 'function_call_output') return;
       checks.push(oneOfCheck(`input[${i}].role`, child(item, 'role'), ['user', 'assistant', 'system', 'developer']));
       const content = child(item, 'content');
       if (Array.isArray(content)) {
         content.forEach((part, j) => checks.push(oneOfCheck(`input[${i}].content[${j}].type`, child(part, 'type'), ['input_text', 'output_text', 'input_image'])));
       }
     });
+    checks.push(toolOutputsAnswerCalls(input));
   }
   return checks.find((c) => c !== undefined);
 }

@@ -1,14 +1,16 @@
 /**
  * A stand-in for the Prediction Guard API that follows the vendor's published contract
  * (test/server/spec/*.yaml): POST /responses, GET /models[/{capability}], GET /mcp_servers, GET /mcp_tools.
+ * A request with `stream: true` is answered with Server-Sent Events in OpenAI's format (streamAnswers.ts).
  * Answers are scripted per path (see behaviours.ts); every request is recorded.
  * A separate control port (controlServer.ts) lets another process script it.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import type { Behaviour, RecordedRequest, ScriptablePath } from './behaviours';
+import type { Behaviour, ErrorBehaviour, RecordedRequest, ScriptablePath, TextBehaviour } from './behaviours';
 import { functionCallAnswer, mcpAnswer, textAnswer } from './answers';
-import { CAPABILITY_PATHS, MCP_SERVERS_ANSWER, MCP_TOOLS_ANSWER, modelsAnswer } from './fixtures';
+import { CAPABILITY_PATHS, MCP_SERVERS_ANSWER, MCP_TOOLS_ANSWER, MODELS, modelsAnswer } from './fixtures';
+import { sseFrame, textStream, wholeStream, type StreamPlan } from './streamAnswers';
 import { closeServer, listen, lowerCaseHeaders, parseBody, readBody, sendJson } from './httpUtil';
 import { createResponsesValidator, type RequestValidator } from './specValidator';
 import { Recorder, Script } from './script';
@@ -40,6 +42,8 @@ export interface StandIn {
 
 export const FORBIDDEN = 'api understands the request but refuses to authorize it';
 export const DEFAULT_TEXT = 'Stand-in answer.';
+/** What a server that does not stream says to `stream: true` (llama.cpp-like wording). */
+export const STREAM_REFUSAL = "'stream' is not supported by this server";
 
 type Route = { key: ScriptablePath; method: 'GET' | 'POST'; capability?: string };
 
@@ -50,6 +54,8 @@ interface Exchange {
   /** The validated JSON body of POST /responses; {} elsewhere. */
   request: Record<string, unknown>;
   signal: AbortSignal;
+  /** Set when the stand-in itself closes the connection (a scripted cut), so it is not recorded as the client's abort. */
+  closing: { byServer: boolean };
 }
 
 function routeOf(pathname: string): Route | undefined {
@@ -100,21 +106,72 @@ function stall(ex: Exchange, afterBytes: number | undefined): void {
   ex.res.write(text.slice(0, Math.min(afterBytes ?? 16, text.length - 1)));
 }
 
+const wantsStream = (ex: Exchange): boolean => ex.request['stream'] === true;
+
+/** Writes the plan's events (waiting `eventDelayMs` before each after the first), then ends, stalls or cuts. */
+async function sendStream(ex: Exchange, plan: StreamPlan, eventDelayMs = 0): Promise<void> {
+  ex.entry.answeredStatus = 200;
+  ex.res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  for (const [i, event] of plan.events.entries()) {
+    if (i > 0 && eventDelayMs > 0) await sleep(eventDelayMs, ex.signal);
+    if (ex.signal.aborted) return;
+    ex.res.write(sseFrame(event));
+  }
+  if (plan.then === 'end') return void ex.res.end();
+  if (plan.then === 'cut') {
+    // Once what was written has left, close the connection without ending the chunked body.
+    ex.closing.byServer = true;
+    await new Promise<void>((resolve) => ex.res.write('', () => resolve()));
+    ex.res.socket?.end();
+  }
+  // 'stall': nothing more is sent; the connection stays open until the client gives up.
+}
+
+/** A text answer: streamed when the request asks for it (unless scripted not to), else one JSON body. */
+function sendText(ex: Exchange, b: TextBehaviour): Promise<void> | void {
+  const body = textAnswer(ex.request, b);
+  if (!wantsStream(ex) || b.stream === false) return reply(ex, 200, body);
+  const script = b.stream ?? {};
+  const end = script.end ?? (b.status === 'incomplete' ? 'incomplete' : 'completed');
+  return sendStream(ex, textStream(body, b.text, { ...script, end }), script.eventDelayMs);
+}
+
+/** An answer without text deltas, streamed as created → completed when asked. */
+function sendWhole(ex: Exchange, body: Record<string, unknown>): Promise<void> | void {
+  return wantsStream(ex) ? sendStream(ex, wholeStream(body)) : reply(ex, 200, body);
+}
+
+function errorBody(b: Pick<ErrorBehaviour, 'status' | 'error' | 'shape' | 'errorType' | 'code'>): unknown {
+  if (b.shape !== 'openai') return { error: b.error };
+  return { error: { code: b.code ?? b.status, message: b.error, type: b.errorType ?? 'invalid_request_error' } };
+}
+
+/** GET /models as an OpenAI-compatible server answers it: 404 on a capability path, ids only on /models. */
+function openAiModels(ex: Exchange): void {
+  if (ex.route.capability !== undefined) return reply(ex, 404, { error: { code: 404, message: 'File Not Found', type: 'not_found_error' } });
+  return reply(ex, 200, { object: 'list', data: MODELS.map(({ id, created, owned_by }) => ({ id, object: 'model', created, owned_by })) });
+}
+
 async function play(ex: Exchange, b: Behaviour | undefined): Promise<void> {
-  if (b === undefined) return reply(ex, 200, builtInBody(ex));
+  if (b === undefined) return ex.route.key === '/responses' ? sendText(ex, { kind: 'text', text: DEFAULT_TEXT }) : reply(ex, 200, builtInBody(ex));
   if ('delayMs' in b && b.delayMs !== undefined && b.delayMs > 0) await sleep(b.delayMs, ex.signal);
   if (ex.signal.aborted) return;
   switch (b.kind) {
     case 'text':
-      return reply(ex, 200, textAnswer(ex.request, b));
+      return sendText(ex, b);
     case 'mcp':
-      return reply(ex, 200, mcpAnswer(ex.request, b));
+      return sendWhole(ex, mcpAnswer(ex.request, b));
     case 'functionCall':
-      return reply(ex, 200, functionCallAnswer(ex.request, b));
+      return sendWhole(ex, functionCallAnswer(ex.request, b));
     case 'safeguard':
       return reply(ex, 400, { error: b.message });
     case 'error':
-      return reply(ex, b.status, { error: b.error });
+      return reply(ex, b.status, errorBody(b));
+    case 'refuseStream':
+      if (wantsStream(ex)) return reply(ex, 400, errorBody({ status: 400, error: STREAM_REFUSAL, shape: b.shape ?? 'openai' }));
+      return sendText(ex, { kind: 'text', text: b.text ?? DEFAULT_TEXT });
+    case 'openaiModels':
+      return openAiModels(ex);
     case 'raw':
       ex.entry.answeredStatus = b.status;
       ex.res.writeHead(b.status, b.headers ?? {});
@@ -159,13 +216,14 @@ async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespo
     receivedAt,
   });
   const aborter = new AbortController();
+  const closing = { byServer: false };
   res.on('close', () => {
     if (res.writableFinished) return;
-    if (!ctx.isClosing()) entry.aborted = true;
+    if (!ctx.isClosing() && !closing.byServer) entry.aborted = true;
     aborter.abort();
   });
   const route = routeOf(new URL(entry.path, 'http://stand-in').pathname);
-  const ex: Exchange = { res, entry, route: route ?? { key: '/responses', method: 'POST' }, request: {}, signal: aborter.signal };
+  const ex: Exchange = { res, entry, route: route ?? { key: '/responses', method: 'POST' }, request: {}, signal: aborter.signal, closing };
   if (route === undefined) return reply(ex, 404, { error: 'not found' });
   if (req.method !== route.method) return reply(ex, 405, { error: `method ${entry.method} not allowed` }, { allow: route.method });
   if (req.headers.authorization !== `Bearer ${ctx.token}`) return reply(ex, 403, { error: FORBIDDEN });

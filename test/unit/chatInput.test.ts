@@ -33,16 +33,28 @@ const selection: SelectionAttachment = {
 
 describe('conversationInput', () => {
   it('a first message is one user item', () => {
-    assert.deepEqual(conversationInput([], turn('What is an Order?'), 10), [{ role: 'user', content: 'What is an Order?' }]);
+    assert.deepEqual(conversationInput([], turn('What is an Order?'), 10), [{ type: 'message', role: 'user', content: 'What is an Order?' }]);
+  });
+
+  it('every item says "type": "message", so a server need not guess an assistant item from its fields', () => {
+    const input = conversationInput([turn('q1', 'a1')], turn('q2'), 10);
+    assert.deepEqual(
+      input.map((i) => [i.type, i.role]),
+      [
+        ['message', 'user'],
+        ['message', 'assistant'],
+        ['message', 'user'],
+      ],
+    );
   });
 
   it('a second message carries the first question and its answer as an assistant item', () => {
     const first = turn('Explain orderTotal', 'It sums the items.');
     const input = conversationInput([first], turn('And the coupon?'), 10);
     assert.deepEqual(input, [
-      { role: 'user', content: 'Explain orderTotal' },
-      { role: 'assistant', content: 'It sums the items.' },
-      { role: 'user', content: 'And the coupon?' },
+      { type: 'message', role: 'user', content: 'Explain orderTotal' },
+      { type: 'message', role: 'assistant', content: 'It sums the items.' },
+      { type: 'message', role: 'user', content: 'And the coupon?' },
     ]);
   });
 
@@ -56,7 +68,7 @@ describe('conversationInput', () => {
   });
 
   it('maxTurns 0 sends only the new message', () => {
-    assert.deepEqual(conversationInput([turn('q1', 'a1')], turn('q2'), 0), [{ role: 'user', content: 'q2' }]);
+    assert.deepEqual(conversationInput([turn('q1', 'a1')], turn('q2'), 0), [{ type: 'message', role: 'user', content: 'q2' }]);
   });
 
   it('leaves out earlier turns that failed, were stopped or have no text', () => {
@@ -91,6 +103,7 @@ describe('conversationInput', () => {
     const input = conversationInput([], withImage, 10, (id) => (id === 'i1' ? dataUrl : undefined));
     assert.deepEqual(input, [
       {
+        type: 'message',
         role: 'user',
         content: [
           { type: 'input_text', text: 'What is in this picture?' },
@@ -105,6 +118,6 @@ describe('conversationInput', () => {
   it('an earlier image whose bytes are gone (after a reload) is mentioned instead of sent', () => {
     const earlier = turn('Look', 'A chart.', { attachments: [{ kind: 'image', id: 'gone', name: 'chart.png', mime: 'image/png', bytes: 8 }] });
     const [first] = conversationInput([earlier], turn('More?'), 10);
-    assert.deepEqual(first, { role: 'user', content: [{ type: 'input_text', text: 'Look\n\n(An image, chart.png, was attached here; it is no longer available.)' }] });
+    assert.deepEqual(first, { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Look\n\n(An image, chart.png, was attached here; it is no longer available.)' }] });
   });
 });

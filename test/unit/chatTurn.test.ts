@@ -58,9 +58,9 @@ describe('a chat turn against the stand-in server', () => {
     const two = await runTurn(session(), conversationInput([settled(first, one)], second, 10), new AbortController().signal);
     assert.equal(two.status, 'done');
     assert.deepEqual(lastBody().input, [
-      { role: 'user', content: 'What does orderTotal do?' },
-      { role: 'assistant', content: 'It adds up price × quantity.' },
-      { role: 'user', content: 'And the coupon?' },
+      { type: 'message', role: 'user', content: 'What does orderTotal do?' },
+      { type: 'message', role: 'assistant', content: 'It adds up price × quantity.' },
+      { type: 'message', role: 'user', content: 'And the coupon?' },
     ]);
   });
 

@@ -120,9 +120,45 @@ describe('HTTP errors', () => {
     });
   }
 
+  it('the OpenAI error object: its message is shown, never the raw JSON', async () => {
+    const body = { error: { code: 400, message: "Cannot determine type of 'item'", type: 'invalid_request_error' } };
+    await answering(400, body)(async (baseUrl) => {
+      const error = await failure(client(baseUrl).createResponse(REQUEST), 'badRequest');
+      assert.equal(error.message, "Prediction Guard rejected the request (400): Cannot determine type of 'item'");
+    });
+  });
+
+  it('401 with the OpenAI error object: a refused key like 403, with the message', async () => {
+    await answering(401, { error: { message: 'Invalid API Key', type: 'authentication_error', code: 'invalid_api_key' } })(async (baseUrl) => {
+      const error = await failure(client(baseUrl).createResponse(REQUEST), 'auth');
+      assert.match(error.message, /refused the API key \(401: Invalid API Key\)/);
+      assert.deepEqual(error.actions, [{ kind: 'setApiKey' }]);
+      assert.equal(error.status, 401);
+      assert.doesNotMatch(error.message, /[{}"]/);
+    });
+  });
+
+  it('401 with {"error": "text"}: a refused key', async () => {
+    await answering(401, { error: 'unauthorized' })(async (baseUrl) => {
+      const error = await failure(client(baseUrl).createResponse(REQUEST), 'auth');
+      assert.match(error.message, /\(401: unauthorized\)/);
+    });
+  });
+
+  it('an OpenAI error object naming a safeguard is a safeguard block; a 500 one shows its message', async () => {
+    await answering(400, { error: { message: 'pii detected', type: 'invalid_request_error', code: null } })(async (baseUrl) => {
+      await failure(client(baseUrl).createResponse(REQUEST), 'safeguard');
+    });
+    await answering(500, { error: { message: 'model crashed', type: 'server_error' } })(async (baseUrl) => {
+      const error = await failure(client(baseUrl, { maxRetries: 0 }).createResponse(REQUEST), 'http');
+      assert.match(error.message, /answered 500: model crashed\./);
+    });
+  });
+
   it('never shows the token when the server echoes it back', async () => {
     for (const [status, body] of [
       [403, { error: `invalid key ${TOKEN}` }],
+      [401, { error: { message: `invalid key ${TOKEN}`, type: 'authentication_error' } }],
       [400, { error: `required fields are missing (key ${TOKEN})` }],
       [500, `<h1>Internal error for Bearer ${TOKEN}</h1>`],
       [200, `Your key ${TOKEN} is not valid here`],
@@ -130,7 +166,7 @@ describe('HTTP errors', () => {
       await withServer(
         (_req, res) => (typeof body === 'string' ? (res.writeHead(status), res.end(body)) : sendJson(res, status, body)),
         async (server) => {
-          const kind = ({ 200: 'badResponse', 400: 'badRequest', 403: 'auth', 500: 'http' } as const)[status];
+          const kind = ({ 200: 'badResponse', 400: 'badRequest', 401: 'auth', 403: 'auth', 500: 'http' } as const)[status];
           const error = await failure(client(server.baseUrl).createResponse(REQUEST), kind);
           assert.ok(!error.message.includes(TOKEN), error.message);
         },
@@ -179,6 +215,80 @@ describe('answers that are not a Prediction Guard response', () => {
       }
     });
   }
+});
+
+describe('typed input items', () => {
+  it('every role item goes with "type": "message"; tool-call items are sent as they are', async () => {
+    await withServer(
+      (_req, res) => sendJson(res, 200, ANSWER),
+      async (server) => {
+        const input = [
+          { role: 'user' as const, content: 'What is the weather in Oslo?' },
+          { type: 'function_call' as const, call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' },
+          { type: 'function_call_output' as const, call_id: 'call_1', output: '{"celsius":4}' },
+          { role: 'assistant' as const, content: 'It is 4 °C.' },
+        ];
+        await client(server.baseUrl).createResponse({ model: 'm', input });
+        assert.deepEqual(JSON.parse(server.requests[0]?.body ?? '').input, [
+          { type: 'message', role: 'user', content: 'What is the weather in Oslo?' },
+          input[1],
+          input[2],
+          { type: 'message', role: 'assistant', content: 'It is 4 °C.' },
+        ]);
+      },
+    );
+  });
+});
+
+describe('answer size cap', () => {
+  const big = (bytes: number) => ({ ...ANSWER, padding: 'x'.repeat(bytes) });
+
+  it('a body larger than the cap (chunked, no length): “larger than N MB”, the rest not read', async () => {
+    let written = 0;
+    let closed = false;
+    await withServer(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.on('close', () => (closed = true));
+        const chunk = 'x'.repeat(64 * 1024);
+        const pump = (): void => {
+          while (!closed && written < 50 * 1024 * 1024) {
+            written += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        res.write('{"padding":"');
+        pump();
+      },
+      async (server) => {
+        const error = await failure(client(server.baseUrl, { maxResponseBytes: 1024 * 1024 }).createResponse(REQUEST), 'badResponse');
+        assert.match(error.message, /was larger than 1 MB, so the rest of it was not read\. Nothing was inserted\./);
+        await until(() => closed);
+        assert.ok(written < 20 * 1024 * 1024, `the server wrote ${written} bytes before the client stopped reading`);
+      },
+    );
+  });
+
+  it('a Content-Length over the cap is refused before reading; the default cap is 10 MB', async () => {
+    await withServer(
+      (_req, res) => sendJson(res, 200, big(11 * 1024 * 1024)),
+      async (server) => {
+        const error = await failure(client(server.baseUrl).createResponse(REQUEST), 'badResponse');
+        assert.match(error.message, /larger than 10 MB/);
+      },
+    );
+  });
+
+  it('a body under the cap is read', async () => {
+    await withServer(
+      (_req, res) => sendJson(res, 200, big(900 * 1024)),
+      async (server) => {
+        const answer = await client(server.baseUrl, { maxResponseBytes: 1024 * 1024 }).createResponse(REQUEST);
+        assert.equal(answer.text, 'A joke.');
+      },
+    );
+  });
 });
 
 describe('no answer', () => {
@@ -235,6 +345,55 @@ describe('listing models and MCP servers', () => {
         assert.equal(server.requests[0]?.method, 'GET');
         assert.equal(server.requests[0]?.url, '/models/chat-completion');
         assert.equal(server.requests[0]?.headers.authorization, `Bearer ${TOKEN}`);
+      },
+    );
+  });
+
+  it('listModelsFor says the capabilities are known when the capability path answers', async () => {
+    await withServer(
+      (_req, res) => sendJson(res, 200, { object: 'list', data: [MODEL_EXAMPLE] }),
+      async (server) => {
+        assert.deepEqual(await client(server.baseUrl).listModelsFor('chat-completion'), { models: [MODEL_EXAMPLE], capabilitiesKnown: true });
+        assert.equal(server.requests.length, 1);
+      },
+    );
+  });
+
+  it('a 404 on /models/{capability}: falls back to GET /models, capabilities unknown', async () => {
+    const openAiList = { object: 'list', data: [{ id: 'qwen3-8b', object: 'model', created: 1, owned_by: 'llamacpp' }] };
+    await withServer(
+      (req, res) =>
+        req.url === '/models'
+          ? sendJson(res, 200, openAiList)
+          : sendJson(res, 404, { error: { code: 404, message: 'File Not Found', type: 'not_found_error' } }),
+      async (server) => {
+        const lines: string[] = [];
+        const pg = new PredictionGuardClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutSeconds: 10 }, (line) => lines.push(line));
+        assert.deepEqual(await pg.listModelsFor('chat-completion'), { models: openAiList.data, capabilitiesKnown: false });
+        assert.deepEqual(server.requests.map((r) => r.url), ['/models/chat-completion', '/models']);
+        assert.ok(lines.some((l) => /capabilities unknown/.test(l)), lines.join('\n'));
+        assert.deepEqual(await pg.listModels('chat-completion'), openAiList.data, 'listModels falls back too');
+      },
+    );
+  });
+
+  it('other failures of the capability path are not hidden by the fallback', async () => {
+    await withServer(
+      (_req, res) => sendJson(res, 403, { error: 'refused' }),
+      async (server) => {
+        await failure(client(server.baseUrl).listModelsFor('chat-completion'), 'auth');
+        assert.equal(server.requests.length, 1);
+      },
+    );
+  });
+
+  it('a 404 on both paths: the 404 of /models is shown', async () => {
+    await withServer(
+      (_req, res) => sendJson(res, 404, { error: 'not found' }),
+      async (server) => {
+        const error = await failure(client(server.baseUrl).listModelsFor('chat-completion'), 'http');
+        assert.equal(error.status, 404);
+        assert.deepEqual(server.requests.map((r) => r.url), ['/models/chat-completion', '/models']);
       },
     );
   });

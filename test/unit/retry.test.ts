@@ -16,8 +16,16 @@ describe('retry policy', () => {
 
   it('honours x-should-retry, except for answers that would fail the same way', () => {
     assert.equal(shouldRetry(503, headers({ 'x-should-retry': 'false' })), false);
-    assert.equal(shouldRetry(422, headers({ 'x-should-retry': 'true' })), true);
+    assert.equal(shouldRetry(500, headers({ 'x-should-retry': 'true' })), true);
     assert.equal(shouldRetry(400, headers({ 'x-should-retry': 'true' })), false, 'a 400 may be a safeguard block');
+  });
+
+  it('x-should-retry: true never retries a 4xx other than 408, 409 and 429', () => {
+    for (const status of [400, 401, 403, 404, 405, 413, 422, 451]) {
+      assert.equal(shouldRetry(status, headers({ 'x-should-retry': 'true' })), false, String(status));
+    }
+    for (const status of [408, 409, 429]) assert.equal(shouldRetry(status, headers({ 'x-should-retry': 'true' })), true, String(status));
+    assert.equal(shouldRetry(429, headers({ 'x-should-retry': 'false' })), false, 'the server may still say no');
   });
 
   it('takes retry-after-ms, then Retry-After seconds or date, when 0–60 s', () => {

@@ -1,5 +1,6 @@
 // The settings snapshot: package.json's contributed settings read through a lookup, as VS Code would.
 import { describe, it } from 'node:test';
+import { STREAM_MODES } from '../../src/api/streamSupport';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_BASE_URL, PLACEMENTS, SECTION, SETTING_KEYS, readSettings } from '../../src/config/settingsSchema';
@@ -28,6 +29,7 @@ describe('readSettings with nothing set', () => {
     assert.equal(settings.baseUrl, DEFAULT_BASE_URL);
     assert.equal(settings.placement, 'auto');
     assert.equal(settings.requestTimeoutSeconds, 120);
+    assert.equal(settings.stream, 'auto');
     assert.deepEqual(settings.params, ApiParametersSchema.parse({}));
     assert.equal(settings.params.safeguards.pii, 'off');
   });
@@ -91,6 +93,7 @@ describe('readSettings with values set', () => {
   it('every value the Settings editor offers for an enum setting is accepted', () => {
     const enums: Record<string, readonly unknown[]> = {
       placement: PLACEMENTS,
+      stream: STREAM_MODES,
       reasoningEffort: [...REASONING_EFFORTS, null],
       'safeguards.pii': PII_SETTINGS,
       'safeguards.piiReplaceMethod': [...PII_REPLACE_METHODS, null],
@@ -99,6 +102,7 @@ describe('readSettings with values set', () => {
       assert.deepEqual(new Set(prop(key).enum), new Set(values), `${key}: package.json enum`);
       for (const value of values) assert.deepEqual(readSettings(lookupWith({ [key]: value })).problems, [], `${key} = ${String(value)}`);
     }
+    for (const mode of STREAM_MODES) assert.equal(readSettings(lookupWith({ stream: mode })).settings.stream, mode);
   });
 });
 
@@ -106,6 +110,7 @@ describe('invalid values', () => {
   for (const [key, value, check] of [
     ['temperature', 5, (s) => s.params.temperature === null],
     ['placement', 'sideways', (s) => s.placement === 'auto'],
+    ['stream', 'sometimes', (s) => s.stream === 'auto'],
     ['safeguards.pii', 'maybe', (s) => s.params.safeguards.pii === 'off'],
     ['maxOutputTokens', 0, (s) => s.params.maxOutputTokens === null],
     ['requestTimeoutSeconds', -5, (s) => s.requestTimeoutSeconds === 120],

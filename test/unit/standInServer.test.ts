@@ -1,6 +1,6 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { type StandIn, FORBIDDEN, startStandIn } from '../server/standInServer';
+import { type StandIn, FORBIDDEN, STREAM_REFUSAL, startStandIn } from '../server/standInServer';
 import { StandInControl } from '../server/controlClient';
 import { createResponsesValidator, responsesRequestExamples } from '../server/specValidator';
 
@@ -227,6 +227,155 @@ describe('GET endpoints', () => {
     assert.ok(Array.isArray((tools.json['data'] as Json)['test_mcp_server']));
     server.enqueue('/models', { kind: 'error', status: 500, error: 'down' });
     assert.deepEqual((await call('/models/reasoning')).json, { error: 'down' });
+  });
+});
+
+describe('input items, as the spec lists them', () => {
+  it('accepts role items with and without "type": "message", and tool-call items', async () => {
+    const input = [
+      { role: 'user', content: 'Weather in Oslo?' },
+      { type: 'message', role: 'assistant', content: 'Let me check.' },
+      { type: 'function_call', call_id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' },
+      { type: 'function_call_output', call_id: 'call_1', output: '{"celsius":4}' },
+      { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Thanks' }] },
+    ];
+    const a = await ask({ input });
+    assert.equal(a.status, 200, a.text);
+    assert.deepEqual((server.requests()[0]?.body as Json)['input'], input);
+  });
+
+  it('validates both forms and each item type', async () => {
+    const cases: Array<[unknown[], RegExp]> = [
+      [[{ type: 'message', content: 'x' }], /required fields are missing: input\[0\]\.role/],
+      [[{ content: 'x' }], /required fields are missing: input\[0\]\.role/],
+      [[{ type: 'message', role: 'robot', content: 'x' }], /input\[0\]\.role must be one of/],
+      [[{ role: 'robot', content: 'x' }], /input\[0\]\.role must be one of/],
+      [[{ type: 'tool', role: 'user', content: 'x' }], /input\[0\]\.type must be one of 'message', 'function_call', 'function_call_output'/],
+      [[{ type: 'function_call', call_id: 'c', name: 'f' }], /required fields are missing: input\[0\]\.arguments/],
+      [[{ type: 'function_call_output', call_id: 'c' }], /required fields are missing: input\[0\]\.output/],
+      [[{ type: 'function_call_output', call_id: 'c', output: 4 }], /input\[0\]\.output must be string/],
+    ];
+    for (const [input, pattern] of cases) {
+      const a = await ask({ input });
+      assert.equal(a.status, 400, JSON.stringify(input));
+      assert.match(String(a.json['error']), pattern);
+    }
+  });
+});
+
+describe('OpenAI-compatible answers', () => {
+  it('answers an error as the OpenAI error object when told', async () => {
+    server.enqueue('/responses', { kind: 'error', status: 401, error: 'Invalid API Key', shape: 'openai', errorType: 'authentication_error' });
+    const a = await ask();
+    assert.equal(a.status, 401);
+    assert.deepEqual(a.json, { error: { code: 401, message: 'Invalid API Key', type: 'authentication_error' } });
+  });
+
+  it('openaiModels: 404 on /models/{capability}, the ids on /models', async () => {
+    server.setDefault('/models', { kind: 'openaiModels' });
+    const capability = await call('/models/chat-completion');
+    assert.equal(capability.status, 404);
+    assert.equal((capability.json['error'] as Json)['message'], 'File Not Found');
+    const all = await call('/models');
+    assert.equal(all.json['object'], 'list');
+    assert.deepEqual(Object.keys((all.json['data'] as Json[])[0] ?? {}).sort(), ['created', 'id', 'object', 'owned_by']);
+    await assert.rejects(new StandInControl(server.controlUrl).enqueue('/responses', { kind: 'openaiModels' }), /only applies to \/models/);
+  });
+});
+
+/** The SSE events of a streamed answer: [event name, data]. */
+function events(text: string): Array<[string, Json]> {
+  return text
+    .split('\n\n')
+    .filter((frame) => frame.trim() !== '')
+    .map((frame) => {
+      const name = /^event: (.*)$/m.exec(frame)?.[1] ?? '';
+      return [name, JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? 'null') as Json];
+    });
+}
+
+describe('streaming (stream: true)', () => {
+  it('streams a text answer in OpenAI’s event format', async () => {
+    server.enqueue('/responses', { kind: 'text', text: 'Hello streamed world' });
+    const a = await ask({ stream: true });
+    assert.equal(a.status, 200);
+    assert.match(a.headers.get('content-type') ?? '', /^text\/event-stream/);
+    const list = events(a.text);
+    assert.deepEqual(list.map(([name]) => name), [
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+      'response.output_text.delta',
+      'response.output_text.delta',
+      'response.output_text.delta',
+      'response.output_text.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'response.completed',
+    ]);
+    assert.ok(list.every(([name, data]) => data['type'] === name));
+    assert.deepEqual(list.map(([, data]) => data['sequence_number']), list.map((_, i) => i));
+    assert.deepEqual(list.filter(([n]) => n === 'response.output_text.delta').map(([, d]) => d['delta']), ['Hello ', 'streamed ', 'world']);
+    const completed = list.at(-1)?.[1]['response'] as Json;
+    assert.equal(completed['status'], 'completed');
+    assert.deepEqual(((completed['output'] as Json[])[0]?.['content'] as Json[])[0]?.['text'], 'Hello streamed world');
+  });
+
+  it('ends with an error event, response.failed or response.incomplete when told', async () => {
+    for (const end of ['error', 'failed', 'incomplete'] as const) {
+      server.enqueue('/responses', { kind: 'text', text: 'a b c d', stream: { end, errorMessage: 'boom' } });
+      const list = events((await ask({ stream: true })).text);
+      const [name, data] = list.at(-1) ?? ['', {}];
+      assert.equal(name, end === 'error' ? 'error' : `response.${end}`);
+      if (end === 'error') assert.equal(data['message'], 'boom');
+      if (end === 'failed') assert.equal(((data['response'] as Json)['error'] as Json)['message'], 'boom');
+      if (end !== 'incomplete') assert.equal(list.filter(([n]) => n === 'response.output_text.delta').length, 2, 'half the deltas before the fault');
+    }
+  });
+
+  it('cuts the connection mid-stream when told (not recorded as the client’s abort)', async () => {
+    server.enqueue('/responses', { kind: 'text', text: 'a b c d', stream: { end: 'cut', afterDeltas: 1 } });
+    const res = await fetch(server.baseUrl + '/responses', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'm', input: 'x', stream: true }),
+    });
+    assert.equal(res.status, 200);
+    await assert.rejects(res.text());
+    assert.notEqual(server.requests()[0]?.aborted, true);
+  });
+
+  it('stalls with the connection open when told, until the client goes away', async () => {
+    server.enqueue('/responses', { kind: 'text', text: 'a b c d', stream: { end: 'stall', afterDeltas: 1 } });
+    const abort = new AbortController();
+    const res = await fetch(server.baseUrl + '/responses', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'm', input: 'x', stream: true }),
+      signal: abort.signal,
+    });
+    const reader = res.body?.getReader();
+    let seen = '';
+    while (!seen.includes('response.output_text.delta')) seen += new TextDecoder().decode((await reader?.read())?.value);
+    abort.abort();
+    await until(() => server.requests()[0]?.aborted === true);
+  });
+
+  it('refuseStream: 400 naming stream to a stream request, a text answer otherwise', async () => {
+    server.setDefault('/responses', { kind: 'refuseStream', text: 'whole' });
+    const refused = await ask({ stream: true });
+    assert.equal(refused.status, 400);
+    assert.deepEqual(refused.json, { error: { code: 400, message: STREAM_REFUSAL, type: 'invalid_request_error' } });
+    const plain = await ask();
+    assert.equal((output(plain)[0]?.['content'] as Json)['text'], 'whole');
+  });
+
+  it('stream: false in the script answers one JSON body to a stream request', async () => {
+    server.enqueue('/responses', { kind: 'text', text: 'json anyway', stream: false });
+    const a = await ask({ stream: true });
+    assert.match(a.headers.get('content-type') ?? '', /application\/json/);
+    assert.equal((output(a)[0]?.['content'] as Json)['text'], 'json anyway');
   });
 });
 

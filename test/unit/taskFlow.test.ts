@@ -63,7 +63,7 @@ describe('a selection command through the pipeline', () => {
     const body = received().at(-1);
     assert.equal(received().length, before + 1);
     assert.equal(body?.model, 'gpt-oss-120b');
-    assert.deepEqual(body?.input, [{ role: 'user', content: 'improve: const x = 1;' }]);
+    assert.deepEqual(body?.input, [{ type: 'message', role: 'user', content: 'improve: const x = 1;' }]);
   });
 
   it('Explain with placement "insertBelow" setting still follows the placement setting', async () => {

@@ -93,7 +93,7 @@ describe('code that contains fences', () => {
 describe('taskInput', () => {
   it('is one user message holding the prompt, valid as request input', () => {
     const input = taskInput('ask', CTX, 'Is it O(n)?');
-    assert.deepEqual(input, [{ role: 'user', content: taskPrompt('ask', CTX, 'Is it O(n)?') }]);
+    assert.deepEqual(input, [{ type: 'message', role: 'user', content: taskPrompt('ask', CTX, 'Is it O(n)?') }]);
     assert.ok(MessageItemSchema.safeParse(input[0]).success);
   });
 });

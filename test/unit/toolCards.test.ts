@@ -3,11 +3,13 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
+import type * as ToolCards from '../../media/chat/toolCards';
 import { exportMarkdown } from '../../src/chat/exportMarkdown';
 import { type Conversation } from '../../src/chat/conversation';
 import { StateMessageSchema, ToHostSchema, type ToHost, type ToolCallView } from '../../src/webview/protocol/chat';
 
-let cards: typeof import('../../media/chat/toolCards');
+// Loaded after a DOM exists (the module builds elements at call time, but imports `document` users).
+let cards: typeof ToolCards;
 before(async () => {
   const { window } = new JSDOM('<!doctype html><body></body>');
   Object.assign(globalThis, { document: window.document, Node: window.Node, HTMLElement: window.HTMLElement });

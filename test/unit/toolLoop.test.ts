@@ -74,7 +74,7 @@ function harness(consents: Consent[] = [], options: { toolChoice?: unknown; maxT
 }
 
 const ask: LoopOptions = { mode: 'ask', allowedForChat: false, userFunctions: ['get_weather'] };
-const question: MessageItem[] = [{ role: 'user', content: 'What does app.py print?' }];
+const question: MessageItem[] = [{ type: 'message', role: 'user', content: 'What does app.py print?' }];
 const read = (path: string): string => JSON.stringify({ path, start_line: null, end_line: null });
 const bodies = (): Json[] => server.requests().map((r) => r.body as Json);
 const inputOf = (i: number): Json[] => (bodies()[i]?.['input'] ?? []) as Json[];
@@ -209,8 +209,8 @@ describe('the tool loop', () => {
     assert.deepEqual(bodies()[0]?.['tool_choice'], toolChoice);
     assert.equal(bodies()[1]?.['tool_choice'], 'auto');
     assert.deepEqual(inputOf(1).slice(1), [
-      { role: 'assistant', content: read('app.py') },
-      { role: 'user', content: `Result of the read_file call with arguments ${read('app.py')}:\n\napp.py, lines 1–1 of 1:\nprint("APP-TEXT")` },
+      { type: 'message', role: 'assistant', content: read('app.py') },
+      { type: 'message', role: 'user', content: `Result of the read_file call with arguments ${read('app.py')}:\n\napp.py, lines 1–1 of 1:\nprint("APP-TEXT")` },
     ]);
   });
 
