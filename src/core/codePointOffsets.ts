@@ -87,5 +87,7 @@ export class CodePointIndex {
 
 /** `relative`, a position in a text that starts at `origin` in the document, as a document position. */
 export function offsetFrom(origin: TextPosition, relative: TextPosition): TextPosition {
-  return relative.line === 0 ? { line: origin.line, character: origin.character + relative.character } : { line: origin.line + relative.line, character: relative.character };
+  return relative.line === 0
+    ? { line: origin.line, character: origin.character + relative.character }
+    : { line: origin.line + relative.line, character: relative.character };
 }

@@ -22,9 +22,7 @@ export function factualityRequest(q: AnsweredQuestion): FactualityRequest {
 export function turnFactualityRequest(turn: Turn): FactualityRequest | undefined {
   const answer = turn.answer?.text ?? '';
   if (turn.status !== 'done' || !answer.trim()) return undefined;
-  const code = turn.attachments.flatMap((a) =>
-    a.kind === 'selection' ? [{ label: `${a.file}, lines ${a.startLine}–${a.endLine}`, text: a.text }] : [],
-  );
+  const code = turn.attachments.flatMap((a) => (a.kind === 'selection' ? [{ label: `${a.file}, lines ${a.startLine}–${a.endLine}`, text: a.text }] : []));
   return factualityRequest({ question: turn.prompt, code, answer });
 }
 

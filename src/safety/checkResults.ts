@@ -64,6 +64,9 @@ export class CheckResults implements vscode.Disposable {
       return;
     }
     this.marks.set(key, marks);
-    this.collection.set(uri, marks.map((m) => m.diagnostic));
+    this.collection.set(
+      uri,
+      marks.map((m) => m.diagnostic),
+    );
   }
 }

@@ -5,14 +5,7 @@ import * as vscode from 'vscode';
 import { type OnRetry } from '../api/client';
 import { PredictionGuardError } from '../api/errors';
 import { checkFactuality, checkInjection, checkToxicity, detectPii, replacePii, type PiiEntity } from '../api/safety';
-import {
-  INJECTION_WARNING_THRESHOLD,
-  factualitySummary,
-  injectionSummary,
-  piiDiagnosticMessage,
-  piiSummary,
-  toxicitySummary,
-} from '../core/checkReport';
+import { INJECTION_WARNING_THRESHOLD, factualitySummary, injectionSummary, piiDiagnosticMessage, piiSummary, toxicitySummary } from '../core/checkReport';
 import { CodePointIndex, offsetFrom } from '../core/codePointOffsets';
 import { factualityRequest } from '../core/factualityInput';
 import { CheckResults } from './checkResults';
@@ -81,7 +74,11 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
     return runOn(title, target, check);
   }
 
-  async function runOn<T>(title: string, target: CheckTarget, check: (target: CheckTarget, connection: SafetyConnection) => Promise<T | undefined>): Promise<T | undefined> {
+  async function runOn<T>(
+    title: string,
+    target: CheckTarget,
+    check: (target: CheckTarget, connection: SafetyConnection) => Promise<T | undefined>,
+  ): Promise<T | undefined> {
     try {
       const connection = await deps.connect();
       if (!connection) return undefined;
@@ -97,10 +94,17 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
   const previewFor = (target: CheckTarget): Promise<string | undefined> =>
     runOn('Preview Selection with PII Replaced', target, async (t, { client, settings }) => {
       const { piiReplaceMethod, entityList } = settings.params.safeguards;
-      const replaced = await withCheckProgress('replacing PII', (signal, onRetry) => replacePii(client, t.text, piiReplaceMethod, { entityList, signal, onRetry }));
+      const replaced = await withCheckProgress('replacing PII', (signal, onRetry) =>
+        replacePii(client, t.text, piiReplaceMethod, { entityList, signal, onRetry }),
+      );
       if (replaced === undefined) return undefined;
       const name = fileNameOf(t.document);
-      await previews.showDiff(name, t.text, replaced, `${name}: ${t.wholeFile ? 'file' : 'selection'} ↔ as sent with PII replaced${piiReplaceMethod ? ` (${piiReplaceMethod})` : ''}`);
+      await previews.showDiff(
+        name,
+        t.text,
+        replaced,
+        `${name}: ${t.wholeFile ? 'file' : 'selection'} ↔ as sent with PII replaced${piiReplaceMethod ? ` (${piiReplaceMethod})` : ''}`,
+      );
       return replaced;
     });
 
@@ -125,7 +129,11 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
         }
         const start = offsetFrom(origin, range.start);
         const end = offsetFrom(origin, range.end);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), piiDiagnosticMessage(entity.type), vscode.DiagnosticSeverity.Information);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(start.line, start.character, end.line, end.character),
+          piiDiagnosticMessage(entity.type),
+          vscode.DiagnosticSeverity.Information,
+        );
         diagnostic.code = entity.type;
         diagnostics.push(diagnostic);
       }
@@ -152,7 +160,9 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
 
   const injection = (): Promise<ScoreCheckResult | undefined> =>
     run('Check Selection for Prompt Injection', async (target, { client }) => {
-      const probability = await withCheckProgress('checking for prompt injection', (signal, onRetry) => checkInjection(client, target.text, { signal, onRetry }));
+      const probability = await withCheckProgress('checking for prompt injection', (signal, onRetry) =>
+        checkInjection(client, target.text, { signal, onRetry }),
+      );
       if (probability === undefined) return undefined;
       const summary = injectionSummary(probability);
       deps.log.info(`Prompt injection check of ${fileNameOf(target.document)}: ${summary}`);

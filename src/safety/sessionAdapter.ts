@@ -1,6 +1,6 @@
 // The safety commands' deps from the Session: same key, base URL rules, retries, timeouts, cancel and
 // failure messages as every request.
-import { LastAnswer } from '../core/factualityInput';
+import { type LastAnswer } from '../core/factualityInput';
 import { type Session } from '../session/session';
 import { type SafetyDeps } from './deps';
 

@@ -131,8 +131,18 @@ export function scoreAnswer(path: Exclude<SafetyPath, '/PII'>, request: JsonObje
         checks: prompts(request['prompt']).map((p, index) => ({ index, probability: scripted ?? defaultScore(path, p), status: 'success' })),
       };
     case '/toxicity':
-      return { id: `toxi-${randomUUID()}`, object: 'toxicity.check', created, checks: [{ index: 0, score: scripted ?? defaultScore(path, String(request['text'])) }] };
+      return {
+        id: `toxi-${randomUUID()}`,
+        object: 'toxicity.check',
+        created,
+        checks: [{ index: 0, score: scripted ?? defaultScore(path, String(request['text'])) }],
+      };
     case '/factuality':
-      return { id: `fact-${randomUUID()}`, object: 'factuality.check', created, checks: [{ index: 0, score: scripted ?? defaultScore(path, String(request['text'])) }] };
+      return {
+        id: `fact-${randomUUID()}`,
+        object: 'factuality.check',
+        created,
+        checks: [{ index: 0, score: scripted ?? defaultScore(path, String(request['text'])) }],
+      };
   }
 }

@@ -38,7 +38,9 @@ function transport(answer: (path: string) => unknown): SafetyTransport & { calls
 function checker(t: SafetyTransport | undefined): { checks: ChatFactuality; seen: Array<FactualityView | undefined> } {
   const seen: Array<FactualityView | undefined> = [];
   const log = { info: () => undefined, warn: () => undefined };
-  const checks: ChatFactuality = new ChatFactuality({ connect: async () => (t ? { settings, client: t } : undefined), log }, () => seen.push(checks.view(TURN.id)));
+  const checks: ChatFactuality = new ChatFactuality({ connect: async () => (t ? { settings, client: t } : undefined), log }, () =>
+    seen.push(checks.view(TURN.id)),
+  );
   return { checks, seen };
 }
 
@@ -47,7 +49,9 @@ describe('chat factuality', () => {
     const t = transport(() => ({ checks: [{ index: 0, score: 0.7879657745361328 }] }));
     const { checks, seen } = checker(t);
     await checks.check(TURN);
-    assert.deepEqual(t.calls, [{ path: '/factuality', body: { reference: 'Question: Is this safe?\n\nCode (a.py, lines 1–1):\neval(x)', text: 'No: eval runs any code.' } }]);
+    assert.deepEqual(t.calls, [
+      { path: '/factuality', body: { reference: 'Question: Is this safe?\n\nCode (a.py, lines 1–1):\neval(x)', text: 'No: eval runs any code.' } },
+    ]);
     assert.deepEqual(seen, [{ status: 'checking' }, { status: 'done', score: 0.7879657745361328, level: 'high' }]);
   });
 

@@ -100,7 +100,11 @@ describe('marks follow edits', () => {
       { offset: 20, length: 0, insertedLength: 1 },
       { offset: 5, length: 10, insertedLength: 0 },
     ]) {
-      assert.deepEqual(adjustMarks(marks, [change]), [undefined, { start: 30 + change.insertedLength - change.length, end: 40 + change.insertedLength - change.length, id: 'b' }], JSON.stringify(change));
+      assert.deepEqual(
+        adjustMarks(marks, [change]),
+        [undefined, { start: 30 + change.insertedLength - change.length, end: 40 + change.insertedLength - change.length, id: 'b' }],
+        JSON.stringify(change),
+      );
     }
   });
 

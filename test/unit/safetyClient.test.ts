@@ -76,7 +76,10 @@ describe('PII', () => {
   });
 
   it('replace: sends the method and entity list, returns new_prompt (or the prompt when nothing was replaced)', async () => {
-    const answers = [{ checks: [{ index: 0, new_prompt: 'My email is * and my number is 954-123-4567.', status: 'success' }] }, { checks: [{ prompt: 'clean' }] }];
+    const answers = [
+      { checks: [{ index: 0, new_prompt: 'My email is * and my number is 954-123-4567.', status: 'success' }] },
+      { checks: [{ prompt: 'clean' }] },
+    ];
     await withServer(
       (_req, res) => sendJson(res, 200, answers.shift()),
       async (server) => {
