@@ -4,6 +4,9 @@ import { registerChat } from './chat/register';
 import { registerCommands } from './commands/register';
 import { createLog } from './log';
 import { registerParametersPanel } from './panels/parametersPanel';
+import { LastAnswer } from './core/factualityInput';
+import { registerSafetyChecks } from './safety/commands';
+import { safetyDepsFromSession } from './safety/sessionAdapter';
 import { PresetStore } from './panels/presetStore';
 import { McpSecrets } from './secrets/mcpSecrets';
 import { TokenStore } from './secrets/tokenStore';
@@ -27,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...registerCommands(session),
     ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
     ...registerChat(context, session),
+    // TODO(lead): record Explain/Ask answers into `lastAnswer` (runTask) for “Check Factuality of Last Answer”.
+    ...registerSafetyChecks(safetyDepsFromSession(session, new LastAnswer())),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return { setApiKey: (token) => tokens.set(token) };

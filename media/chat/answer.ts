@@ -60,6 +60,34 @@ function meta(turn: TurnView, answer: AnswerView): HTMLElement {
   return h('div', { class: 'pg-meta' }, ...parts);
 }
 
+const FACTUALITY_TITLE = 'Factuality of this answer against its question and code (POST /factuality), 0–1';
+
+/** "Check factuality" on an answer with text, then a badge with the score and a word (low/medium/high). */
+function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement | null {
+  if (!answer.text.trim()) return null;
+  const check = (label: string): HTMLButtonElement =>
+    iconButton('pass', label, () => post({ type: 'checkFactuality', turnId: turn.id }), { text: label, className: 'pg-factuality-check' });
+  const state = turn.factuality;
+  if (state === undefined) return h('div', { class: 'pg-factuality' }, check('Check factuality'));
+  switch (state.status) {
+    case 'checking':
+      return h('div', { class: 'pg-factuality', 'aria-busy': 'true' }, h('span', { class: 'pg-factuality-badge pg-checking', role: 'status' }, icon('loading', 'codicon-modifier-spin'), ' Checking factuality…'));
+    case 'done':
+      return h(
+        'div',
+        { class: 'pg-factuality' },
+        h(
+          'span',
+          { class: `pg-factuality-badge pg-factuality-${state.level}`, role: 'status', title: FACTUALITY_TITLE, 'data-score': state.score.toFixed(2) },
+          icon(state.level === 'high' ? 'pass' : state.level === 'medium' ? 'info' : 'warning'),
+          ` Factuality ${state.level}: ${state.score.toFixed(2)}`,
+        ),
+      );
+    case 'error':
+      return h('div', { class: 'pg-factuality' }, h('span', { class: 'pg-factuality-error', role: 'status' }, icon('error'), ` ${state.message}`), check('Check again'));
+  }
+}
+
 function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement {
   const body = h('div', { class: 'pg-answer' });
   if (answer.text.trim()) {
@@ -77,6 +105,8 @@ function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   if (answer.limit) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ` ${answer.limit}`));
   if (answer.incomplete) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ' The answer was cut short (status “incomplete”), perhaps by Max output tokens.'));
   body.append(meta(turn, answer));
+  const check = factuality(turn, answer, post);
+  if (check) body.append(check);
   return body;
 }
 

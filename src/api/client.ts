@@ -389,6 +389,14 @@ export class PredictionGuardClient {
     }
     return json;
   }
+
+  /** POSTs `body` to `path` with the same retries, timeout, redaction and error mapping, and parses the JSON answer with `schema`. */
+  async postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, signal?: AbortSignal, onRetry?: OnRetry): Promise<T> {
+    const outcome = await this.send('POST', path, body, signal, onRetry);
+    const parsed = schema.safeParse(outcome.kind === 'json' ? outcome.json : undefined);
+    if (!parsed.success) throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl), this.options.token);
+    return parsed.data;
+  }
 }
 
 function describeIssues(error: z.ZodError): string {

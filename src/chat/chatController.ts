@@ -15,6 +15,7 @@ import { type EditorTracker } from './editorTracker';
 import { changeSafeguard, openLink, runErrorAction } from './followUps';
 import { ChatHistoryActions } from './historyActions';
 import { PendingContext } from './pendingContext';
+import { ChatFactuality } from '../safety/chatFactuality';
 import { runTurn, type TurnResult } from './turnRunner';
 import { stateMessage } from './viewModel';
 
@@ -30,6 +31,7 @@ export class ChatController implements vscode.Disposable {
   private running: Running | undefined;
   private readonly context: PendingContext;
   private readonly history: ChatHistoryActions;
+  private readonly factuality: ChatFactuality;
 
   constructor(
     private readonly store: ConversationStore,
@@ -39,6 +41,7 @@ export class ChatController implements vscode.Disposable {
   ) {
     this.context = new PendingContext(newId);
     this.history = new ChatHistoryActions(store, () => this.pushState());
+    this.factuality = new ChatFactuality({ connect: () => session.connect(), log: session.log }, () => this.pushState());
   }
 
   /** The view is shown: messages go to it from now on. */
@@ -74,6 +77,10 @@ export class ChatController implements vscode.Disposable {
       case 'errorAction': {
         const error = this.turnError(message.turnId);
         return error ? runErrorAction(error, message.index, this.session.log) : undefined;
+      }
+      case 'checkFactuality': {
+        const turn = this.store.current().turns.find((t) => t.id === message.turnId);
+        return turn ? this.factuality.check(turn) : undefined;
       }
       case 'changeSafeguard': {
         const error = this.turnError(message.turnId);
@@ -218,12 +225,14 @@ export class ChatController implements vscode.Disposable {
         attachments: this.context.attachments(),
         model: settings.params.model,
         safeguards: safeguardLabels(settings.params.safeguards),
+        factuality: (turnId) => this.factuality.view(turnId),
       }),
     );
   }
 
   dispose(): void {
     this.running?.abort.abort();
+    this.factuality.dispose();
     this.context.dispose();
     this.post = undefined;
   }

@@ -1,6 +1,6 @@
 // What the webview is told: the stored conversation mapped to the protocol's view types. Pure.
 // Selection text and image bytes stay in the extension; the webview gets names and line ranges.
-import { type AttachmentView, type StateMessage, type TurnErrorView, type TurnView } from '../webview/protocol/chat';
+import { type AttachmentView, type FactualityView, type StateMessage, type TurnErrorView, type TurnView } from '../webview/protocol/chat';
 import { type Attachment, type Conversation, type Turn, type TurnError } from './conversation';
 import { SAFEGUARD_NAMES, SAFEGUARDS, type SafeguardName } from '../api/safeguards';
 import { ACTION_LABELS } from '../session/failure';
@@ -64,13 +64,19 @@ export interface ViewInput {
   readonly attachments: readonly Attachment[];
   readonly model: string;
   readonly safeguards: readonly string[];
+  /** The factuality badge of a turn, when the user asked for one (kept in memory, not stored). */
+  readonly factuality?: (turnId: string) => FactualityView | undefined;
+}
+
+function withFactuality(view: TurnView, factuality: FactualityView | undefined): TurnView {
+  return factuality ? { ...view, factuality } : view;
 }
 
 export function stateMessage(input: ViewInput): StateMessage {
   return {
     type: 'state',
     conversations: input.conversations.map(({ id, title, updatedAt, turns }) => ({ id, title, updatedAt, turns })),
-    current: { id: input.current.id, title: input.current.title, turns: input.current.turns.map((turn) => turnView(turn, turn.id === input.running ? input.notice : undefined)) },
+    current: { id: input.current.id, title: input.current.title, turns: input.current.turns.map((turn) => withFactuality(turnView(turn, turn.id === input.running ? input.notice : undefined), input.factuality?.(turn.id))) },
     running: input.running ?? null,
     attachments: input.attachments.map(attachmentView),
     settings: { model: input.model, safeguards: [...input.safeguards] },

@@ -19,7 +19,7 @@ export interface Failure {
 }
 
 /** What a feature needs of a client: the real one, or a test double. */
-export type ApiClient = Pick<PredictionGuardClient, 'createResponse' | 'listModels' | 'listMcpServers'>;
+export type ApiClient = Pick<PredictionGuardClient, 'createResponse' | 'listModels' | 'listMcpServers' | 'postJson'>;
 
 /** What a feature needs to talk to the server: settings as of now, a client holding the key, MCP secrets. */
 export interface Connection {

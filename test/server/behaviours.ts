@@ -131,6 +131,27 @@ export const FunctionCallBehaviourSchema = z.object({
   delayMs,
 });
 
+/** What POST /PII finds: each `text` is looked up in the prompt and reported at its code-point offsets. */
+export const PiiBehaviourSchema = z.object({
+  kind: z.literal('pii'),
+  find: z.array(
+    z.object({
+      type: z.string().min(1),
+      text: z.string().min(1),
+      /** Which match of `text` in the prompt (0: the first). */
+      occurrence: z.number().int().min(0).optional(),
+    }),
+  ),
+  /** The replace answer's `new_prompt`; default: each entity found replaced per `replace_method`. */
+  replaced: z.string().optional(),
+  /** The spelling of the list in the answer (default the schema's, `pii_type_and_positions`); "none" leaves it out. */
+  list: z.enum(['pii_type_and_positions', 'pii_types_and_positions', 'none']).optional(),
+  delayMs,
+});
+
+/** The number POST /injection (probability), /toxicity or /factuality (score) answers. */
+export const ScoreBehaviourSchema = z.object({ kind: z.literal('score'), value: z.number().min(0).max(1), delayMs });
+
 export const BehaviourSchema = z.discriminatedUnion('kind', [
   TextBehaviourSchema,
   SafeguardBehaviourSchema,
@@ -143,6 +164,8 @@ export const BehaviourSchema = z.discriminatedUnion('kind', [
   FunctionCallBehaviourSchema,
   RefuseStreamBehaviourSchema,
   OpenAiModelsBehaviourSchema,
+  PiiBehaviourSchema,
+  ScoreBehaviourSchema,
 ]);
 
 export type Behaviour = z.infer<typeof BehaviourSchema>;
@@ -150,9 +173,14 @@ export type TextBehaviour = z.infer<typeof TextBehaviourSchema>;
 export type McpBehaviour = z.infer<typeof McpBehaviourSchema>;
 export type FunctionCallBehaviour = z.infer<typeof FunctionCallBehaviourSchema>;
 export type ErrorBehaviour = z.infer<typeof ErrorBehaviourSchema>;
+export type PiiBehaviour = z.infer<typeof PiiBehaviourSchema>;
+export type ScoreBehaviour = z.infer<typeof ScoreBehaviourSchema>;
 
+/** The standalone checks of safety.yaml. */
+export const SAFETY_PATHS = ['/PII', '/injection', '/toxicity', '/factuality'] as const;
+export type SafetyPath = (typeof SAFETY_PATHS)[number];
 /** The paths whose answers can be scripted (a request path is matched by its first segment). */
-export const SCRIPTABLE_PATHS = ['/responses', '/models', '/mcp_servers', '/mcp_tools'] as const;
+export const SCRIPTABLE_PATHS = ['/responses', '/models', '/mcp_servers', '/mcp_tools', ...SAFETY_PATHS] as const;
 export type ScriptablePath = (typeof SCRIPTABLE_PATHS)[number];
 
 /** Kinds that build a Responses API answer, so only make sense on /responses. */
@@ -177,6 +205,10 @@ export const ControlCommandSchema = z
       ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /responses` });
     } else if (key !== '/models' && MODELS_ONLY_KINDS.has(cmd.behaviour.kind)) {
       ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /models` });
+    } else if (key !== '/PII' && cmd.behaviour.kind === 'pii') {
+      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: 'behaviour "pii" only applies to /PII' });
+    } else if (!(['/injection', '/toxicity', '/factuality'] as string[]).includes(key) && cmd.behaviour.kind === 'score') {
+      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: 'behaviour "score" only applies to /injection, /toxicity and /factuality' });
     }
   });
 export type ControlCommand = z.infer<typeof ControlCommandSchema>;

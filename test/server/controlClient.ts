@@ -13,7 +13,7 @@ export class StandInControl {
     this.controlUrl = controlUrl.replace(/\/+$/, '');
   }
 
-  /** Queues the next answer for requests whose path starts with `path` ("/responses", "/models", "/mcp_servers", "/mcp_tools"). */
+  /** Queues the next answer for requests whose path starts with `path` ("/responses", "/models", "/mcp_servers", "/mcp_tools", "/PII", "/injection", "/toxicity", "/factuality"). */
   async enqueue(path: string, behaviour: Behaviour): Promise<void> {
     await this.call('POST', '/enqueue', { path, behaviour });
   }

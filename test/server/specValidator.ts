@@ -1,11 +1,13 @@
 /**
- * Validates POST /responses bodies against the request schema of the vendor's responses.yaml,
+ * Validates POST /responses bodies against the request schema of the vendor's responses.yaml (and the
+ * standalone checks' bodies against safety.yaml),
  * plus the constraints the spec states only in words (ranges, allowed values).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { SAFETY_PATHS, type SafetyPath } from './behaviours';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -181,4 +183,35 @@ export function createResponsesValidator(): RequestValidator {
     if (!validate(body)) return describeAjvErrors(validate.errors ?? []);
     return wordedConstraints(body as JsonObject);
   };
+}
+
+/** The request schema of one check in safety.yaml. */
+export function safetyRequestSchema(path: SafetyPath): Json {
+  const raw = dig(loadSpec('safety.yaml'), 'paths', path, 'post', 'requestBody', 'content', 'application/json', 'schema');
+  if (raw === undefined) throw new Error(`safety.yaml has no POST ${path} request schema`);
+  return normaliseSchema(raw);
+}
+
+/** The request examples of every check in safety.yaml, as "<path> <name>" → body. */
+export function safetyRequestExamples(): Record<string, Json> {
+  const spec = loadSpec('safety.yaml');
+  const out: Record<string, Json> = {};
+  for (const path of SAFETY_PATHS) {
+    const examples = dig(spec, 'paths', path, 'post', 'requestBody', 'content', 'application/json', 'examples');
+    if (isObject(examples)) for (const [name, ex] of Object.entries(examples)) out[`${path} ${name}`] = child(ex, 'value') ?? null;
+  }
+  return out;
+}
+
+/** One validator per check; `replace_method`'s allowed values are stated only in words. */
+export function createSafetyValidators(): Record<SafetyPath, RequestValidator> {
+  const ajv = new Ajv({ strict: false, allErrors: false });
+  const compile = (path: SafetyPath): RequestValidator => {
+    const validate: ValidateFunction = ajv.compile(safetyRequestSchema(path) as object);
+    return (body) => {
+      if (!validate(body)) return describeAjvErrors(validate.errors ?? []);
+      return path === '/PII' ? oneOfCheck('replace_method', (body as JsonObject)['replace_method'], ['random', 'fake', 'category', 'mask']) : undefined;
+    };
+  };
+  return { '/PII': compile('/PII'), '/injection': compile('/injection'), '/toxicity': compile('/toxicity'), '/factuality': compile('/factuality') };
 }

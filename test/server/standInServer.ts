@@ -1,18 +1,20 @@
 /**
  * A stand-in for the Prediction Guard API that follows the vendor's published contract
- * (test/server/spec/*.yaml): POST /responses, GET /models[/{capability}], GET /mcp_servers, GET /mcp_tools.
+ * (test/server/spec/*.yaml): POST /responses, GET /models[/{capability}], GET /mcp_servers, GET /mcp_tools,
+ * and the standalone checks POST /PII, /injection, /toxicity, /factuality (safety.yaml).
  * A request with `stream: true` is answered with Server-Sent Events in OpenAI's format (streamAnswers.ts).
  * Answers are scripted per path (see behaviours.ts); every request is recorded.
  * A separate control port (controlServer.ts) lets another process script it.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import type { Behaviour, ErrorBehaviour, RecordedRequest, ScriptablePath, TextBehaviour } from './behaviours';
+import { type Behaviour, type ErrorBehaviour, type RecordedRequest, type SafetyPath, type ScriptablePath, type TextBehaviour, SAFETY_PATHS } from './behaviours';
 import { functionCallAnswer, mcpAnswer, textAnswer } from './answers';
 import { CAPABILITY_PATHS, MCP_SERVERS_ANSWER, MCP_TOOLS_ANSWER, MODELS, modelsAnswer } from './fixtures';
 import { sseFrame, textStream, wholeStream, type StreamPlan } from './streamAnswers';
 import { closeServer, listen, lowerCaseHeaders, parseBody, readBody, sendJson } from './httpUtil';
-import { createResponsesValidator, type RequestValidator } from './specValidator';
+import { createResponsesValidator, createSafetyValidators, type RequestValidator } from './specValidator';
+import { ScriptMismatch, piiAnswer, scoreAnswer } from './safetyAnswers';
 import { Recorder, Script } from './script';
 import { createControlServer } from './controlServer';
 
@@ -51,7 +53,7 @@ interface Exchange {
   res: ServerResponse;
   entry: RecordedRequest;
   route: Route;
-  /** The validated JSON body of POST /responses; {} elsewhere. */
+  /** The validated JSON body of a POST; {} elsewhere. */
   request: Record<string, unknown>;
   signal: AbortSignal;
   /** Set when the stand-in itself closes the connection (a scripted cut), so it is not recorded as the client's abort. */
@@ -63,6 +65,8 @@ function routeOf(pathname: string): Route | undefined {
   if (pathname === '/models') return { key: '/models', method: 'GET' };
   if (pathname === '/mcp_servers') return { key: '/mcp_servers', method: 'GET' };
   if (pathname === '/mcp_tools') return { key: '/mcp_tools', method: 'GET' };
+  const check = SAFETY_PATHS.find((p) => p === pathname);
+  if (check !== undefined) return { key: check, method: 'POST' };
   const capability = /^\/models\/([^/]+)$/.exec(pathname)?.[1];
   return capability === undefined ? undefined : { key: '/models', method: 'GET', capability: decodeURIComponent(capability) };
 }
@@ -96,6 +100,12 @@ function builtInBody(ex: Exchange): unknown {
       return MCP_SERVERS_ANSWER;
     case '/mcp_tools':
       return MCP_TOOLS_ANSWER;
+    case '/PII':
+      return piiAnswer(ex.request, undefined);
+    case '/injection':
+    case '/toxicity':
+    case '/factuality':
+      return scoreAnswer(ex.route.key, ex.request, undefined);
   }
 }
 
@@ -184,24 +194,44 @@ async function play(ex: Exchange, b: Behaviour | undefined): Promise<void> {
       return;
     case 'stall':
       return stall(ex, b.afterBytes);
+    case 'pii':
+      try {
+        return reply(ex, 200, piiAnswer(ex.request, b));
+      } catch (error) {
+        if (error instanceof ScriptMismatch) return reply(ex, 500, { error: error.message });
+        throw error;
+      }
+    case 'score':
+      if (ex.route.key === '/injection' || ex.route.key === '/toxicity' || ex.route.key === '/factuality') return reply(ex, 200, scoreAnswer(ex.route.key, ex.request, b.value));
+      return reply(ex, 500, { error: 'stand-in: a score behaviour on a path without a score' });
   }
 }
 
 /** 400 message for a request the contract rejects, or undefined when it is acceptable. */
-function contractError(route: Route, body: ReturnType<typeof parseBody>, validate: RequestValidator): string | undefined {
+function contractError(route: Route, body: ReturnType<typeof parseBody>, validators: Validators): string | undefined {
   if (route.capability !== undefined && CAPABILITY_PATHS[route.capability] === undefined) {
     return `capability must be one of ${Object.keys(CAPABILITY_PATHS).join(', ')} (got ${JSON.stringify(route.capability)})`;
   }
-  if (route.key !== '/responses') return undefined;
+  const validate = route.key === '/responses' ? validators.responses : isSafetyPath(route.key) ? validators.safety[route.key] : undefined;
+  if (validate === undefined) return undefined;
   if (!body.json) return body.value === null ? 'required fields are missing: request body is empty' : 'request body is not valid JSON';
   return validate(body.value);
+}
+
+function isSafetyPath(key: ScriptablePath): key is SafetyPath {
+  return (SAFETY_PATHS as readonly string[]).includes(key);
+}
+
+interface Validators {
+  responses: RequestValidator;
+  safety: Record<SafetyPath, RequestValidator>;
 }
 
 interface ApiContext {
   token: string;
   script: Script;
   recorder: Recorder;
-  validate: RequestValidator;
+  validators: Validators;
   isClosing(): boolean;
 }
 
@@ -227,12 +257,12 @@ async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespo
   if (route === undefined) return reply(ex, 404, { error: 'not found' });
   if (req.method !== route.method) return reply(ex, 405, { error: `method ${entry.method} not allowed` }, { allow: route.method });
   if (req.headers.authorization !== `Bearer ${ctx.token}`) return reply(ex, 403, { error: FORBIDDEN });
-  const invalid = contractError(route, body, ctx.validate);
+  const invalid = contractError(route, body, ctx.validators);
   if (invalid !== undefined) {
     entry.validationError = invalid;
     return reply(ex, 400, { error: invalid });
   }
-  if (route.key === '/responses') ex.request = body.value as Record<string, unknown>;
+  if (route.method === 'POST') ex.request = body.value as Record<string, unknown>;
   await play(ex, ctx.script.next(route.key));
 }
 
@@ -249,7 +279,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const script = new Script();
   const recorder = new Recorder();
   let closing = false;
-  const api = createApiServer({ token, script, recorder, validate: createResponsesValidator(), isClosing: () => closing });
+  const api = createApiServer({ token, script, recorder, validators: { responses: createResponsesValidator(), safety: createSafetyValidators() },
+    isClosing: () => closing });
   const control = createControlServer(script, recorder, token);
   const baseUrl = await listen(api, options.port ?? 0);
   const controlUrl = await listen(control, options.controlPort ?? 0).catch(async (error: unknown) => {

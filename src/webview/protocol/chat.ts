@@ -68,6 +68,14 @@ export const TurnErrorViewSchema = z.object({
 });
 export type TurnErrorView = z.infer<typeof TurnErrorViewSchema>;
 
+/** The answer's factuality check (POST /factuality), shown as a badge: the score and a word. */
+export const FactualityViewSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('checking') }),
+  z.object({ status: z.literal('done'), score: z.number().min(0).max(1), level: z.enum(['low', 'medium', 'high']) }),
+  z.object({ status: z.literal('error'), message: z.string().max(2000) }),
+]);
+export type FactualityView = z.infer<typeof FactualityViewSchema>;
+
 export const TURN_STATUSES = ['pending', 'done', 'error', 'cancelled'] as const;
 
 export const TurnViewSchema = z.object({
@@ -84,6 +92,8 @@ export const TurnViewSchema = z.object({
   error: TurnErrorViewSchema.optional(),
   /** While the turn runs: the tool calls made so far (listed under "Waiting for the answer"). */
   progress: z.array(ToolCallViewSchema).max(100).optional(),
+  /** Set once the user asked for a factuality check of the answer. */
+  factuality: FactualityViewSchema.optional(),
 });
 export type TurnView = z.infer<typeof TurnViewSchema>;
 
@@ -148,6 +158,8 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('codeAction'), turnId: Id, block: z.number().int().min(0), action: z.enum(CODE_ACTIONS) }),
   /** One of a failed turn's follow-ups, by index; the extension knows what each one does. */
   z.object({ type: z.literal('errorAction'), turnId: Id, index: z.number().int().min(0) }),
+  /** "Check factuality" on an answer: the extension checks it against its question and code. */
+  z.object({ type: z.literal('checkFactuality'), turnId: Id }),
   /** "Change setting" on a safeguard decision. */
   z.object({ type: z.literal('changeSafeguard'), turnId: Id }),
   z.object({ type: z.literal('newChat') }),

@@ -25,6 +25,7 @@ export async function run(): Promise<void> {
   require('./commands.test');
   require('./placement.test');
   require('./settings.test');
+  require('./safety.test');
   const { faultCounters } = require('./faults.test') as typeof import('./faults.test');
   /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
 
