@@ -5,6 +5,7 @@ import { registerCommands } from './commands/register';
 import { createLog } from './log';
 import { registerParametersPanel } from './panels/parametersPanel';
 import { PresetStore } from './panels/presetStore';
+import { registerReviews } from './review/register';
 import { McpSecrets } from './secrets/mcpSecrets';
 import { TokenStore } from './secrets/tokenStore';
 import { Session } from './session/session';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tokens,
     session,
     new StatusBar(session),
+    ...registerReviews(),
     ...registerCommands(session),
     ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
     ...registerChat(context, session),
