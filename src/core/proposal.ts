@@ -94,7 +94,8 @@ export interface ReviewedEdit {
 export function reviewedEdit(original: string, proposal: string, span: { start: number; end: number }): ReviewedEdit {
   const region = changedRegion(original, proposal);
   const tail = original.length - span.end;
-  if (region.start >= span.start && region.endBefore <= span.end) {
+  const unchanged = original === proposal;
+  if (unchanged || (region.start >= span.start && region.endBefore <= span.end)) {
     return { withinSpan: true, edit: { start: span.start, end: span.end, text: proposal.slice(span.start, proposal.length - tail) } };
   }
   return { withinSpan: false, edit: { start: region.start, end: region.endBefore, text: proposal.slice(region.start, region.endAfter) } };
