@@ -166,23 +166,30 @@ export class ReviewManager implements vscode.Disposable {
     return review.proposalUri;
   }
 
+  /**
+   * Says why the review opened. Hidden Unicode gets a warning naming what and where, with Accept /
+   * Reject; otherwise the title buttons and the status bar entry offer them (no notification to go stale).
+   */
   private announce(review: Review): void {
     const findings = review.findings(review.proposalDocument()?.getText() ?? '');
     const why = review.request.reasons?.length ? ` It opened for review because ${review.request.reasons.join(' and ')}.` : '';
+    if (!findings.length) {
+      vscode.window.setStatusBarMessage(`$(diff) ${review.title}: edit the proposal if you like, then Accept (Ctrl+Alt+Y) or Reject (Ctrl+Alt+N).${why}`, 8000);
+      return;
+    }
     const accept = 'Accept';
     const reject = 'Reject';
-    const show = findings.length
-      ? vscode.window.showWarningMessage(
-          `${review.title}: the proposed change contains hidden Unicode characters — ${describeFindings(findings)}. They can make code read differently from what it does.${why}`,
-          accept,
-          reject,
-        )
-      : vscode.window.showInformationMessage(`${review.title}: review the proposed change, edit it if you like, then Accept or Reject.${why}`, accept, reject);
-    void show.then((choice) => {
-      if (!this.reviews.has(review.id)) return;
-      if (choice === accept) void this.accept(review.id);
-      if (choice === reject) void this.reject(review.id);
-    });
+    void vscode.window
+      .showWarningMessage(
+        `${review.title}: the proposed change contains hidden Unicode characters — ${describeFindings(findings)}. They can make code read differently from what it does.${why}`,
+        accept,
+        reject,
+      )
+      .then((choice) => {
+        if (!this.reviews.has(review.id)) return;
+        if (choice === accept) void this.accept(review.id);
+        if (choice === reject) void this.reject(review.id);
+      });
   }
 
   private decorateAll(): void {
