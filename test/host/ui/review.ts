@@ -51,7 +51,6 @@ const HIDDEN_ANSWER = ['Here it is:', '', '```ts', '  let total = 0; /* \u202e r
 
 export async function reviewHiddenUnicodeFlaggedAndConfirmed(ctx: UiContext): Promise<void> {
   const { page, standIn } = ctx;
-  await clearNotifications(page);
   await selectInSample(page, 1, 9); // "  let total = 0;"
   const since = standIn.requests().length;
   standIn.enqueue('/responses', { kind: 'text', text: HIDDEN_ANSWER });
