@@ -8,6 +8,7 @@ import { LastAnswer } from './core/factualityInput';
 import { registerSafetyChecks } from './safety/commands';
 import { safetyDepsFromSession } from './safety/sessionAdapter';
 import { PresetStore } from './panels/presetStore';
+import { registerReviews } from './review/register';
 import { McpSecrets } from './secrets/mcpSecrets';
 import { TokenStore } from './secrets/tokenStore';
 import { Session } from './session/session';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tokens,
     session,
     new StatusBar(session),
+    ...registerReviews(),
     ...registerCommands(session),
     ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
     ...registerChat(context, session),

@@ -206,7 +206,7 @@ export class ChatController implements vscode.Disposable {
     const turn = this.store.current().turns.find((t) => t.id === turnId);
     const block = turn?.answer ? codeBlocks(turn.answer.text)[index] : undefined;
     if (!block) return;
-    await runCodeAction(action, { block, tracker: this.tracker, askedAbout: this.context.askedAbout(turnId) });
+    await runCodeAction(action, { block, tracker: this.tracker, askedAbout: this.context.askedAbout(turnId), review: this.session.settings.review });
   }
 
   private turnError(turnId: string): TurnError | undefined {

@@ -1,10 +1,13 @@
 // The actions on a code block of an answer: Copy, Insert at Cursor, Replace Selection, Open in New
-// File. Edits go to the editor the user last used, as one undo step, never over text they changed.
+// File. Edits go to the editor the user last used, as one undo step, never over text they changed;
+// with review `diff` (and always for hidden Unicode) they open as a review to accept first.
 import * as vscode from 'vscode';
 import { withEol } from '../core/indentation';
-import { hiddenRuns, replaceHidden } from '../core/markdown/hiddenUnicode';
+import { type ReviewMode } from '../config/settingsSchema';
+import { hasHiddenUnicode, hiddenRuns, replaceHidden } from '../core/markdown/hiddenUnicode';
 import { type CodeBlock } from '../core/markdown/parser';
 import { eolOf, PinnedTarget } from '../editor/pinnedTarget';
+import { openReview } from '../review/register';
 import { type CodeActionKind } from '../webview/protocol/chat';
 import { type EditorTracker } from './editorTracker';
 import { insertionText, replacementText } from './insertionText';
@@ -21,6 +24,8 @@ export interface CodeActionContext {
   readonly tracker: EditorTracker;
   /** The selection the question was about (a chip's, or the editor's when it was sent), if any. */
   readonly askedAbout: AskedAbout | undefined;
+  /** `predictionGuard.review`: `diff` reviews Insert at Cursor and Replace Selection first. */
+  readonly review: ReviewMode;
 }
 
 /** Hidden bidi / zero-width / tag characters are never put into code silently. Undefined: cancelled. */
@@ -40,7 +45,11 @@ async function checkedCode(code: string): Promise<string | undefined> {
   return choice === keep ? code : undefined;
 }
 
-async function applyAt(target: PinnedTarget, code: string, what: string, whenChanged: string): Promise<boolean> {
+/**
+ * Writes `code` at the pinned target: with review `diff` (the default), or when the code holds hidden
+ * Unicode, as a review to accept; with `apply`, directly as one undo step.
+ */
+async function applyAt(target: PinnedTarget, code: string, what: string, whenChanged: string, review: ReviewMode): Promise<boolean> {
   const state = target.current();
   if (!state.ok) {
     void vscode.window.showWarningMessage(`${what} changed nothing: ${state.cause === 'changed' ? whenChanged : state.reason}. Your text was not changed.`);
@@ -48,9 +57,25 @@ async function applyAt(target: PinnedTarget, code: string, what: string, whenCha
   }
   const { document, range } = state;
   const line = document.lineAt(range.start.line).text;
-  const text = range.isEmpty ? insertionText(line, range.start.character, code) : replacementText(line, range.start.character, target.originalText, code);
+  const text = withEol(
+    range.isEmpty ? insertionText(line, range.start.character, code) : replacementText(line, range.start.character, target.originalText, code),
+    eolOf(document),
+  );
+  const hidden = hasHiddenUnicode(text);
+  if (review !== 'apply' || hidden) {
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    await openReview({
+      title: what,
+      document,
+      edit: { start, end, text },
+      span: { start, end },
+      reasons: hidden ? ['it contains hidden Unicode characters'] : undefined,
+    });
+    return true;
+  }
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, range, withEol(text, eolOf(document)));
+  edit.replace(document.uri, range, text);
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showWarningMessage(`${what} changed nothing: the editor refused the edit (the file may be read-only).`);
     return false;
@@ -69,8 +94,7 @@ async function insertAtCursor(context: CodeActionContext, code: string): Promise
   const position = editor.selection.active;
   const target = new PinnedTarget(editor.document, new vscode.Range(position, position), '');
   try {
-    const checked = await checkedCode(code);
-    if (checked !== undefined) await applyAt(target, checked, 'Insert at Cursor', 'you changed the text at the cursor meanwhile');
+    await applyAt(target, code, 'Insert at Cursor', 'you changed the text at the cursor meanwhile', context.review);
   } finally {
     target.dispose();
   }
@@ -79,9 +103,8 @@ async function insertAtCursor(context: CodeActionContext, code: string): Promise
 async function replaceSelection(context: CodeActionContext, code: string): Promise<void> {
   const askedAbout = context.askedAbout;
   if (askedAbout) {
-    const checked = await checkedCode(code);
     const changed = `the code you asked about (${askedAbout.label}) was changed or closed after you sent the question; use Insert at Cursor or Copy instead`;
-    if (checked !== undefined) await applyAt(askedAbout.pin, checked, 'Replace Selection', changed);
+    await applyAt(askedAbout.pin, code, 'Replace Selection', changed, context.review);
     return;
   }
   // Nothing was selected when the question was sent: the selection of the last-used editor now.
@@ -92,8 +115,7 @@ async function replaceSelection(context: CodeActionContext, code: string): Promi
   }
   const target = new PinnedTarget(editor.document, editor.selection);
   try {
-    const checked = await checkedCode(code);
-    if (checked !== undefined) await applyAt(target, checked, 'Replace Selection', 'you changed the selection meanwhile');
+    await applyAt(target, code, 'Replace Selection', 'you changed the selection meanwhile', context.review);
   } finally {
     target.dispose();
   }

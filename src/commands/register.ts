@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { TASK_IDS } from '../core/tasks';
 import { type Session } from '../session/session';
 import { clearApiKey, setApiKey } from './apiKeyCommands';
+import { runPrompt } from './runPrompt';
 import { runTask, taskArgs } from './runTask';
 
 async function selectModel(session: Session): Promise<string | undefined> {
@@ -22,6 +23,7 @@ export function registerCommands(session: Session): vscode.Disposable[] {
   const register = (id: string, run: (args?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
   return [
     ...TASK_IDS.map((task) => register(`predictionGuard.${task}`, (args?: unknown) => runTask(task, session, taskArgs(args)))),
+    register('predictionGuard.runPrompt', (args?: unknown) => runPrompt(session, args)),
     register('predictionGuard.setApiKey', () => setApiKey(session)),
     register('predictionGuard.clearApiKey', () => clearApiKey(session)),
     register('predictionGuard.selectModel', () => selectModel(session)),

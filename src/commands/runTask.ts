@@ -2,7 +2,7 @@
 // under a cancellable progress notification, place the answer at the pinned target.
 import * as vscode from 'vscode';
 import * as z from 'zod';
-import { TASKS, taskInput, type TaskId } from '../core/tasks';
+import { promptOverride, specFor, taskInput, type PromptChoice, type RunnableTask } from '../core/tasks';
 import { placeAnswer, type PlacementResult } from '../editor/answerPlacer';
 import { InFlightTargets, targetKey } from '../editor/inFlight';
 import { PinnedTarget } from '../editor/pinnedTarget';
@@ -17,7 +17,8 @@ const inFlight = new InFlightTargets();
  * Menus pass other things (the file's URI): anything that is not this shape is ignored.
  */
 const TaskArgsSchema = z.object({ question: z.string().trim().min(1).optional() });
-export type TaskArgs = z.infer<typeof TaskArgsSchema>;
+/** `prompt`: a custom prompt (or a built-in's replacement text) from Run Prompt on Selection. */
+export type TaskArgs = z.infer<typeof TaskArgsSchema> & { readonly prompt?: PromptChoice };
 
 export function taskArgs(raw: unknown): TaskArgs {
   const parsed = TaskArgsSchema.safeParse(raw);
@@ -34,8 +35,8 @@ async function askQuestion(): Promise<string | undefined> {
   return question?.trim() ? question.trim() : undefined;
 }
 
-export async function runTask(task: TaskId, session: Session, args: TaskArgs = {}): Promise<PlacementResult | undefined> {
-  const spec = TASKS[task];
+export async function runTask(task: RunnableTask, session: Session, args: TaskArgs = {}): Promise<PlacementResult | undefined> {
+  const spec = specFor(task, args.prompt);
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(`Open a file and select some code, then run “Prediction Guard: ${spec.title}”.`);
@@ -57,7 +58,8 @@ export async function runTask(task: TaskId, session: Session, args: TaskArgs = {
   try {
     const question = task === 'ask' ? (args.question ?? (await askQuestion())) : undefined;
     if (task === 'ask' && !question) return undefined;
-    const input = taskInput(task, selectionContext(editor, selection), question);
+    const prompt = args.prompt ?? promptOverride(task, session.settings.prompts);
+    const input = taskInput(task, selectionContext(editor, selection), question, prompt?.text);
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${spec.progress}…`, cancellable: true },
       async (progress, cancel) => {
@@ -68,13 +70,14 @@ export async function runTask(task: TaskId, session: Session, args: TaskArgs = {
             {
               send: (request) => session.send(request),
               // The progress closes when the answer is placed (a new document may take a moment).
-              place: (destination, text) => placeAnswer({ destination, answer: text, answerIsCode: spec.answerIsCode, target }),
+              place: (destination, text) =>
+                placeAnswer({ destination, answer: text, answerIsCode: spec.answerIsCode, target, title: spec.title, review: session.settings.review }),
               progress: (message) => progress.report({ message }),
               warn: (message) => void vscode.window.showWarningMessage(message),
               showFailure: (failure) => session.showFailure(failure),
               info: (line) => session.log.info(line),
             },
-            { task, input, signal: abort.signal },
+            { task, input, signal: abort.signal, destination: prompt?.destination },
           );
         } finally {
           subscription.dispose();

@@ -5,7 +5,7 @@ import { PredictionGuardError } from '../api/errors';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type MessageItem } from '../api/requestSchema';
 import { destinationFor } from '../core/placementText';
-import { TASKS, type Destination, type TaskId } from '../core/tasks';
+import { TASKS, type Destination, type RunnableTask } from '../core/tasks';
 import { failureOf, retryText } from '../session/failure';
 import { type Failure, type SendRequest, type SendResult } from '../session/types';
 
@@ -21,7 +21,9 @@ export interface TaskFlowDeps<P> {
 }
 
 export interface TaskFlowRequest {
-  readonly task: TaskId;
+  readonly task: RunnableTask;
+  /** Where the answer goes when the prompt says so (a custom prompt's `placement`); else the placement setting. */
+  readonly destination?: Destination;
   readonly input: MessageItem[];
   readonly signal: AbortSignal;
 }
@@ -77,7 +79,7 @@ export async function runTaskFlow<P>(deps: TaskFlowDeps<P>, request: TaskFlowReq
     deps.showFailure(failure);
     return { status: 'failed', failure };
   }
-  let destination = destinationFor(request.task, settings.placement);
+  let destination = request.destination ?? destinationFor(request.task, settings.placement);
   if (answer.incomplete && (destination === 'replace' || destination === 'insertBelow')) {
     destination = 'newDocument';
     deps.warn(INCOMPLETE_WARNING);

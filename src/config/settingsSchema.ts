@@ -18,6 +18,20 @@ export const RequestHeadersSchema = z
 export const PLACEMENTS = ['auto', 'replace', 'insertBelow', 'newDocument'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
+/** How an answer that changes an existing document is applied: shown as a diff to accept first, or written directly. */
+export const REVIEW_MODES = ['diff', 'apply'] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
+
+/** Where a custom prompt's answer goes (`markdown`: opened as Markdown beside the editor). */
+export const PROMPT_PLACEMENTS = ['auto', 'replace', 'insertBelow', 'newDocument', 'markdown'] as const;
+
+export const CustomPromptSchema = z.object({
+  name: z.string().trim().min(1, 'a prompt needs a name'),
+  prompt: z.string().trim().min(1, 'a prompt needs its text'),
+  placement: z.enum(PROMPT_PLACEMENTS).optional(),
+});
+export type CustomPrompt = z.infer<typeof CustomPromptSchema>;
+
 export interface Settings {
   readonly baseUrl: string;
   readonly requestTimeoutSeconds: number;
@@ -26,6 +40,10 @@ export interface Settings {
   /** Extra HTTP headers for gateways (never Authorization). */
   readonly requestHeaders: Readonly<Record<string, string>>;
   readonly placement: Placement;
+  /** `diff`: changes to a document open as a diff to accept or reject; `apply`: written directly. */
+  readonly review: ReviewMode;
+  /** Custom prompts; one named like a built-in command replaces that command's prompt text. */
+  readonly prompts: readonly CustomPrompt[];
   readonly params: ApiParameters;
   /** How many earlier chat turns go with each new chat message (`chat.maxTurns`). */
   readonly chatMaxTurns: number;
@@ -64,6 +82,8 @@ export const SETTING_KEYS: readonly string[] = [
   'maxRetries',
   'requestHeaders',
   'placement',
+  'review',
+  'prompts',
   'chat.maxTurns',
   'workspaceTools',
   'workspaceTools.exclude',
@@ -98,6 +118,8 @@ export function readSettings(lookup: Lookup): SettingsReadResult {
     maxRetries: field('maxRetries', z.number().int().min(0).max(10).default(2)),
     requestHeaders: field('requestHeaders', RequestHeadersSchema.default({})),
     placement: field('placement', z.enum(PLACEMENTS).default('auto')),
+    review: field('review', z.enum(REVIEW_MODES).default('diff')),
+    prompts: field('prompts', z.array(CustomPromptSchema).default([])),
     params: ApiParametersSchema.parse({ ...params, safeguards }),
     chatMaxTurns: field('chat.maxTurns', z.number().int().min(0).max(100).default(10)),
     workspaceTools: {

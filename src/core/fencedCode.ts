@@ -32,13 +32,16 @@ export function fencedBlocks(markdown: string): FencedBlock[] {
 }
 
 /**
- * The code to put into the editor. When the answer holds fenced blocks, the longest one (the model's
- * "here is the whole thing" block, not a one-line aside); otherwise the whole answer, trimmed of
- * blank lines at its ends.
+ * The code to put into the editor. When the answer holds fenced blocks, all of them, in order, one
+ * blank line apart (nothing the model wrote as code is dropped); otherwise the whole answer, trimmed
+ * of blank lines at its ends. `blocks` says how many fenced blocks there were.
  */
-export function extractCode(answer: string): { code: string; fromFence: boolean } {
+export function extractCode(answer: string): { code: string; fromFence: boolean; blocks: number } {
   const blocks = fencedBlocks(answer);
-  if (blocks.length === 0) return { code: answer.replace(/^\s*\n|\s+$/g, ''), fromFence: false };
-  const longest = blocks.reduce((best, block) => (block.code.length > best.code.length ? block : best));
-  return { code: longest.code.replace(/\s+$/, ''), fromFence: true };
+  if (blocks.length === 0) return { code: answer.replace(/^\s*\n|\s+$/g, ''), fromFence: false, blocks: 0 };
+  const code = blocks
+    .map((block) => block.code.replace(/\s+$/, ''))
+    .filter((block) => block !== '')
+    .join('\n\n');
+  return { code, fromFence: true, blocks: blocks.length };
 }

@@ -1,10 +1,10 @@
 // The text an answer becomes at its destination.
 import { extractCode } from './fencedCode';
 import { reindent, withEol, type IndentTarget } from './indentation';
-import { type Destination, type TaskId, TASKS } from './tasks';
+import { type Destination, type RunnableTask, TASKS } from './tasks';
 import { type Placement } from '../config/settingsSchema';
 
-export function destinationFor(task: TaskId, placement: Placement): Destination {
+export function destinationFor(task: RunnableTask, placement: Placement): Destination {
   return placement === 'auto' ? TASKS[task].autoDestination : placement;
 }
 

@@ -1,13 +1,18 @@
 // Puts an answer where it belongs: into the pinned selection (one undo step, indentation kept) or
-// into a new document beside it. Never over text the user changed meanwhile.
+// into a new document beside it. Never over text the user changed meanwhile. With review `diff`
+// (the default), a change to the document opens as a review to accept instead.
 import * as vscode from 'vscode';
-import { documentText, editText, indentTargetFor } from '../core/placementText';
+import { type ReviewMode } from '../config/settingsSchema';
+import { documentText } from '../core/placementText';
+import { answerEdit, reviewReasons } from '../core/proposal';
 import { type Destination } from '../core/tasks';
+import { openReview } from '../review/register';
 import { eolOf, type PinnedTarget } from './pinnedTarget';
 
 export interface PlacementResult {
-  /** Where the answer went in the end. */
-  readonly placed: Destination;
+  /** Where the answer went in the end; `review`: into a review diff, the document not changed yet. */
+  readonly placed: Destination | 'review';
+  /** The document the answer is in (for a review: the proposal). */
   readonly uri: string;
   /** Why it did not go where it was meant to, when it did not. */
   readonly fallbackReason?: string;
@@ -18,34 +23,16 @@ export interface PlacementRequest {
   readonly answer: string;
   readonly answerIsCode: boolean;
   readonly target: PinnedTarget;
+  /** The command, for the review's title: "Improve Selection". */
+  readonly title?: string;
+  /** `diff` (the default): changes to the document are reviewed first; `apply`: written directly. */
+  readonly review?: ReviewMode;
 }
 
 async function openBeside(content: string, language: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ content, language });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
   return document;
-}
-
-function replaceEdit(request: PlacementRequest, document: vscode.TextDocument, range: vscode.Range): vscode.TextEdit {
-  const text = editText(request.answer, request.answerIsCode, {
-    indent: indentTargetFor(document.lineAt(range.start.line).text, range.start.character),
-    eol: eolOf(document),
-    endsWithNewline: /\r?\n$/.test(request.target.originalText),
-  });
-  return vscode.TextEdit.replace(range, text);
-}
-
-function insertBelowEdit(request: PlacementRequest, document: vscode.TextDocument, range: vscode.Range): vscode.TextEdit {
-  const eol = eolOf(document);
-  const text = editText(request.answer, request.answerIsCode, {
-    indent: indentTargetFor(document.lineAt(range.start.line).text, 0),
-    eol,
-    endsWithNewline: false,
-  });
-  const endsAtLineStart = range.end.character === 0 && range.end.line > range.start.line;
-  if (endsAtLineStart) return vscode.TextEdit.insert(range.end, text + eol);
-  if (range.end.line + 1 < document.lineCount) return vscode.TextEdit.insert(new vscode.Position(range.end.line + 1, 0), text + eol);
-  return vscode.TextEdit.insert(document.lineAt(range.end.line).range.end, eol + text);
 }
 
 export async function placeAnswer(request: PlacementRequest): Promise<PlacementResult> {
@@ -69,12 +56,26 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
     case 'insertBelow': {
       const state = request.target.current();
       if (!state.ok) return asDocument(state.reason);
-      const edit = new vscode.WorkspaceEdit();
-      const make = request.destination === 'replace' ? replaceEdit : insertBelowEdit;
-      edit.set(state.document.uri, [make(request, state.document, state.range)]);
-      const applied = await vscode.workspace.applyEdit(edit);
+      const document = state.document;
+      const start = document.offsetAt(state.range.start);
+      const end = document.offsetAt(state.range.end);
+      const edit = answerEdit(request.destination, request.answer, request.answerIsCode, { documentText: document.getText(), eol: eolOf(document), start, end });
+      const reasons = reviewReasons(request.answer, request.answerIsCode, edit.text);
+      if (request.review !== 'apply' || reasons.length > 0) {
+        const uri = await openReview({
+          title: request.title ?? 'Prediction Guard',
+          document,
+          edit,
+          span: { start: Math.min(start, edit.start), end: Math.max(end, edit.end) },
+          reasons: request.review === 'apply' ? reasons : undefined,
+        });
+        return { placed: 'review', uri: uri.toString() };
+      }
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.text);
+      const applied = await vscode.workspace.applyEdit(workspaceEdit);
       if (!applied) return asDocument('the editor refused the edit (the file may be read-only)');
-      return { placed: request.destination, uri: state.document.uri.toString() };
+      return { placed: request.destination, uri: document.uri.toString() };
     }
   }
 }

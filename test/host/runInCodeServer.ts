@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     'editor.minimap.enabled': false,
     'predictionGuard.baseUrl': standIn.baseUrl,
     'predictionGuard.model': 'gpt-oss-120b',
+    'predictionGuard.prompts': [{ name: 'Add type hints', prompt: 'Add explicit type annotations to every variable.' }],
     // VS Code sends loopback hosts DIRECT; the proxy test uses 127.0.0.2 (see recordingProxy.ts).
     'http.proxy': proxy.url,
   });

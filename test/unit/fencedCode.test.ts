@@ -5,11 +5,11 @@ import { extractCode, fencedBlocks } from '../../src/core/fencedCode';
 
 describe('extractCode', () => {
   it('takes the code out of a ```lang block', () => {
-    assert.deepEqual(extractCode('```python\ndef f(x):\n    return x * 2\n```'), { code: 'def f(x):\n    return x * 2', fromFence: true });
+    assert.deepEqual(extractCode('```python\ndef f(x):\n    return x * 2\n```'), { code: 'def f(x):\n    return x * 2', fromFence: true, blocks: 1 });
   });
 
   it('takes the code out of a ~~~ block', () => {
-    assert.deepEqual(extractCode('~~~ts\nconst a = 1;\n~~~\n'), { code: 'const a = 1;', fromFence: true });
+    assert.deepEqual(extractCode('~~~ts\nconst a = 1;\n~~~\n'), { code: 'const a = 1;', fromFence: true, blocks: 1 });
   });
 
   it('a ``` line inside a ~~~ block is code, not a fence', () => {
@@ -22,20 +22,24 @@ describe('extractCode', () => {
   });
 
   it('an unclosed fence runs to the end of the answer', () => {
-    assert.deepEqual(extractCode('Here you go:\n```go\nfunc main() {\n}\n'), { code: 'func main() {\n}', fromFence: true });
+    assert.deepEqual(extractCode('Here you go:\n```go\nfunc main() {\n}\n'), { code: 'func main() {\n}', fromFence: true, blocks: 1 });
   });
 
   it('with no fence, the whole answer is the code, without blank lines around it', () => {
-    assert.deepEqual(extractCode('\n\nx = 1\ny = 2\n  \n\n'), { code: 'x = 1\ny = 2', fromFence: false });
+    assert.deepEqual(extractCode('\n\nx = 1\ny = 2\n  \n\n'), { code: 'x = 1\ny = 2', fromFence: false, blocks: 0 });
   });
 
   it('with no fence, the first line keeps its indentation', () => {
     assert.equal(extractCode('\n    return x\n').code, '    return x');
   });
 
-  it('with several blocks, the longest one is the code', () => {
+  it('with several blocks, every block is kept, in order, one blank line apart', () => {
     const answer = 'Call it like this:\n```ts\nf(1)\n```\nThe whole thing:\n```ts\nfunction f(n: number) {\n  return n + 1;\n}\n```\nAnd `f(2)` too:\n```ts\nf(2)\n```';
-    assert.equal(extractCode(answer).code, 'function f(n: number) {\n  return n + 1;\n}');
+    assert.deepEqual(extractCode(answer), { code: 'f(1)\n\nfunction f(n: number) {\n  return n + 1;\n}\n\nf(2)', fromFence: true, blocks: 3 });
+  });
+
+  it('an empty block adds no blank lines', () => {
+    assert.equal(extractCode('```js\na();\n```\n```\n\n```\n```js\nb();\n```').code, 'a();\n\nb();');
   });
 
   it('the text around the block is not part of the code', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { STREAM_MODES } from '../../src/api/streamSupport';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_BASE_URL, PLACEMENTS, SECTION, SETTING_KEYS, readSettings } from '../../src/config/settingsSchema';
+import { DEFAULT_BASE_URL, PLACEMENTS, REVIEW_MODES, SECTION, SETTING_KEYS, readSettings } from '../../src/config/settingsSchema';
 import { ApiParametersSchema, PII_SETTINGS, buildRequest } from '../../src/api/parameters';
 import { PII_REPLACE_METHODS, REASONING_EFFORTS } from '../../src/api/requestSchema';
 
@@ -28,6 +28,8 @@ describe('readSettings with nothing set', () => {
     assert.equal(settings.baseUrl, 'https://api.predictionguard.com');
     assert.equal(settings.baseUrl, DEFAULT_BASE_URL);
     assert.equal(settings.placement, 'auto');
+    assert.equal(settings.review, 'diff', 'changes are reviewed unless the user chose otherwise');
+    assert.deepEqual(settings.prompts, []);
     assert.equal(settings.requestTimeoutSeconds, 120);
     assert.equal(settings.stream, 'auto');
     assert.deepEqual(settings.params, ApiParametersSchema.parse({}));
@@ -94,6 +96,7 @@ describe('readSettings with values set', () => {
     const enums: Record<string, readonly unknown[]> = {
       placement: PLACEMENTS,
       stream: STREAM_MODES,
+      review: REVIEW_MODES,
       reasoningEffort: [...REASONING_EFFORTS, null],
       'safeguards.pii': PII_SETTINGS,
       'safeguards.piiReplaceMethod': [...PII_REPLACE_METHODS, null],
@@ -106,11 +109,22 @@ describe('readSettings with values set', () => {
   });
 });
 
+describe('custom prompts', () => {
+  it('are read with their name, text and placement', () => {
+    const prompts = [{ name: 'Add type hints', prompt: 'Add type hints to this code.', placement: 'replace' }, { name: 'Explain Selection', prompt: 'Explain it to a beginner.' }];
+    const { settings, problems } = readSettings(lookupWith({ prompts }));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.prompts, prompts);
+  });
+});
+
 describe('invalid values', () => {
   for (const [key, value, check] of [
     ['temperature', 5, (s) => s.params.temperature === null],
     ['placement', 'sideways', (s) => s.placement === 'auto'],
     ['stream', 'sometimes', (s) => s.stream === 'auto'],
+    ['review', 'never', (s) => s.review === 'diff'],
+    ['prompts', [{ name: 'Add type hints' }], (s) => s.prompts.length === 0],
     ['safeguards.pii', 'maybe', (s) => s.params.safeguards.pii === 'off'],
     ['maxOutputTokens', 0, (s) => s.params.maxOutputTokens === null],
     ['requestTimeoutSeconds', -5, (s) => s.requestTimeoutSeconds === 120],

@@ -1,7 +1,7 @@
 // What each selection command asks the model: the user message the server receives.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TASK_IDS, TASKS, taskInput, taskPrompt, type SelectionContext } from '../../src/core/tasks';
+import { TASK_IDS, TASKS, findPrompt, promptEntries, promptOverride, specFor, taskInput, taskPrompt, type SelectionContext } from '../../src/core/tasks';
 import { fencedBlocks } from '../../src/core/fencedCode';
 import { MessageItemSchema } from '../../src/api/requestSchema';
 
@@ -95,5 +95,47 @@ describe('taskInput', () => {
     const input = taskInput('ask', CTX, 'Is it O(n)?');
     assert.deepEqual(input, [{ type: 'message', role: 'user', content: taskPrompt('ask', CTX, 'Is it O(n)?') }]);
     assert.ok(MessageItemSchema.safeParse(input[0]).success);
+  });
+});
+
+describe('custom prompts', () => {
+  const prompts = [
+    { name: 'Add type hints', prompt: 'Add type hints to every function.' },
+    { name: 'improve selection', prompt: 'Make it faster.', placement: 'insertBelow' as const },
+    { name: 'Summarise', prompt: 'Summarise it.', placement: 'markdown' as const },
+  ];
+
+  it("a custom prompt's text goes in the user message with the selected code", () => {
+    const prompt = taskPrompt('custom', CTX, undefined, 'Add type hints to every function.');
+    assert.ok(prompt.startsWith('Add type hints to every function.'), prompt);
+    assert.deepEqual(fencedBlocks(prompt).at(-1), { language: 'typescript', code: CTX.text });
+    assert.ok(prompt.includes('src/math/sum.ts'), prompt);
+  });
+
+  it("an entry named like a built-in command (any case) replaces that command's prompt text and placement", () => {
+    const override = promptOverride('improve', prompts);
+    assert.deepEqual(override, { name: 'Improve Selection', text: 'Make it faster.', destination: 'insertBelow' });
+    const prompt = taskPrompt('improve', CTX, undefined, override?.text);
+    assert.ok(prompt.startsWith('Make it faster.'), prompt);
+    assert.doesNotMatch(prompt, /clearer, safer/);
+    assert.equal(promptOverride('fix', prompts), undefined);
+  });
+
+  it('Run Prompt lists the built-in tasks, then the custom prompts', () => {
+    const entries = promptEntries(prompts);
+    assert.deepEqual(entries.map((e) => e.name), [...TASK_IDS.map((t) => TASKS[t].title), 'Add type hints', 'Summarise']);
+    assert.equal(entries.find((e) => e.name === 'Improve Selection')?.prompt?.text, 'Make it faster.');
+  });
+
+  it('a prompt is found by name, case-insensitively; an unknown one is not', () => {
+    assert.deepEqual(findPrompt('add TYPE hints', prompts)?.prompt, { name: 'Add type hints', text: 'Add type hints to every function.', destination: undefined });
+    assert.equal(findPrompt('Fix Selection', prompts)?.task, 'fix');
+    assert.equal(findPrompt('Nope', prompts), undefined);
+  });
+
+  it('a custom prompt opened as Markdown is prose; others are code', () => {
+    assert.equal(specFor('custom', findPrompt('Summarise', prompts)?.prompt).answerIsCode, false);
+    assert.equal(specFor('custom', findPrompt('Add type hints', prompts)?.prompt).answerIsCode, true);
+    assert.equal(specFor('custom', findPrompt('Add type hints', prompts)?.prompt).title, 'Add type hints');
   });
 });

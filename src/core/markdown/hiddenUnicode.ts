@@ -74,3 +74,34 @@ export function hiddenRuns(text: string): HiddenRun[] {
 export function replaceHidden(text: string, mark: (run: HiddenRun) => string): string {
   return text.replace(HIDDEN, (run) => mark(describeHidden(run)));
 }
+
+/** One hidden character (or run of tag characters) in a text, with where it is. */
+export interface HiddenFinding extends HiddenRun {
+  /** Offset in the text (UTF-16 code units) and length of the run. */
+  readonly offset: number;
+  readonly length: number;
+  /** 1-based line and column (column in UTF-16 code units, as editors count). */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Every hidden run of `text` that starts within `[from, to)`, with its position. */
+export function hiddenFindings(text: string, from = 0, to = text.length): HiddenFinding[] {
+  const findings: HiddenFinding[] = [];
+  for (const match of text.matchAll(HIDDEN)) {
+    const offset = match.index;
+    if (offset < from || offset >= to) continue;
+    const before = text.slice(0, offset);
+    const line = (before.match(/\n/g)?.length ?? 0) + 1;
+    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    findings.push({ ...describeHidden(match[0]), offset, length: match[0].length, line, column });
+  }
+  return findings;
+}
+
+/** "U+202E RIGHT-TO-LEFT OVERRIDE at line 3, column 7; …" — at most `max` listed. */
+export function describeFindings(findings: readonly HiddenFinding[], max = 3): string {
+  const listed = findings.slice(0, max).map((f) => `${f.description.replace(/^Hidden Unicode:? ?/, '')} at line ${f.line}, column ${f.column}`);
+  const more = findings.length > max ? `, and ${findings.length - max} more` : '';
+  return `${listed.join('; ')}${more}`;
+}

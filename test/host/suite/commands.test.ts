@@ -2,17 +2,7 @@
 // server received and what the user's editor shows afterwards.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  activateWithToken,
-  closeAllEditors,
-  documentFor,
-  fenced,
-  openScratch,
-  runCommand,
-  selectLines,
-  standIn,
-  userMessage,
-} from './helpers';
+import { activateWithToken, closeAllEditors, documentFor, fenced, openScratch, runCommand, selectLines, standIn, userMessage, setSetting, resetSettings } from './helpers';
 
 const SOURCE = [
   'export function total(prices: number[]): number {',
@@ -27,6 +17,9 @@ const SOURCE = [
 
 describe('selection commands', () => {
   before(activateWithToken);
+  // These check direct placement (review `apply`); review.test.ts covers the review.
+  before(() => setSetting('review', 'apply'));
+  after(() => resetSettings(['review']));
   beforeEach(() => standIn().reset());
   afterEach(closeAllEditors);
 

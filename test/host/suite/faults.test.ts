@@ -3,7 +3,7 @@
 // one injected fault; the runner counts them (titles start with "faults:").
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, documentFor, env, fenced, openScratch, runCommand, selectLines, setSetting, sleep, standIn } from './helpers';
+import { activateWithToken, closeAllEditors, documentFor, env, fenced, openScratch, runCommand, selectLines, setSetting, sleep, standIn, resetSettings } from './helpers';
 
 const SOURCE = ['const a = 1;', 'const b = 2;', 'const c = 3;', ''].join('\n');
 
@@ -51,6 +51,9 @@ class ReadOnlyFs implements vscode.FileSystemProvider {
 
 describe('faults:', () => {
   before(activateWithToken);
+  // These check direct placement (review `apply`); review.test.ts covers the review.
+  before(() => setSetting('review', 'apply'));
+  after(() => resetSettings(['review']));
   beforeEach(() => standIn().reset());
   afterEach(closeAllEditors);
 

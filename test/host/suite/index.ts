@@ -18,12 +18,15 @@ function say(line: string): void {
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: class {} as unknown as Mocha.ReporterConstructor });
+  // PG_SUITE_GREP (while developing): run only the tests whose full title matches.
+  if (process.env.PG_SUITE_GREP) mocha.grep(new RegExp(process.env.PG_SUITE_GREP, 'i'));
   mocha.suite.emit('pre-require', globalThis, 'host-suite', mocha);
   // Loaded after `pre-require`, so `describe`/`it` exist when each file's top level runs: an import
   // would be hoisted above it.
   /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports */
   require('./commands.test');
   require('./placement.test');
+  require('./review.test');
   require('./settings.test');
   require('./safety.test');
   const { faultCounters } = require('./faults.test') as typeof import('./faults.test');

@@ -11,6 +11,9 @@ async function waitForRequest(count: number): Promise<void> {
 
 describe('answer placement', () => {
   before(activateWithToken);
+  // These check direct placement (review `apply`); review.test.ts covers the review.
+  before(() => setSetting('review', 'apply'));
+  after(() => resetSettings(['review']));
   beforeEach(() => standIn().reset());
   afterEach(async () => {
     await resetSettings(['placement']);

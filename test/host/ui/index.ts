@@ -11,6 +11,7 @@ import { parametersUiTests } from './parameters';
 import { parametersPanelSurvivesReload } from './parameters/reload';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
 import { safeguardBlockNamesPii } from './safeguardBlock';
+import { reviewUiTests } from './review';
 import { setApiKeyReplacesKey } from './setApiKey';
 import { workbenchWithAnswer } from './workbenchScreenshot';
 
@@ -25,6 +26,7 @@ export const uiTests: [title: string, test: UiTest][] = [
   ['Cancel on the progress notification aborts the request and changes nothing', cancelLeavesFileUntouched],
   ['rate limited: the progress shows the wait, and Cancel during it sends no retry', rateLimitWaitShownAndCancellable],
   ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
+  ...reviewUiTests,
   ...parametersUiTests,
   ...chatUiTests,
   ['parameters panel: survives Reload Window (serializer)', parametersPanelSurvivesReload],

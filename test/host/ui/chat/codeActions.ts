@@ -1,4 +1,5 @@
-// Insert at Cursor: a code block from an answer goes into sample.ts at the cursor, as one undo step.
+// Insert at Cursor: a code block from an answer opens as a review of sample.ts; accepted (by its key),
+// it is in sample.ts at the cursor, as one undo step.
 import { waitForEditorText } from '../../workbench';
 import { check, type UiContext } from '../context';
 import { activeEditorText, chatFrame, cursorAtEndOfSample, newChat, openChat, reply, send } from './chatView';
@@ -16,6 +17,11 @@ export async function chatInsertAtCursor(ctx: UiContext): Promise<void> {
   await send(ctx, 'Write a function that returns 42');
   await reply(page, 0);
   await chatFrame(page).locator('.pg-code').first().getByRole('button', { name: 'Insert at Cursor' }).click();
+  await page.locator('.tabs-container .tab.active[aria-label^="Insert at Cursor: sample.ts ↔ proposed"]').waitFor({ timeout: 15_000 });
+  await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Accept Change"]').waitFor({ timeout: 10_000 });
+  await page.locator('.editor-group-container.active .monaco-diff-editor .editor.modified .view-lines:not(.line-delete)').first().click();
+  await page.keyboard.press('Control+Alt+Y');
+  await page.locator('.tabs-container .tab[aria-label^="Insert at Cursor: sample.ts"]').first().waitFor({ state: 'detached', timeout: 10_000 });
   const group = await waitForEditorText(page, 'export function chatInserted(): number {');
   check(group === 0, `the code went to editor group ${group + 1}, not the one with sample.ts`);
   const after = await activeEditorText(page);

@@ -1,0 +1,45 @@
+// Run Prompt on Selection…: a built-in task or one of the user's prompts (`predictionGuard.prompts`),
+// picked from a list or named by a keybinding's `{ "prompt": "Add type hints" }`. It runs through
+// the same task runner, so request, placement and review are those of the built-in commands.
+import * as vscode from 'vscode';
+import * as z from 'zod';
+import { findPrompt, promptEntries, type PromptEntry } from '../core/tasks';
+import { type PlacementResult } from '../editor/answerPlacer';
+import { runTask } from './runTask';
+import { type Session } from '../session/session';
+
+const RunPromptArgsSchema = z.object({ prompt: z.string().trim().min(1) });
+
+async function pickPrompt(entries: readonly PromptEntry[]): Promise<PromptEntry | undefined> {
+  const items = entries.map((entry) => ({
+    label: entry.name,
+    description: entry.task === 'custom' ? 'your prompt' : entry.fromSettings ? 'built-in, your prompt text' : 'built-in',
+    detail: entry.prompt?.text,
+    entry,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Prediction Guard: Run Prompt on Selection',
+    placeHolder: 'Pick a prompt to run on the selected code (add your own in predictionGuard.prompts)',
+    matchOnDetail: true,
+  });
+  return picked?.entry;
+}
+
+export async function runPrompt(session: Session, rawArgs?: unknown): Promise<PlacementResult | undefined> {
+  const { prompts } = session.settings;
+  const entries = promptEntries(prompts);
+  const args = RunPromptArgsSchema.safeParse(rawArgs);
+  let entry: PromptEntry | undefined;
+  if (args.success) {
+    entry = findPrompt(args.data.prompt, prompts);
+    if (!entry) {
+      const names = entries.map((e) => `“${e.name}”`).join(', ');
+      void vscode.window.showWarningMessage(`Prediction Guard has no prompt named “${args.data.prompt}”. The prompts are: ${names}. Add yours in predictionGuard.prompts.`);
+      return undefined;
+    }
+  } else {
+    entry = await pickPrompt(entries);
+    if (!entry) return undefined;
+  }
+  return runTask(entry.task, session, entry.prompt ? { prompt: entry.prompt } : {});
+}
