@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ApiParametersSchema, SafeguardSettingsSchema, type ApiParameters } from '../api/parameters';
 import { ToolExcludesSchema, WorkspaceToolModeSchema, type WorkspaceToolSettings } from '../tools/toolSettings';
+import { type ApprovalKey } from './settingLookup';
 
 export const SECTION = 'predictionGuard';
 export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
@@ -17,6 +18,18 @@ export const RequestHeadersSchema = z
 export const PLACEMENTS = ['auto', 'replace', 'insertBelow', 'newDocument'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
+/** Where a workspace's values of the approval settings stand (instructions, tools…): the status bar shows it. */
+export interface WorkspaceUse {
+  /** Approved workspace values in use. */
+  readonly applied: readonly ApprovalKey[];
+  /** Workspace values not decided on yet (not in use). */
+  readonly pending: readonly ApprovalKey[];
+  /** Workspace values the user chose to ignore. */
+  readonly ignored: readonly ApprovalKey[];
+}
+
+export const NO_WORKSPACE_VALUES: WorkspaceUse = { applied: [], pending: [], ignored: [] };
+
 export interface Settings {
   readonly baseUrl: string;
   readonly requestTimeoutSeconds: number;
@@ -30,6 +43,8 @@ export interface Settings {
   readonly chatMaxTurns: number;
   /** The read-only workspace tools the model may call (`workspaceTools`, `workspaceTools.exclude`). */
   readonly workspaceTools: WorkspaceToolSettings;
+  /** Which workspace values of the approval settings are in use, waiting, or ignored. */
+  readonly workspace: WorkspaceUse;
 }
 
 export interface SettingsReadResult {
@@ -39,7 +54,7 @@ export interface SettingsReadResult {
 }
 
 /** Each setting key (relative to `predictionGuard.`) and the schema its value must satisfy. */
-const PARAM_KEYS = {
+export const PARAM_KEYS = {
   model: ApiParametersSchema.shape.model,
   instructions: ApiParametersSchema.shape.instructions,
   temperature: ApiParametersSchema.shape.temperature,
@@ -71,7 +86,7 @@ export const SETTING_KEYS: readonly string[] = [
 /** `lookup(key)` returns the effective value of `predictionGuard.<key>`, or undefined when unset. */
 export type Lookup = (key: string) => unknown;
 
-export function readSettings(lookup: Lookup): SettingsReadResult {
+export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSPACE_VALUES): SettingsReadResult {
   const problems: string[] = [];
   const field = <T>(key: string, schema: z.ZodType<T>): T => {
     const raw = lookup(key);
@@ -100,6 +115,7 @@ export function readSettings(lookup: Lookup): SettingsReadResult {
       mode: field('workspaceTools', WorkspaceToolModeSchema),
       exclude: field('workspaceTools.exclude', ToolExcludesSchema),
     },
+    workspace,
   };
   return { settings, problems };
 }

@@ -1,6 +1,7 @@
 // Puts an answer where it belongs: into the pinned selection (one undo step, indentation kept) or
 // into a new document beside it. Never over text the user changed meanwhile.
 import * as vscode from 'vscode';
+import { neutralizeMarkdown } from '../core/markdown/neutralize';
 import { documentText, editText, indentTargetFor } from '../core/placementText';
 import { type Destination } from '../core/tasks';
 import { eolOf, type PinnedTarget } from './pinnedTarget';
@@ -18,6 +19,11 @@ export interface PlacementRequest {
   readonly answer: string;
   readonly answerIsCode: boolean;
   readonly target: PinnedTarget;
+}
+
+/** A prose answer opened as Markdown: made inert in its text, so no preview setting can load or run what it holds. */
+function proseDocument(answer: string): string {
+  return neutralizeMarkdown(documentText(answer, false));
 }
 
 async function openBeside(content: string, language: string): Promise<vscode.TextDocument> {
@@ -51,7 +57,9 @@ function insertBelowEdit(request: PlacementRequest, document: vscode.TextDocumen
 export async function placeAnswer(request: PlacementRequest): Promise<PlacementResult> {
   const language = request.target.document.languageId;
   const asDocument = async (fallbackReason?: string): Promise<PlacementResult> => {
-    const document = await openBeside(documentText(request.answer, request.answerIsCode), request.answerIsCode ? language : 'markdown');
+    const document = request.answerIsCode
+      ? await openBeside(documentText(request.answer, true), language)
+      : await openBeside(proseDocument(request.answer), 'markdown');
     if (fallbackReason) {
       void vscode.window.showWarningMessage(`Prediction Guard opened the answer in a new document because ${fallbackReason}. Your text was not changed.`);
     }
@@ -60,7 +68,7 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
 
   switch (request.destination) {
     case 'markdownBeside': {
-      const document = await openBeside(documentText(request.answer, false), 'markdown');
+      const document = await openBeside(proseDocument(request.answer), 'markdown');
       return { placed: 'markdownBeside', uri: document.uri.toString() };
     }
     case 'newDocument':
