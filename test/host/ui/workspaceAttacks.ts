@@ -4,9 +4,9 @@
 // Checked: what the stand-in received, the approval prompt, and the warning about the http: URL.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
-import { answerInputBox, runCommand, waitForNotification } from '../workbench';
+import { answerInputBox, runCommand } from '../workbench';
 import { check, enterKeyInMaskedBox, explainSample, selectInSample, SET_KEY, type UiContext } from './context';
 import { openParametersPanel } from './parameters/panel';
 
@@ -64,8 +64,21 @@ async function trustWorkspace(page: Page): Promise<void> {
   await yes.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/**
+ * The notification holding `text`, as a toast or, when the toast has already gone to the notification
+ * center (a busy workbench hides toasts while a progress notification and a new editor open), there.
+ */
+async function findNotification(page: Page, text: string): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+  if (await toast.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) return toast;
+  await runCommand(page, 'Notifications: Show Notifications');
+  const inCenter = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+  await inCenter.waitFor({ state: 'visible', timeout: 10_000 });
+  return inCenter;
+}
+
 async function clickNotificationButton(page: Page, text: string, button: string): Promise<void> {
-  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+  const item = await findNotification(page, text);
   await item.getByRole('button', { name: button }).click();
   await item.waitFor({ state: 'hidden', timeout: 10_000 });
 }
@@ -73,7 +86,16 @@ async function clickNotificationButton(page: Page, text: string, button: string)
 export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void> {
   const { page } = ctx;
   await trustWorkspace(page);
-  await runCommand(page, SET_KEY);
+  // The development extension's commands are listed once the extension host has scanned it: retry the palette until then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommand(page, SET_KEY);
+      break;
+    } catch (error) {
+      if (attempt >= 6) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await enterKeyInMaskedBox(page, ctx.token);
 
   // The user stores the authorization of their own MCP server (bound to its label and URL).
@@ -88,7 +110,7 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
   checkSafeguards(first, 'before approval');
   check(first.instructions === undefined, `before approval the workspace instructions were sent: ${String(first.instructions)}`);
   checkUserTools(first, 'before approval');
-  const prompt = await waitForNotification(page, 'This workspace sets');
+  const prompt = (await (await findNotification(page, 'This workspace sets')).innerText()).replace(/\s+/g, ' ');
   check(prompt.includes('instructions') && prompt.includes(ATTACKER_MCP.server_url), `the approval prompt does not name the instructions and the MCP URL: ${prompt}`);
   ctx.log(`prompt: ${prompt}`);
 
@@ -102,7 +124,7 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
 
   // 3. The workspace switches its MCP server to plain http: never asked about, never sent, and reported.
   writeWorkspaceSettings(ctx.workspace, workspaceSettings([HTTP_MCP]));
-  const warning = await waitForNotification(page, 'must use https://', 30_000);
+  const warning = (await (await findNotification(page, 'must use https://')).innerText()).replace(/\s+/g, ' ');
   ctx.log(`warning: ${warning}`);
   const third = bodyOf(await explainSample(ctx));
   checkSafeguards(third, 'with an http: MCP URL');
