@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerChat } from './chat/register';
 import { registerCommands } from './commands/register';
+import { WorkspaceApproval } from './config/workspaceApproval';
 import { createLog } from './log';
 import { registerParametersPanel } from './panels/parametersPanel';
 import { LastAnswer } from './core/factualityInput';
@@ -22,10 +23,13 @@ export interface TestApi {
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = createLog();
   const tokens = new TokenStore(context.secrets);
-  const session = new Session({ log, tokens, mcpSecrets: new McpSecrets(context.secrets) });
+  // Workspace values of instructions and tools wait for the user's Allow (remembered per workspace).
+  const approval = new WorkspaceApproval(context.workspaceState);
+  const session = new Session({ log, tokens, mcpSecrets: new McpSecrets(context.secrets), approval });
   context.subscriptions.push(
     log,
     tokens,
+    approval,
     session,
     new StatusBar(session),
     ...registerReviews(),

@@ -2,7 +2,7 @@
 // servers as raw field text, and their checks with the shared schemas (FunctionToolSchema's name
 // rule, FunctionParametersSchema, McpToolSchema).
 import * as z from 'zod';
-import { type SettingsTool } from '../../src/api/parameters';
+import { mcpServerUrlProblem, type SettingsTool } from '../../src/api/parameters';
 import { FunctionParametersSchema, FunctionToolSchema, McpToolSchema } from '../../src/api/requestSchema';
 
 export const FunctionDraftSchema = z.object({
@@ -185,8 +185,8 @@ export function parseMcpTool(tools: readonly ToolDraft[], index: number, errors:
   }
   const url = draft.serverUrl.trim();
   if (draft.custom && !url) errors[`${at}.server_url`] = 'A custom MCP server needs its URL.';
-  else if (url && (!McpToolSchema.shape.server_url.safeParse(url).success || !/^https?:\/\//i.test(url))) {
-    errors[`${at}.server_url`] = 'URL must be an http:// or https:// address.';
+  else if (url && mcpServerUrlProblem(url)) {
+    errors[`${at}.server_url`] = 'URL must be an https:// address (plain http:// only for localhost).';
   }
   let allowed: string[] | undefined;
   if (draft.custom) {

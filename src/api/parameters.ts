@@ -27,12 +27,40 @@ export const SafeguardSettingsSchema = z.object({
 });
 export type SafeguardSettings = z.infer<typeof SafeguardSettingsSchema>;
 
+/** True for a loopback host: the only place plain http: may go. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Why `url` cannot be a custom MCP server's URL, or undefined when it can: https:, or http: on loopback only. */
+export function mcpServerUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'server_url must be a full https:// URL';
+  }
+  if (parsed.protocol === 'https:') return undefined;
+  if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return undefined;
+  if (parsed.protocol === 'http:') return `server_url must use https:// (plain http:// only for localhost): ${url}`;
+  return `server_url must be an https:// URL: ${url}`;
+}
+
+export const McpServerUrlSchema = z.string().superRefine((url, ctx) => {
+  const problem = mcpServerUrlProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 /**
  * A tool as kept in settings: an MCP server's `authorization` is a secret, so it is never part of a
  * setting (an object key with that name is dropped on read) and is added from secret storage when a
- * request is built.
+ * request is built. A custom server's URL must be https: (http: only on loopback).
  */
-export const SettingsToolSchema = z.discriminatedUnion('type', [FunctionToolSchema, McpToolSchema.omit({ authorization: true })]);
+export const SettingsToolSchema = z.discriminatedUnion('type', [
+  FunctionToolSchema,
+  McpToolSchema.omit({ authorization: true }).extend({ server_url: McpServerUrlSchema.optional() }),
+]);
 export type SettingsTool = z.infer<typeof SettingsToolSchema>;
 
 export const ApiParametersSchema = z.object({
@@ -63,13 +91,33 @@ export function safeguardsBody(s: SafeguardSettings): Safeguards | undefined {
   return Object.keys(body).length ? body : undefined;
 }
 
-/** MCP server labels → the authorization value kept for them in secret storage. */
+/**
+ * Stored MCP authorizations, each under the binding (label AND server URL) it was saved for: see
+ * `mcpBinding`. A tool gets a value only when both its label and its URL match.
+ */
 export type McpAuthorizations = Readonly<Record<string, string>>;
 
 /**
+ * The destination a stored MCP authorization is bound to: the server label and the normalised server
+ * URL ('' for a server the gateway knows by its label, with no URL in the request).
+ */
+export function mcpBinding(serverLabel: string, serverUrl: string | undefined): string {
+  let url = serverUrl?.trim() ?? '';
+  if (url) {
+    try {
+      url = new URL(url).href;
+    } catch {
+      // Kept as written: it then matches only the identical text.
+    }
+  }
+  return JSON.stringify([serverLabel, url]);
+}
+
+/**
  * Builds the POST /responses body. Throws a ZodError when a value is out of its documented range.
- * `mcpAuthorizations` adds each MCP server's stored authorization to its tool entry. Every role item
- * of a list input goes with `"type": "message"`.
+ * `mcpAuthorizations` adds each MCP server's stored authorization to its tool entry, only when it was
+ * stored for that server's label and URL both. Every role item of a list input goes with
+ * `"type": "message"`.
  */
 export function buildRequest(params: ApiParameters, input: string | readonly InputItem[], mcpAuthorizations: McpAuthorizations = {}): ResponsesRequest {
   const body: ResponsesRequest = { model: params.model, input: typedInput(input) };
@@ -80,7 +128,7 @@ export function buildRequest(params: ApiParameters, input: string | readonly Inp
   if (params.reasoningEffort !== null) body.reasoning = { effort: params.reasoningEffort };
   if (params.tools.length) {
     body.tools = params.tools.map((tool) => {
-      const authorization = tool.type === 'mcp' ? mcpAuthorizations[tool.server_label] : undefined;
+      const authorization = tool.type === 'mcp' ? mcpAuthorizations[mcpBinding(tool.server_label, tool.server_url)] : undefined;
       return authorization ? { ...tool, authorization } : tool;
     });
   }

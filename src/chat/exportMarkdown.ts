@@ -1,4 +1,7 @@
-// A conversation as a Markdown document, for "Export Chat as Markdown". Pure.
+// A conversation as a Markdown document, for "Export Chat as Markdown". Pure. Model-controlled text
+// (answers, tool names, arguments and outputs) cannot load, run or link anything in any Markdown
+// preview: tool parts are code, and the whole document goes through neutralizeMarkdown.
+import { neutralizeMarkdown } from '../core/markdown/neutralize';
 import { attachmentLabel, type Conversation, type Turn } from './conversation';
 import { userText } from './conversationInput';
 import { type ToolCallView } from '../webview/protocol/chat';
@@ -10,24 +13,31 @@ function quoteBlock(text: string): string {
     .join('\n');
 }
 
-/** A fence longer than any backtick run in `text`, so tool output cannot close it early. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
-  return '`'.repeat(longest + 1);
+/** A fence longer than any backtick run in `text`, so the text cannot close it. */
+function fenced(text: string, language = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text}\n${fence}`;
 }
 
+/** `text` as an inline code span on one line, whatever backticks it holds. */
+function codeSpan(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = /^`|`$/.test(oneLine) ? ' ' : '';
+  return `${ticks}${pad}${oneLine}${pad}${ticks}`;
+}
+
+/** A tool call as plain Markdown (no raw HTML): its name as code, its arguments and output in fences. */
 function toolCallPart(call: ToolCallView): string {
   const who = call.server ? `${call.server} / ${call.name}` : call.name;
   const facts = [call.outcome, call.bytes !== undefined ? `${call.bytes} bytes` : undefined, call.ms !== undefined ? `${(call.ms / 1000).toFixed(1)} s` : undefined].filter(Boolean).join(', ');
-  const summary = `Tool call: ${who}${call.description ? ` — ${call.description}` : ''}${facts ? ` (${facts})` : ''}`;
-  const block = (label: string, text: string, lang = ''): string => `\n\n${label}:\n\n${fence(text)}${lang}\n${text}\n${fence(text)}`;
+  const summary = `**Tool call:** ${codeSpan(who)}${call.description ? ` — ${call.description}` : ''}${facts ? ` (${facts})` : ''}`;
+  const block = (label: string, text: string, lang = ''): string => `\n\n${label}:\n\n${fenced(text, lang)}`;
   const output = call.output !== undefined ? block('Output', call.output) : '';
   const error = call.error !== undefined ? block('Error', call.error) : '';
-  return `<details><summary>${escapeHtml(summary)}</summary>${block('Arguments', call.arguments, 'json')}${output}${error}\n\n</details>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `${summary}${block('Arguments', call.arguments, 'json')}${output}${error}`;
 }
 
 function answerPart(turn: Turn): string {
@@ -57,7 +67,7 @@ export function exportMarkdown(conversation: Conversation, exportedAt: Date = ne
     lines.push('', '## You', '', quoteBlock(userText(turn.prompt, turn.attachments)), ...images.flatMap((i) => ['', i]));
     lines.push('', '## Prediction Guard', '', answerPart(turn));
   }
-  return `${lines.join('\n')}\n`;
+  return neutralizeMarkdown(`${lines.join('\n')}\n`);
 }
 
 /** A file name for the export: the title with only safe characters. */

@@ -1,5 +1,6 @@
 // The history actions that need the user's say: switch, rename (input box), delete (confirmation),
 // export (save dialog). The store does the bookkeeping; `changed` refreshes the view.
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { type ConversationStore } from './conversationStore';
 import { exportFileName, exportMarkdown } from './exportMarkdown';
@@ -40,15 +41,20 @@ export class ChatHistoryActions {
       void vscode.window.showInformationMessage('This chat has no messages yet, so there is nothing to export.');
       return;
     }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    // Outside the workspace by default: a chat holds code and answers that should not be committed by accident.
     const target = await vscode.window.showSaveDialog({
       title: 'Prediction Guard: export chat as Markdown',
       saveLabel: 'Export',
       filters: { Markdown: ['md'] },
-      defaultUri: folder ? vscode.Uri.joinPath(folder, exportFileName(conversation)) : undefined,
+      defaultUri: vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), exportFileName(conversation)),
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportMarkdown(conversation)));
     await vscode.window.showTextDocument(target, { preview: false });
+    if (vscode.workspace.getWorkspaceFolder(target)) {
+      void vscode.window.showWarningMessage(
+        `The chat was exported inside your workspace (${vscode.workspace.asRelativePath(target, false)}): it may be committed with your code. Add it to .gitignore or move it if it should stay private.`,
+      );
+    }
   }
 }

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { ApiParametersSchema, SafeguardSettingsSchema, type ApiParameters } from '../api/parameters';
 import { ToolExcludesSchema, WorkspaceToolModeSchema, type WorkspaceToolSettings } from '../tools/toolSettings';
 import { STREAM_MODES, type StreamMode } from '../api/streamSupport';
+import { type ApprovalKey } from './settingLookup';
 
 export const SECTION = 'predictionGuard';
 export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
@@ -31,6 +32,17 @@ export const CustomPromptSchema = z.object({
   placement: z.enum(PROMPT_PLACEMENTS).optional(),
 });
 export type CustomPrompt = z.infer<typeof CustomPromptSchema>;
+/** Where a workspace's values of the approval settings stand (instructions, tools…): the status bar shows it. */
+export interface WorkspaceUse {
+  /** Approved workspace values in use. */
+  readonly applied: readonly ApprovalKey[];
+  /** Workspace values not decided on yet (not in use). */
+  readonly pending: readonly ApprovalKey[];
+  /** Workspace values the user chose to ignore. */
+  readonly ignored: readonly ApprovalKey[];
+}
+
+export const NO_WORKSPACE_VALUES: WorkspaceUse = { applied: [], pending: [], ignored: [] };
 
 export interface Settings {
   readonly baseUrl: string;
@@ -51,6 +63,8 @@ export interface Settings {
   readonly workspaceTools: WorkspaceToolSettings;
   /** Streamed answers: "auto" (where the server streams), "on", "off". */
   readonly stream: StreamMode;
+  /** Which workspace values of the approval settings are in use, waiting, or ignored. */
+  readonly workspace: WorkspaceUse;
 }
 
 export interface SettingsReadResult {
@@ -60,7 +74,7 @@ export interface SettingsReadResult {
 }
 
 /** Each setting key (relative to `predictionGuard.`) and the schema its value must satisfy. */
-const PARAM_KEYS = {
+export const PARAM_KEYS = {
   model: ApiParametersSchema.shape.model,
   instructions: ApiParametersSchema.shape.instructions,
   temperature: ApiParametersSchema.shape.temperature,
@@ -95,7 +109,7 @@ export const SETTING_KEYS: readonly string[] = [
 /** `lookup(key)` returns the effective value of `predictionGuard.<key>`, or undefined when unset. */
 export type Lookup = (key: string) => unknown;
 
-export function readSettings(lookup: Lookup): SettingsReadResult {
+export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSPACE_VALUES): SettingsReadResult {
   const problems: string[] = [];
   const field = <T>(key: string, schema: z.ZodType<T>): T => {
     const raw = lookup(key);
@@ -127,6 +141,7 @@ export function readSettings(lookup: Lookup): SettingsReadResult {
       exclude: field('workspaceTools.exclude', ToolExcludesSchema),
     },
     stream: field('stream', z.enum(STREAM_MODES).default('auto')),
+    workspace,
   };
   return { settings, problems };
 }

@@ -1,7 +1,7 @@
 // The request preview of the parameters panel (pure): the exact body the next selection command
 // sends with given parameters, with the selection as a placeholder, and the same as a cURL command
 // whose key is an environment variable — the token itself is never in it.
-import { buildRequest, type ApiParameters } from '../api/parameters';
+import { buildRequest, mcpBinding, type ApiParameters } from '../api/parameters';
 import { type ResponsesRequest } from '../api/requestSchema';
 import { taskInput } from './tasks';
 
@@ -19,7 +19,11 @@ export function previewRequest(params: ApiParameters, mcpLabelsWithSecret: reado
     text: SELECTION_PLACEHOLDER,
     diagnostics: [],
   });
-  const secrets = Object.fromEntries(mcpLabelsWithSecret.map((label) => [label, SECRET_PLACEHOLDER]));
+  const secrets = Object.fromEntries(
+    params.tools.flatMap((tool) =>
+      tool.type === 'mcp' && mcpLabelsWithSecret.includes(tool.server_label) ? [[mcpBinding(tool.server_label, tool.server_url), SECRET_PLACEHOLDER]] : [],
+    ),
+  );
   return buildRequest({ ...params, model: params.model || MODEL_PLACEHOLDER }, input, secrets);
 }
 

@@ -3,6 +3,7 @@
 // (the default), a change to the document opens as a review to accept instead.
 import * as vscode from 'vscode';
 import { type ReviewMode } from '../config/settingsSchema';
+import { neutralizeMarkdown } from '../core/markdown/neutralize';
 import { documentText } from '../core/placementText';
 import { answerEdit, reviewReasons } from '../core/proposal';
 import { type Destination } from '../core/tasks';
@@ -29,6 +30,11 @@ export interface PlacementRequest {
   readonly review?: ReviewMode;
 }
 
+/** A prose answer opened as Markdown: made inert in its text, so no preview setting can load or run what it holds. */
+function proseDocument(answer: string): string {
+  return neutralizeMarkdown(documentText(answer, false));
+}
+
 async function openBeside(content: string, language: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ content, language });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
@@ -38,7 +44,9 @@ async function openBeside(content: string, language: string): Promise<vscode.Tex
 export async function placeAnswer(request: PlacementRequest): Promise<PlacementResult> {
   const language = request.target.document.languageId;
   const asDocument = async (fallbackReason?: string): Promise<PlacementResult> => {
-    const document = await openBeside(documentText(request.answer, request.answerIsCode), request.answerIsCode ? language : 'markdown');
+    const document = request.answerIsCode
+      ? await openBeside(documentText(request.answer, true), language)
+      : await openBeside(proseDocument(request.answer), 'markdown');
     if (fallbackReason) {
       void vscode.window.showWarningMessage(`Prediction Guard opened the answer in a new document because ${fallbackReason}. Your text was not changed.`);
     }
@@ -47,7 +55,7 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
 
   switch (request.destination) {
     case 'markdownBeside': {
-      const document = await openBeside(documentText(request.answer, false), 'markdown');
+      const document = await openBeside(proseDocument(request.answer), 'markdown');
       return { placed: 'markdownBeside', uri: document.uri.toString() };
     }
     case 'newDocument':

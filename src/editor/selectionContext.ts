@@ -1,5 +1,6 @@
 // What a selection command sends: the selected text with its file, language and problems.
 import * as vscode from 'vscode';
+import { fileLabel } from '../core/fileLabel';
 import { type Diagnostic, type SelectionContext } from '../core/tasks';
 
 const SEVERITIES: Record<vscode.DiagnosticSeverity, Diagnostic['severity']> = {
@@ -28,7 +29,7 @@ export function selectionContext(editor: vscode.TextEditor, selection: vscode.Se
     }));
   const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
   return {
-    fileName: document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false),
+    fileName: fileLabel(document.uri.path, !document.isUntitled && vscode.workspace.getWorkspaceFolder(document.uri) ? vscode.workspace.asRelativePath(document.uri, false) : undefined),
     languageId: document.languageId,
     startLine: selection.start.line + 1,
     endLine,

@@ -123,10 +123,10 @@ export class ParametersPanel implements vscode.Disposable {
         return;
       }
       case 'setMcpSecret':
-        if (await session.mcpSecrets.ask(message.serverLabel)) await this.pushState();
+        if (await session.mcpSecrets.ask(message)) await this.pushState();
         return;
       case 'clearMcpSecret':
-        await session.mcpSecrets.clear(message.serverLabel);
+        await session.mcpSecrets.clear(message);
         await this.pushState();
         return;
       case 'setApiKey':
@@ -154,8 +154,10 @@ export class ParametersPanel implements vscode.Disposable {
   }
 
   private async secretLabels(tools: PanelState['values']['tools']): Promise<string[]> {
-    const labels = new Set([...tools.flatMap((t) => (t.type === 'mcp' ? [t.server_label] : [])), ...this.mcpServers.items.map((s) => s.serverLabel)]);
-    return this.deps.session.mcpSecrets.labelsWithSecret([...labels]);
+    const inTools = new Set(tools.flatMap((t) => (t.type === 'mcp' ? [t.server_label] : [])));
+    // Catalog servers not in the tools yet: the gateway knows them by label, with no URL.
+    const fromCatalog = this.mcpServers.items.filter((s) => !inTools.has(s.serverLabel)).map((s) => ({ type: 'mcp' as const, server_label: s.serverLabel }));
+    return this.deps.session.mcpSecrets.labelsWithSecret([...tools, ...fromCatalog]);
   }
 
   private async loadCatalog(which: 'models' | 'mcp' | 'both' = 'both'): Promise<void> {

@@ -7,6 +7,7 @@ import { PredictionGuardClient } from '../api/client';
 import { PredictionGuardError } from '../api/errors';
 import { describeModel } from '../api/modelsSchema';
 import { type Settings, type SettingsReadResult } from '../config/settingsSchema';
+import { type WorkspaceApproval } from '../config/workspaceApproval';
 import { type Log } from '../log';
 import { type McpSecrets } from '../secrets/mcpSecrets';
 import { type TokenStore } from '../secrets/tokenStore';
@@ -14,7 +15,7 @@ import { showFailure } from '../ui/failureView';
 import { Disposable } from '../util/dispose';
 import { failureOf } from './failure';
 import { Pipeline } from './pipeline';
-import { onDidChangeSettingsSource, readSettingsSnapshot, saveModelSetting } from './settingsStore';
+import { inspectSettings, onDidChangeSettingsSource, readSettingsSnapshot, saveModelSetting, userTools } from './settingsStore';
 import { type ApiClient, type Connection, type Failure, type SendRequest, type SendResult } from './types';
 
 /** Makes the client for a connection; tests inject their own. */
@@ -32,6 +33,8 @@ export interface SessionOptions {
   readonly mcpSecrets: McpSecrets;
   readonly clientFactory?: ClientFactory;
   readonly readSettings?: () => SettingsReadResult;
+  /** The user's Allow/Ignore for workspace instructions and tools: none given means none approved. */
+  readonly approval?: WorkspaceApproval;
 }
 
 export class Session extends Disposable {
@@ -41,6 +44,7 @@ export class Session extends Disposable {
   private readonly pipeline: Pipeline;
   private readonly clientFactory: ClientFactory;
   private readonly readSettings: () => SettingsReadResult;
+  private readonly approval: WorkspaceApproval | undefined;
   private snapshot: Settings | undefined;
   private reportedProblems = '';
   private readonly settingsChanged = this._register(new vscode.EventEmitter<Settings>());
@@ -55,22 +59,32 @@ export class Session extends Disposable {
     this.log = options.log;
     this.tokens = options.tokens;
     this.mcpSecrets = options.mcpSecrets;
-    this.readSettings = options.readSettings ?? readSettingsSnapshot;
+    const approval = (this.approval = options.approval);
+    this.readSettings = options.readSettings ?? (() => readSettingsSnapshot(approval?.decisions()));
     const clientFactory = (this.clientFactory = options.clientFactory ?? defaultClientFactory);
     this.pipeline = new Pipeline({
       settings: () => this.settings,
       token: (baseUrl) => this.tokens.getOrAsk(baseUrl),
       createClient: (settings, token) => clientFactory(settings, token, this.log),
-      mcpAuthorizations: (tools) => this.mcpSecrets.forTools(tools),
+      // Label-only values of earlier versions are bound from the user's own tools, never a workspace's.
+      mcpAuthorizations: (tools) => this.mcpSecrets.forTools(tools, userTools()),
       pickModel: (client, current) => this.pickModel(client, current),
       log: this.log,
     });
-    this._register(
-      onDidChangeSettingsSource(() => {
-        this.snapshot = undefined;
-        this.settingsChanged.fire(this.settings);
-      }),
-    );
+    const reread = (): void => {
+      this.snapshot = undefined;
+      this.settingsChanged.fire(this.settings);
+    };
+    this._register(onDidChangeSettingsSource(reread));
+    if (approval) {
+      this._register(approval.onDidChange(reread));
+      this._register(
+        vscode.commands.registerCommand('predictionGuard.reviewWorkspaceSettings', async () => {
+          await approval.reset();
+          approval.askAbout(approval.effective(inspectSettings(), vscode.workspace.isTrusted));
+        }),
+      );
+    }
   }
 
   /** The settings as of now: read once, then again after each change. Invalid values warn once. */
@@ -90,6 +104,7 @@ export class Session extends Disposable {
 
   /** Settings, key (asked for when missing) and a client; undefined when the user gives no key. Throws for a refused base URL. */
   connect(): Promise<Connection | undefined> {
+    this.askAboutWorkspaceValues();
     return this.pipeline.connect();
   }
 
@@ -105,6 +120,7 @@ export class Session extends Disposable {
 
   /** Runs one Responses request end to end; never throws. */
   async send(request: SendRequest): Promise<SendResult> {
+    this.askAboutWorkspaceValues();
     const sending = this.pipeline.send(request);
     this.busyChanged.fire(this.pipeline.busy);
     try {
@@ -151,6 +167,11 @@ export class Session extends Disposable {
     if (!picked) return undefined;
     await saveModelSetting(picked.label);
     return picked.label;
+  }
+
+  /** Workspace values not decided on yet: asked about now, not awaited (this request goes without them). */
+  private askAboutWorkspaceValues(): void {
+    this.approval?.askAbout(this.approval.effective(inspectSettings(), vscode.workspace.isTrusted));
   }
 
   private warnAbout(problems: readonly string[]): void {

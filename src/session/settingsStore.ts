@@ -2,18 +2,34 @@
 // source, where each parameter's value comes from (for the panel), and the writes the panel and the
 // model picker make.
 import * as vscode from 'vscode';
-import { type ApiParameters } from '../api/parameters';
+import * as z from 'zod';
+import { SettingsToolSchema, type ApiParameters, type SettingsTool } from '../api/parameters';
 import { PARAMETER_SETTING_KEYS, sameValue, settingWrites, type SettingWrite } from '../config/parameterSettings';
-import { settingLookup } from '../config/settingLookup';
-import { readSettings, SECTION, type SettingsReadResult } from '../config/settingsSchema';
+import { type Inspect } from '../config/settingLookup';
+import { SECTION, type SettingsReadResult } from '../config/settingsSchema';
+import { resolveSettings, type Decisions, type WorkspaceValue } from '../config/workspaceValues';
 import { type SaveTarget, type SettingSource } from '../webview/protocol/parameters';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(SECTION);
 
-/** Reads every setting into a typed snapshot; in Restricted Mode only user values count. */
-export function readSettingsSnapshot(): SettingsReadResult {
+/** Every `predictionGuard.*` setting's user, workspace and folder values. */
+export function inspectSettings(): Inspect {
   const c = config();
-  return readSettings(settingLookup((key) => c.inspect(key), vscode.workspace.isTrusted));
+  return (key) => c.inspect(key);
+}
+
+/**
+ * Reads every setting into a typed snapshot: in Restricted Mode only user values count; safeguards
+ * only get stricter from a workspace; workspace instructions and tools only with the user's `decisions`.
+ */
+export function readSettingsSnapshot(decisions: Decisions = {}): SettingsReadResult & { readonly values: readonly WorkspaceValue[] } {
+  return resolveSettings(inspectSettings(), vscode.workspace.isTrusted, decisions);
+}
+
+/** The tools in the user's own settings (never a workspace's); [] when unset or invalid. */
+export function userTools(): SettingsTool[] {
+  const parsed = z.array(SettingsToolSchema).safeParse(config().inspect('tools')?.globalValue);
+  return parsed.success ? parsed.data : [];
 }
 
 /** Fires when a `predictionGuard.*` setting or the workspace trust changes. */

@@ -1,4 +1,5 @@
-// The status bar item: the model in use, whether safeguards are on, and whether a request runs.
+// The status bar item: the model in use, whether safeguards are on, whether workspace values of the
+// instructions and tools are in use (or waiting for approval), and whether a request runs.
 // It listens to the session: its settings event and its busy count.
 import * as vscode from 'vscode';
 import { safeguardLabels } from '../api/safeguards';
@@ -36,7 +37,8 @@ export class StatusBar extends Disposable {
     const model = settings.params.model || 'no model';
     const safeguards = safeguardLabels(settings.params.safeguards);
     const icon = this.running > 0 ? '$(loading~spin)' : safeguards.length ? '$(shield)' : '$(circle-slash)';
-    this.item.text = `${icon} ${model}`;
+    const { applied, pending, ignored } = settings.workspace;
+    this.item.text = `${icon} ${model}${applied.length ? ' $(folder-active)' : pending.length ? ' $(folder)' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Prediction Guard** — ${this.running > 0 ? 'request running' : 'idle'}\n\n`);
     tooltip.appendMarkdown('Model: ');
@@ -45,10 +47,20 @@ export class StatusBar extends Disposable {
     tooltip.appendText(safeguards.join('; ') || 'none');
     tooltip.appendMarkdown('\n\nServer: ');
     tooltip.appendText(settings.baseUrl);
+    const workspaceLines: [string, readonly string[]][] = [
+      ['Workspace values in use', applied],
+      ['Workspace values waiting for your approval (not used)', pending],
+      ['Workspace values you ignored', ignored],
+    ];
+    for (const [label, keys] of workspaceLines.filter(([, keys]) => keys.length)) {
+      tooltip.appendMarkdown(`\n\n${label}: `);
+      tooltip.appendText(keys.join(', '));
+    }
+    if (applied.length || pending.length || ignored.length) tooltip.appendMarkdown('\n\nRun “Prediction Guard: Review Workspace Settings” to decide again.');
     tooltip.appendMarkdown('\n\nClick to open the parameters.');
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
-      label: `Prediction Guard, model ${model}, safeguards ${safeguards.length ? 'on' : 'off'}${this.running > 0 ? ', request running' : ''}`,
+      label: `Prediction Guard, model ${model}, safeguards ${safeguards.length ? 'on' : 'off'}${applied.length ? `, workspace values in use: ${applied.join(', ')}` : ''}${this.running > 0 ? ', request running' : ''}`,
     };
     this.item.show();
   }

@@ -98,6 +98,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** More code-server arguments, e.g. ['--log', 'trace']. */
   extraArgs?: string[];
+  /** Keep Workspace Trust on (no `--disable-workspace-trust`): the folder opens untrusted until trusted. */
+  workspaceTrust?: boolean;
 }
 
 /** Installs a VSIX into an extensions dir with code-server's own CLI. */
@@ -121,7 +123,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     '--bind-addr', `${host}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', dirs.userDataDir,
     '--extensions-dir', dirs.extensionsDir,
     ...(options.extraArgs ?? []),

@@ -10,6 +10,7 @@ import { fixtureWorkspace, makeDirs, projectRoot, provision, quietSettings, remo
 import { FAULT_UI_TESTS, readClientFaults, scanForSecret, scanPageForSecret, summaryLine, writeSummary, type UiFigures } from './faultSummary';
 import { startRecordingProxy } from './recordingProxy';
 import { runSuitePhase } from './suitePhase';
+import { runTrustPhase } from './trustPhase';
 import { uiTests } from './ui';
 import { launchBrowser, openWorkbench, screenshot, screenshotDir, workbenchUrl } from './workbench';
 
@@ -42,7 +43,7 @@ async function cleanup(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const only = process.env.PG_HOST_ONLY; // "ui" or "suite" while developing; both by default
+  const only = process.env.PG_HOST_ONLY; // "ui", "suite" or "trust" while developing; all by default
   const extensionPath = process.env.PG_HOST_EXTENSION ?? projectRoot;
   const suitePath = process.env.PG_HOST_SUITE ?? join(projectRoot, 'out', 'test', 'host', 'suite', 'index.js');
   provision();
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   const figures: UiFigures = { hostilePayloads: 0, scriptsRun: 0, remoteFetches: 0 };
   let pageLeaks = 0;
   let editsLost = 0;
-  if (only !== 'suite') {
+  if (only !== 'suite' && only !== 'trust') {
     console.log('phase 1: UI tests (Playwright)');
     const payload: [string, string][] = [['extensionDevelopmentPath', remoteUri(server.port, extensionPath)]];
     await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
     pageLeaks = await scanPageForSecret(page, token);
   }
 
-  if (only !== 'ui' && !interrupted) {
+  if (only !== 'ui' && only !== 'trust' && !interrupted) {
     console.log('phase 2: extension-host suite');
     const t0 = Date.now();
     try {
@@ -131,6 +132,11 @@ async function main(): Promise<void> {
     } catch (error) {
       report({ title: 'extension-host suite', passed: false, error: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  if ((!only || only === 'trust') && !interrupted) {
+    console.log('phase 3: Workspace Trust on, a hostile .vscode/settings.json');
+    await runTrustPhase({ standIn, token, extensionPath, figures, report });
   }
 
   if (interrupted) return; // the signal handler cleans up and exits

