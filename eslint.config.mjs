@@ -21,7 +21,11 @@ export default tseslint.config(
       // node:test's describe/it return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'], package: 'node:test' }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'], package: 'node:test' },
+          ],
+        },
       ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
@@ -34,7 +38,16 @@ export default tseslint.config(
   },
   {
     // The pure core and the webviews never import VS Code.
-    files: ['src/api/**', 'src/core/**', 'src/session/pipeline.ts', 'src/session/failure.ts', 'src/session/types.ts', 'src/util/**', 'src/webview/protocol/**', 'media/**'],
+    files: [
+      'src/api/**',
+      'src/core/**',
+      'src/session/pipeline.ts',
+      'src/session/failure.ts',
+      'src/session/types.ts',
+      'src/util/**',
+      'src/webview/protocol/**',
+      'media/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The pure core and the webviews do not import vscode.' }] }] },
   },
 );

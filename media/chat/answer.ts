@@ -51,10 +51,21 @@ function meta(turn: TurnView, answer: AnswerView): HTMLElement {
   parts.push(h('span', { class: 'pg-meta-item', title: 'Time taken' }, formatSeconds(answer.ms)));
   if (answer.usage) {
     const { input, output, total } = answer.usage;
-    parts.push(h('span', { class: 'pg-meta-item', title: `Tokens: ${input ?? '?'} in, ${output ?? '?'} out${total !== undefined ? `, ${total} total` : ''}` }, `${input ?? '?'} in / ${output ?? '?'} out tokens`));
+    parts.push(
+      h(
+        'span',
+        { class: 'pg-meta-item', title: `Tokens: ${input ?? '?'} in, ${output ?? '?'} out${total !== undefined ? `, ${total} total` : ''}` },
+        `${input ?? '?'} in / ${output ?? '?'} out tokens`,
+      ),
+    );
   }
   const shield = turn.safeguards.length
-    ? h('span', { class: 'pg-meta-item pg-safeguards-passed', title: `Safeguards on for this request: ${turn.safeguards.join(', ')} — passed` }, icon('shield'), ` ${turn.safeguards.join(', ')}: passed`)
+    ? h(
+        'span',
+        { class: 'pg-meta-item pg-safeguards-passed', title: `Safeguards on for this request: ${turn.safeguards.join(', ')} — passed` },
+        icon('shield'),
+        ` ${turn.safeguards.join(', ')}: passed`,
+      )
     : h('span', { class: 'pg-meta-item pg-no-safeguards', title: 'No safeguard was on for this request' }, 'no safeguards');
   parts.push(shield);
   return h('div', { class: 'pg-meta' }, ...parts);
@@ -71,7 +82,11 @@ function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   if (state === undefined) return h('div', { class: 'pg-factuality' }, check('Check factuality'));
   switch (state.status) {
     case 'checking':
-      return h('div', { class: 'pg-factuality', 'aria-busy': 'true' }, h('span', { class: 'pg-factuality-badge pg-checking', role: 'status' }, icon('loading', 'codicon-modifier-spin'), ' Checking factuality…'));
+      return h(
+        'div',
+        { class: 'pg-factuality', 'aria-busy': 'true' },
+        h('span', { class: 'pg-factuality-badge pg-checking', role: 'status' }, icon('loading', 'codicon-modifier-spin'), ' Checking factuality…'),
+      );
     case 'done':
       return h(
         'div',
@@ -84,7 +99,12 @@ function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
         ),
       );
     case 'error':
-      return h('div', { class: 'pg-factuality' }, h('span', { class: 'pg-factuality-error', role: 'status' }, icon('error'), ` ${state.message}`), check('Check again'));
+      return h(
+        'div',
+        { class: 'pg-factuality' },
+        h('span', { class: 'pg-factuality-error', role: 'status' }, icon('error'), ` ${state.message}`),
+        check('Check again'),
+      );
   }
 }
 
@@ -103,7 +123,8 @@ function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   const calls = toolCallList(answer.toolCalls, 'Tool calls');
   if (calls) body.append(calls);
   if (answer.limit) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ` ${answer.limit}`));
-  if (answer.incomplete) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ' The answer was cut short (status “incomplete”), perhaps by Max output tokens.'));
+  if (answer.incomplete)
+    body.append(h('p', { class: 'pg-warning' }, icon('warning'), ' The answer was cut short (status “incomplete”), perhaps by Max output tokens.'));
   body.append(meta(turn, answer));
   const check = factuality(turn, answer, post);
   if (check) body.append(check);
@@ -149,7 +170,12 @@ function errorBox(turn: TurnView, error: TurnErrorView, post: Post): HTMLElement
 
 function question(turn: TurnView): HTMLElement {
   const chips = turn.attachments.map((a) =>
-    h('span', { class: 'pg-chip pg-chip-static', title: attachmentTitle(a) }, icon(a.kind === 'image' ? 'file-media' : 'code'), h('span', {}, attachmentText(a))),
+    h(
+      'span',
+      { class: 'pg-chip pg-chip-static', title: attachmentTitle(a) },
+      icon(a.kind === 'image' ? 'file-media' : 'code'),
+      h('span', {}, attachmentText(a)),
+    ),
   );
   return h(
     'div',
@@ -165,7 +191,12 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
   switch (turn.status) {
     case 'pending':
       reply.append(
-        h('p', { class: 'pg-pending', role: 'status' }, icon('loading', 'codicon-modifier-spin'), turn.notice ? ` Waiting for the answer: ${turn.notice}…` : ' Waiting for the answer…'),
+        h(
+          'p',
+          { class: 'pg-pending', role: 'status' },
+          icon('loading', 'codicon-modifier-spin'),
+          turn.notice ? ` Waiting for the answer: ${turn.notice}…` : ' Waiting for the answer…',
+        ),
       );
       if (turn.progress?.length) reply.append(toolCallList(turn.progress, 'Tool calls so far') ?? '');
       break;
@@ -179,7 +210,12 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
       reply.append(errorBox(turn, { kind: 'cancelled', message: 'Stopped before the answer arrived.', actions: [] }, post));
       break;
   }
-  return h('article', { class: 'pg-turn', 'data-turn': turn.id, 'aria-label': `Question: ${turn.prompt.slice(0, 80) || 'attached code'}` }, question(turn), reply);
+  return h(
+    'article',
+    { class: 'pg-turn', 'data-turn': turn.id, 'aria-label': `Question: ${turn.prompt.slice(0, 80) || 'attached code'}` },
+    question(turn),
+    reply,
+  );
 }
 
 /** What a screen reader hears when a turn finishes. */
@@ -188,7 +224,8 @@ export function announcement(turn: TurnView): string {
     const text = turn.answer.text.replace(/\s+/g, ' ').trim();
     return `Answer from ${turn.answer.model}: ${text.slice(0, 400) || 'no text'}`;
   }
-  if (turn.status === 'error' && turn.error) return turn.error.safeguard ? `Blocked by the ${turn.error.safeguard.name} safeguard.` : `Request failed: ${turn.error.message}`;
+  if (turn.status === 'error' && turn.error)
+    return turn.error.safeguard ? `Blocked by the ${turn.error.safeguard.name} safeguard.` : `Request failed: ${turn.error.message}`;
   if (turn.status === 'cancelled') return 'Stopped.';
   return '';
 }

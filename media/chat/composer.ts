@@ -75,7 +75,9 @@ export class Composer {
           { class: 'pg-chip', role: 'listitem', title: attachmentTitle(attachment) },
           icon(attachment.kind === 'image' ? 'file-media' : 'code'),
           h('span', {}, attachmentText(attachment)),
-          iconButton('close', `Remove ${attachmentTitle(attachment)}`, () => this.post({ type: 'removeAttachment', id: attachment.id }), { className: 'pg-chip-remove' }),
+          iconButton('close', `Remove ${attachmentTitle(attachment)}`, () => this.post({ type: 'removeAttachment', id: attachment.id }), {
+            className: 'pg-chip-remove',
+          }),
         ),
       ),
     );

@@ -25,7 +25,12 @@ export function icon(name: string, extra = ''): HTMLSpanElement {
 export function iconButton(name: string, label: string, onClick: () => void, options: { text?: string; className?: string } = {}): HTMLButtonElement {
   const button = h(
     'button',
-    { type: 'button', class: `pg-button${options.text ? '' : ' pg-icon-button'}${options.className ? ` ${options.className}` : ''}`, title: label, 'aria-label': label },
+    {
+      type: 'button',
+      class: `pg-button${options.text ? '' : ' pg-icon-button'}${options.className ? ` ${options.className}` : ''}`,
+      title: label,
+      'aria-label': label,
+    },
     icon(name),
     options.text ? h('span', {}, options.text) : null,
   );
@@ -38,7 +43,12 @@ export function iconButton(name: string, label: string, onClick: () => void, opt
 
 /** A text button (primary or secondary style). */
 export function textButton(text: string, onClick: () => void, secondary = true, iconName?: string): HTMLButtonElement {
-  const button = h('button', { type: 'button', class: `pg-button pg-text-button${secondary ? ' pg-secondary' : ''}` }, iconName ? icon(iconName) : null, h('span', {}, text));
+  const button = h(
+    'button',
+    { type: 'button', class: `pg-button pg-text-button${secondary ? ' pg-secondary' : ''}` },
+    iconName ? icon(iconName) : null,
+    h('span', {}, text),
+  );
   button.addEventListener('click', (event) => {
     event.preventDefault();
     onClick();

@@ -17,7 +17,12 @@ export class HistoryPanel {
     this.element = h(
       'section',
       { class: 'pg-history', id: 'pg-history', 'aria-label': 'Chat history' },
-      h('div', { class: 'pg-history-head' }, h('h2', {}, 'Chats'), textButton('New Chat', () => this.post({ type: 'newChat' }), false, 'add')),
+      h(
+        'div',
+        { class: 'pg-history-head' },
+        h('h2', {}, 'Chats'),
+        textButton('New Chat', () => this.post({ type: 'newChat' }), false, 'add'),
+      ),
       this.list,
     );
     this.element.hidden = true;

@@ -25,7 +25,12 @@ const post = (message: ToHost): void => host.post(message);
 const composer = new Composer(post, (draft) => host.saveState({ draft }), host.state(ChatWebviewStateSchema)?.draft ?? '');
 const history = new HistoryPanel(post);
 const title = h('span', { class: 'pg-title' }, 'New chat');
-const historyToggle = h('button', { type: 'button', class: 'pg-button pg-history-toggle', 'aria-expanded': 'false', 'aria-controls': 'pg-history', title: 'Show the chats of this workspace' }, icon('history'), h('span', {}, 'Chats'));
+const historyToggle = h(
+  'button',
+  { type: 'button', class: 'pg-button pg-history-toggle', 'aria-expanded': 'false', 'aria-controls': 'pg-history', title: 'Show the chats of this workspace' },
+  icon('history'),
+  h('span', {}, 'Chats'),
+);
 const header = h('header', { class: 'pg-header' }, historyToggle, title);
 const transcript = h('main', { class: 'pg-transcript', 'aria-label': 'Conversation', tabindex: '-1' });
 const toolSlot = h('section', { class: 'pg-tool-slot', 'aria-live': 'assertive', 'aria-label': 'Tool call waiting for you' });
@@ -66,9 +71,13 @@ function openLink(target: EventTarget | null): boolean {
   if (url) post({ type: 'openLink', url });
   return true;
 }
-document.addEventListener('click', (event) => {
-  if (openLink(event.target)) event.preventDefault();
-}, true);
+document.addEventListener(
+  'click',
+  (event) => {
+    if (openLink(event.target)) event.preventDefault();
+  },
+  true,
+);
 transcript.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && event.target instanceof Element && event.target.matches('a.pg-link') && openLink(event.target)) event.preventDefault();
 });

@@ -8,7 +8,10 @@ type Post = (message: ToHost) => void;
 
 /** "read `src/app.py`, lines 1–120" → text and <code> nodes. */
 export function describedNodes(description: string): (Node | string)[] {
-  return description.split(/(`[^`]*`)/).filter((part) => part !== '').map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? h('code', {}, part.slice(1, -1)) : part));
+  return description
+    .split(/(`[^`]*`)/)
+    .filter((part) => part !== '')
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? h('code', {}, part.slice(1, -1)) : part));
 }
 
 function sentence(description: string): string {
@@ -30,12 +33,23 @@ export function consentCard(request: Extract<ToolRequestView, { kind: 'consent' 
     h('p', { class: 'pg-tool-card-what' }, ...describedNodes(sentence(request.description))),
     argumentsBlock(request.arguments),
     h('p', { class: 'pg-muted' }, 'What the tool returns is sent to your Prediction Guard deployment with the next request.'),
-    h('div', { class: 'pg-actions' }, allow, textButton('Allow for this chat', answer('allowChat'), true, 'check-all'), textButton('Deny', answer('deny'), true, 'close')),
+    h(
+      'div',
+      { class: 'pg-actions' },
+      allow,
+      textButton('Allow for this chat', answer('allowChat'), true, 'check-all'),
+      textButton('Deny', answer('deny'), true, 'close'),
+    ),
   );
 }
 
 export function resultPrompt(request: Extract<ToolRequestView, { kind: 'result' }>, post: Post): HTMLElement {
-  const field = h('textarea', { class: 'pg-tool-result', rows: '4', 'aria-label': `Result of ${request.tool}`, placeholder: 'Type the result to send back to the model' });
+  const field = h('textarea', {
+    class: 'pg-tool-result',
+    rows: '4',
+    'aria-label': `Result of ${request.tool}`,
+    placeholder: 'Type the result to send back to the model',
+  });
   field.dataset.autofocus = 'true';
   const send = textButton('Send result', () => post({ type: 'toolResult', requestId: request.requestId, result: field.value }), false, 'send');
   const decline = textButton('Decline', () => post({ type: 'toolResult', requestId: request.requestId, result: null }), true, 'close');
@@ -67,7 +81,13 @@ const OUTCOME_LABELS: Readonly<Record<NonNullable<ToolCallView['outcome']>, stri
 /** One call in the collapsed list: tool, what it did in words, outcome, result size, time. */
 export function toolCallEntry(call: ToolCallView): HTMLElement {
   const who = call.server ? `${call.server} › ${call.name}` : call.name;
-  const facts = [call.outcome ? OUTCOME_LABELS[call.outcome] : undefined, call.bytes !== undefined ? formatBytes(call.bytes) : undefined, call.ms !== undefined ? formatSeconds(call.ms) : undefined].filter(Boolean).join(' · ');
+  const facts = [
+    call.outcome ? OUTCOME_LABELS[call.outcome] : undefined,
+    call.bytes !== undefined ? formatBytes(call.bytes) : undefined,
+    call.ms !== undefined ? formatSeconds(call.ms) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const failed = call.error !== undefined || call.outcome === 'failed' || call.outcome === 'refused' || call.outcome === 'denied';
   return h(
     'details',
@@ -78,7 +98,11 @@ export function toolCallEntry(call: ToolCallView): HTMLElement {
       icon('tools'),
       h('span', { class: 'pg-tool-name' }, ` ${call.kind === 'mcp' ? 'MCP tool' : 'Tool'} ${who}`),
       call.description ? h('span', { class: 'pg-tool-what' }, ': ', ...describedNodes(call.description)) : null,
-      facts ? h('span', { class: failed ? 'pg-tool-facts pg-tool-failed' : 'pg-tool-facts' }, ` (${facts})`) : call.error ? h('span', { class: 'pg-tool-failed' }, ' (failed)') : null,
+      facts
+        ? h('span', { class: failed ? 'pg-tool-facts pg-tool-failed' : 'pg-tool-facts' }, ` (${facts})`)
+        : call.error
+          ? h('span', { class: 'pg-tool-failed' }, ' (failed)')
+          : null,
     ),
     h('div', { class: 'pg-tool-label' }, 'Arguments'),
     h('pre', { class: 'pg-tool-data' }, call.arguments || '(none)'),
@@ -91,9 +115,13 @@ export function toolCallEntry(call: ToolCallView): HTMLElement {
 
 export function toolCallList(calls: readonly ToolCallView[], label: string): HTMLElement | null {
   if (calls.length === 0) return null;
-  return h('div', { class: 'pg-tool-calls', role: 'list', 'aria-label': label }, ...calls.map((call) => {
-    const entry = toolCallEntry(call);
-    entry.setAttribute('role', 'listitem');
-    return entry;
-  }));
+  return h(
+    'div',
+    { class: 'pg-tool-calls', role: 'list', 'aria-label': label },
+    ...calls.map((call) => {
+      const entry = toolCallEntry(call);
+      entry.setAttribute('role', 'listitem');
+      return entry;
+    }),
+  );
 }

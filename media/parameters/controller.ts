@@ -15,7 +15,18 @@ import {
 } from '../../src/webview/protocol/parameters';
 import { Host } from '../shared/host';
 import { type UiState, type View } from './fields';
-import { changedKeys, errorKey, formDiffers, formFromParams, FormDraftSchema, paramsFromForm, sameParams, type FieldErrors, type FormDraft, type FormResult } from './formModel';
+import {
+  changedKeys,
+  errorKey,
+  formDiffers,
+  formFromParams,
+  FormDraftSchema,
+  paramsFromForm,
+  sameParams,
+  type FieldErrors,
+  type FormDraft,
+  type FormResult,
+} from './formModel';
 import { labelList, TARGET_LABELS } from './labels';
 import { appView, type App } from './view';
 
@@ -215,4 +226,3 @@ export class Controller implements View, App {
     render(appView(this), this.root);
   }
 }
-

@@ -61,9 +61,7 @@ export function sourceBadge(v: View, key: string): TemplateResult {
 }
 
 export function errorLine(id: string, error: string | undefined): TemplateResult | typeof nothing {
-  return error
-    ? html`<div class="error" id="${id}-error" role="alert"><span class="codicon codicon-error" aria-hidden="true"></span>${error}</div>`
-    : nothing;
+  return error ? html`<div class="error" id="${id}-error" role="alert"><span class="codicon codicon-error" aria-hidden="true"></span>${error}</div>` : nothing;
 }
 
 function describedBy(spec: FieldSpec, error: string | undefined): string | undefined {
@@ -156,9 +154,8 @@ export function selectControl(
     @change=${(event: Event) => onChange(inputValue(event))}
   >
     ${choices.map(
-      (choice) => html`<vscode-option value=${choice.value} ?selected=${choice.value === value} ?disabled=${Boolean(choice.disabled)}
-        >${choice.label}</vscode-option
-      >`,
+      (choice) =>
+        html`<vscode-option value=${choice.value} ?selected=${choice.value === value} ?disabled=${Boolean(choice.disabled)}>${choice.label}</vscode-option>`,
     )}
   </vscode-single-select>`;
 }
@@ -171,16 +168,15 @@ export function selectField(
   onChange: (value: string, form: FormDraft) => void,
   disabled = false,
 ): TemplateResult {
-  return field(v, spec, selectControl(v, spec, value, choices, (next) => v.edit((form) => onChange(next, form), spec.key), disabled));
+  return field(
+    v,
+    spec,
+    selectControl(v, spec, value, choices, (next) => v.edit((form) => onChange(next, form), spec.key), disabled),
+  );
 }
 
 /** A checkbox whose visible text is its <vscode-label>: one label, read as the control's name. */
-export function checkboxField(
-  v: View,
-  spec: FieldSpec,
-  checked: boolean,
-  onChange: (checked: boolean, form: FormDraft) => void,
-): TemplateResult {
+export function checkboxField(v: View, spec: FieldSpec, checked: boolean, onChange: (checked: boolean, form: FormDraft) => void): TemplateResult {
   const error = v.errors[spec.key];
   return html`<div class=${fieldClass(v, spec, 'checkbox-field')}>
     <div class="field-label">
@@ -201,7 +197,10 @@ export function checkboxField(
 /** A section of the form: a heading, then its fields. */
 export function section(id: string, heading: string, body: TemplateResult, headingExtra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<section class="group" id=${id} aria-labelledby="${id}-heading">
-    <div class="group-heading"><h2 id="${id}-heading">${heading}</h2>${headingExtra}</div>
+    <div class="group-heading">
+      <h2 id="${id}-heading">${heading}</h2>
+      ${headingExtra}
+    </div>
     ${body}
   </section>`;
 }

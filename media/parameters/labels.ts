@@ -37,8 +37,7 @@ export const PII_TEXT = {
 } as const;
 
 export const SAFEGUARD_TEXT = {
-  blockPromptInjection:
-    'Requests that look like a prompt-injection attack are refused; you see ‘Blocked by the prompt injection safeguard’.',
+  blockPromptInjection: 'Requests that look like a prompt-injection attack are refused; you see ‘Blocked by the prompt injection safeguard’.',
   factuality: 'Each answer is checked for factual consistency; one that fails is withheld and you see ‘Blocked by the factuality safeguard’.',
   toxicity: 'Each answer is checked for toxic language; one that fails is withheld and you see ‘Blocked by the toxicity safeguard’.',
 } as const;

@@ -53,25 +53,43 @@ export function newFunctionDraft(): FunctionDraft {
 
 export function newMcpDraft(custom: boolean, serverLabel = '', description = ''): McpDraft {
   return {
-    kind: 'mcp', uid: newUid(), custom, serverLabel, serverUrl: '', serverDescription: description,
-    allowedTools: null, allowedToolsText: '', headers: '', initials: '',
+    kind: 'mcp',
+    uid: newUid(),
+    custom,
+    serverLabel,
+    serverUrl: '',
+    serverDescription: description,
+    allowedTools: null,
+    allowedToolsText: '',
+    headers: '',
+    initials: '',
   };
 }
 
 export function toolDraftFromSetting(tool: SettingsTool): ToolDraft {
   if (tool.type === 'function') {
     return {
-      kind: 'function', uid: newUid(), name: tool.name, description: tool.description ?? '',
-      parameters: tool.parameters === undefined ? '' : JSON.stringify(tool.parameters, null, 2), strict: tool.strict === true,
+      kind: 'function',
+      uid: newUid(),
+      name: tool.name,
+      description: tool.description ?? '',
+      parameters: tool.parameters === undefined ? '' : JSON.stringify(tool.parameters, null, 2),
+      strict: tool.strict === true,
     };
   }
   const custom = tool.server_url !== undefined;
   return {
-    kind: 'mcp', uid: newUid(), custom, serverLabel: tool.server_label, serverUrl: tool.server_url ?? '',
+    kind: 'mcp',
+    uid: newUid(),
+    custom,
+    serverLabel: tool.server_label,
+    serverUrl: tool.server_url ?? '',
     serverDescription: tool.server_description ?? '',
     allowedTools: custom ? null : (tool.allowed_tools ?? null),
     allowedToolsText: custom ? (tool.allowed_tools ?? []).join(', ') : '',
-    headers: Object.entries(tool.headers ?? {}).map(([name, value]) => `${name}: ${value}`).join('\n'),
+    headers: Object.entries(tool.headers ?? {})
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\n'),
     initials: tool.initials ?? '',
   };
 }
@@ -212,5 +230,8 @@ export function parseMcpTool(tools: readonly ToolDraft[], index: number, errors:
 
 /** "a, b,,c" → ["a", "b", "c"]. */
 export function splitList(text: string): string[] {
-  return text.split(/[,\n]/).map((item) => item.trim()).filter(Boolean);
+  return text
+    .split(/[,\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

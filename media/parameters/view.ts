@@ -45,7 +45,9 @@ function saveBar(app: App): TemplateResult {
         SAVE_TARGETS.map((target) => ({ value: target, label: TARGET_LABELS[target], disabled: target === 'workspace' && !workspaceAvailable })),
         (value) => app.setTarget(value as SaveTarget),
       )}
-      <vscode-button id="save" icon="save" ?disabled=${problems > 0} aria-describedby="save-problems dirty-state" @click=${() => app.save()}>Save</vscode-button>
+      <vscode-button id="save" icon="save" ?disabled=${problems > 0} aria-describedby="save-problems dirty-state" @click=${() => app.save()}
+        >Save</vscode-button
+      >
       <span id="dirty-state" class=${app.dirty ? 'dirty' : 'clean'}>${app.dirty ? 'Unsaved changes' : 'No unsaved changes'}</span>
       <span class="spacer"></span>
       ${link('user')} ${workspaceAvailable ? link('workspace') : nothing}
@@ -60,24 +62,30 @@ function saveBar(app: App): TemplateResult {
 
 function banners(app: App): TemplateResult {
   return html`
-    ${app.external
-      ? html`<div class="banner" id="external-banner" role="alert">
-          <span class="codicon codicon-info" aria-hidden="true"></span>
-          <span>Settings changed outside this panel. Your unsaved edits are kept.</span>
-          <vscode-button id="load-external" @click=${() => app.loadExternal()}>Load them</vscode-button>
-          <vscode-button id="keep-edits" secondary @click=${() => app.keepEdits()}>Keep my edits</vscode-button>
-        </div>`
-      : nothing}
-    ${app.alert
-      ? html`<div class="banner banner-error" id="rejected" role="alert">
-          <span class="codicon codicon-error" aria-hidden="true"></span><span>${app.alert}</span>
-          ${app.rejectedFields.length
-            ? html`<ul>
-                ${app.rejectedFields.map((e) => html`<li>${FIELD_LABELS[e.path.replace(/^predictionGuard\./, '')] ?? e.path}: ${e.message}</li>`)}
-              </ul>`
-            : nothing}
-        </div>`
-      : nothing}
+    ${
+      app.external
+        ? html`<div class="banner" id="external-banner" role="alert">
+            <span class="codicon codicon-info" aria-hidden="true"></span>
+            <span>Settings changed outside this panel. Your unsaved edits are kept.</span>
+            <vscode-button id="load-external" @click=${() => app.loadExternal()}>Load them</vscode-button>
+            <vscode-button id="keep-edits" secondary @click=${() => app.keepEdits()}>Keep my edits</vscode-button>
+          </div>`
+        : nothing
+    }
+    ${
+      app.alert
+        ? html`<div class="banner banner-error" id="rejected" role="alert">
+            <span class="codicon codicon-error" aria-hidden="true"></span><span>${app.alert}</span>
+            ${
+              app.rejectedFields.length
+                ? html`<ul>
+                    ${app.rejectedFields.map((e) => html`<li>${FIELD_LABELS[e.path.replace(/^predictionGuard\./, '')] ?? e.path}: ${e.message}</li>`)}
+                  </ul>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
   `;
 }
 

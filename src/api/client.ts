@@ -135,13 +135,17 @@ export class PredictionGuardClient {
         return outcome.answer;
       }
       if (mode === 'auto') this.streamSupport.remember(this.baseUrl, false);
-      this.log(`POST /responses: asked for a stream, ${this.baseUrl} answered with one JSON body; ${mode === 'auto' ? 'not streaming from now on' : 'used as the answer'}`);
+      this.log(
+        `POST /responses: asked for a stream, ${this.baseUrl} answered with one JSON body; ${mode === 'auto' ? 'not streaming from now on' : 'used as the answer'}`,
+      );
       return this.answerOf(outcome);
     } catch (error) {
       if (!(error instanceof StreamRefusal)) throw error;
       if (mode === 'on') throw redactError(streamRefusedError(error.serverError), this.options.token);
       this.streamSupport.remember(this.baseUrl, false);
-      this.log(`POST /responses: ${this.baseUrl} refused stream (400: ${redact(error.serverError, this.options.token)}); sent again without streaming, and not streaming from now on`);
+      this.log(
+        `POST /responses: ${this.baseUrl} refused stream (400: ${redact(error.serverError, this.options.token)}); sent again without streaming, and not streaming from now on`,
+      );
       return this.answerOf(await this.send('POST', '/responses', request, options.signal, options.onRetry));
     }
   }
@@ -201,13 +205,21 @@ export class PredictionGuardClient {
   }
 
   /** Retries answer statuses only, so always before a stream's first event. */
-  private async sendWithRetries(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal, onRetry?: OnRetry, stream?: StreamHooks): Promise<Outcome> {
+  private async sendWithRetries(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+    onRetry?: OnRetry,
+    stream?: StreamHooks,
+  ): Promise<Outcome> {
     const maxRetries = this.options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
     for (let retry = 0; ; retry++) {
       const exchange = await this.attempt(method, path, body, signal, stream);
       if (exchange.kind === 'stream') return exchange;
       const { response, text } = exchange;
-      if (retry >= maxRetries || !shouldRetry(response.status, response.headers)) return { kind: 'json', json: this.interpret(response, text, stream !== undefined) };
+      if (retry >= maxRetries || !shouldRetry(response.status, response.headers))
+        return { kind: 'json', json: this.interpret(response, text, stream !== undefined) };
       const delayMs = serverWaitMs(response.headers) ?? backoffMs(retry + 1);
       const reason = retryReason(response.status);
       this.log(`${method} ${path}: ${reason}, retry ${retry + 1} of ${maxRetries} in ${delayMs} ms`);
@@ -353,9 +365,7 @@ export class PredictionGuardClient {
   }
 
   private headers(hasBody: boolean, stream: boolean): Record<string, string> {
-    const extra = Object.fromEntries(
-      Object.entries(this.options.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization'),
-    );
+    const extra = Object.fromEntries(Object.entries(this.options.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization'));
     return {
       ...extra,
       Accept: stream ? 'text/event-stream, application/json' : 'application/json',

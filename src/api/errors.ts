@@ -2,23 +2,10 @@
 // Pure: the VS Code layer turns `action` into a button.
 import { SAFEGUARDS, safeguardInSentence, type SafeguardName } from './safeguards';
 
-export type ErrorKind =
-  | 'auth'
-  | 'safeguard'
-  | 'badRequest'
-  | 'http'
-  | 'badResponse'
-  | 'network'
-  | 'timeout'
-  | 'cancelled'
-  | 'redirect'
-  | 'config';
+export type ErrorKind = 'auth' | 'safeguard' | 'badRequest' | 'http' | 'badResponse' | 'network' | 'timeout' | 'cancelled' | 'redirect' | 'config';
 
 /** A follow-up the user can take with one click. */
-export type ErrorAction =
-  | { readonly kind: 'setApiKey' }
-  | { readonly kind: 'openSetting'; readonly setting: string }
-  | { readonly kind: 'showLog' };
+export type ErrorAction = { readonly kind: 'setApiKey' } | { readonly kind: 'openSetting'; readonly setting: string } | { readonly kind: 'showLog' };
 
 export class PredictionGuardError extends Error {
   override readonly name = 'PredictionGuardError';
@@ -61,8 +48,7 @@ const SAFEGUARD_RULES: readonly SafeguardRule[] = [
   {
     match: /factuality/i,
     safeguard: 'factuality',
-    explanation:
-      'The answer failed the factuality check, so it was withheld. Give more context, or turn the factuality check off.',
+    explanation: 'The answer failed the factuality check, so it was withheld. Give more context, or turn the factuality check off.',
   },
 ];
 
@@ -86,7 +72,12 @@ export function redactError(error: PredictionGuardError, secret: string): Predic
 
 /** The first line of a body, trimmed and shortened: enough to recognise a proxy's HTML page. */
 export function firstLine(text: string, max = 160): string {
-  const line = text.replace(/<[^>]*>/g, ' ').split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    text
+      .replace(/<[^>]*>/g, ' ')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
@@ -107,12 +98,7 @@ function safeguardError(serverError: string, status?: number): PredictionGuardEr
  * Maps an HTTP error answer to a user-facing error. `serverError` is the server's explanation (the
  * `error` text, or the OpenAI error object's `message`), when the body had one.
  */
-export function errorForStatus(
-  status: number,
-  serverError: string | undefined,
-  rawBody: string,
-  baseUrl: string,
-): PredictionGuardError {
+export function errorForStatus(status: number, serverError: string | undefined, rawBody: string, baseUrl: string): PredictionGuardError {
   const said = serverError ?? firstLine(rawBody);
   if (status === 401 || status === 403) {
     return new PredictionGuardError(
@@ -268,11 +254,9 @@ export function streamFailureError(message: string | undefined, code: string | n
   }
   const codeText = code !== undefined && code !== '' && !(message ?? '').includes(String(code)) ? ` (${String(code)})` : '';
   const said = message ? `: ${/[.!?…]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`}` : ' and no explanation.';
-  return new PredictionGuardError(
-    'http',
-    `Prediction Guard at ${baseUrl} ended the answer with an error${codeText}${said} Nothing was inserted.`,
-    [{ kind: 'showLog' }],
-  );
+  return new PredictionGuardError('http', `Prediction Guard at ${baseUrl} ended the answer with an error${codeText}${said} Nothing was inserted.`, [
+    { kind: 'showLog' },
+  ]);
 }
 
 /** `stream` was forced on (predictionGuard.stream "on") and the server refused it. */

@@ -43,9 +43,7 @@ export const McpServerInfoSchema = z
   .passthrough();
 export type McpServerInfo = z.infer<typeof McpServerInfoSchema>;
 
-export const McpServerListSchema = z
-  .object({ object: z.string().optional(), data: z.array(McpServerInfoSchema) })
-  .passthrough();
+export const McpServerListSchema = z.object({ object: z.string().optional(), data: z.array(McpServerInfoSchema) }).passthrough();
 
 /** A short human description of a model, for pickers: "128k context · tools, reasoning". */
 export function describeModel(model: ModelInfo): string {

@@ -2,9 +2,7 @@
 // object; `output` as one object or a list) and the OpenAI shape (`content` as a list of parts).
 import * as z from 'zod';
 
-const ContentPartSchema = z
-  .object({ type: z.string().optional(), text: z.string().optional(), refusal: z.string().optional() })
-  .passthrough();
+const ContentPartSchema = z.object({ type: z.string().optional(), text: z.string().optional(), refusal: z.string().optional() }).passthrough();
 
 export const OutputItemSchema = z
   .object({

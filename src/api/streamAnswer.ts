@@ -81,7 +81,9 @@ export class StreamAnswer {
   private answerOf(event: LifecycleEvent, incomplete: boolean): ParsedAnswer {
     const parsed = ResponsesResponseSchema.safeParse(event.response);
     const fromResponse = parsed.success ? parseAnswer(parsed.data) : undefined;
-    const hasContent = fromResponse !== undefined && (fromResponse.text.length > 0 || fromResponse.functionCalls.length > 0 || fromResponse.mcpCalls.length > 0 || fromResponse.refusal !== undefined);
+    const hasContent =
+      fromResponse !== undefined &&
+      (fromResponse.text.length > 0 || fromResponse.functionCalls.length > 0 || fromResponse.mcpCalls.length > 0 || fromResponse.refusal !== undefined);
     if (fromResponse && (hasContent || this.text.length === 0)) return { ...fromResponse, incomplete: incomplete || fromResponse.incomplete, streamed: true };
     const response = event.response as { id?: unknown; model?: unknown; status?: unknown };
     return {

@@ -3,9 +3,7 @@
 // per event the client acts on; every other event type is ignored.
 import * as z from 'zod';
 
-const ErrorDetailSchema = z
-  .object({ message: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish() })
-  .passthrough();
+const ErrorDetailSchema = z.object({ message: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish() }).passthrough();
 
 export const TextDeltaEventSchema = z
   .object({

@@ -122,7 +122,9 @@ export class ChatController implements vscode.Disposable {
   /** "Add Selection to Chat": attaches the selection as a chip and (from the command) shows the chat. */
   async addSelection(editor: vscode.TextEditor | undefined, reveal: boolean): Promise<void> {
     if (!this.context.addSelection(editor)) {
-      void vscode.window.showInformationMessage('Select some code in an editor first: “Add Selection to Chat” attaches the selected lines to your next message.');
+      void vscode.window.showInformationMessage(
+        'Select some code in an editor first: “Add Selection to Chat” attaches the selected lines to your next message.',
+      );
       return;
     }
     if (reveal) await vscode.commands.executeCommand('predictionGuard.chatView.focus');

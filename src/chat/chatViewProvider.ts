@@ -21,7 +21,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   resolveWebviewView(webviewView: vscode.WebviewView): void {
     this.view?.dispose();
     renderWebview(webviewView.webview, this.extensionUri, 'chat', 'Prediction Guard Chat');
-    const channel = new WebviewChannel<ToHost, ToWebview>(webviewView.webview, ToHostSchema, (message) => this.controller.handle(message), this.log, 'chat view');
+    const channel = new WebviewChannel<ToHost, ToWebview>(
+      webviewView.webview,
+      ToHostSchema,
+      (message) => this.controller.handle(message),
+      this.log,
+      'chat view',
+    );
     const post = (message: ToWebview): void => channel.post(message);
     this.controller.attach(post);
     const subscriptions = [

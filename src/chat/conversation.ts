@@ -90,7 +90,10 @@ export function attachmentLabel(attachment: Attachment): string {
 
 /** A conversation's title: its first message's first line, shortened; else what it was about. */
 export function titleFrom(prompt: string, attachments: readonly Attachment[]): string {
-  const line = prompt.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0);
+  const line = prompt
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
   if (line) return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : line;
   const first = attachments[0];
   return first ? attachmentLabel(first) : 'New chat';

@@ -32,7 +32,13 @@ function codeSpan(text: string): string {
 /** A tool call as plain Markdown (no raw HTML): its name as code, its arguments and output in fences. */
 function toolCallPart(call: ToolCallView): string {
   const who = call.server ? `${call.server} / ${call.name}` : call.name;
-  const facts = [call.outcome, call.bytes !== undefined ? `${call.bytes} bytes` : undefined, call.ms !== undefined ? `${(call.ms / 1000).toFixed(1)} s` : undefined].filter(Boolean).join(', ');
+  const facts = [
+    call.outcome,
+    call.bytes !== undefined ? `${call.bytes} bytes` : undefined,
+    call.ms !== undefined ? `${(call.ms / 1000).toFixed(1)} s` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const summary = `**Tool call:** ${codeSpan(who)}${call.description ? ` — ${call.description}` : ''}${facts ? ` (${facts})` : ''}`;
   const block = (label: string, text: string, lang = ''): string => `\n\n${label}:\n\n${fenced(text, lang)}`;
   const output = call.output !== undefined ? block('Output', call.output) : '';
@@ -72,6 +78,10 @@ export function exportMarkdown(conversation: Conversation, exportedAt: Date = ne
 
 /** A file name for the export: the title with only safe characters. */
 export function exportFileName(conversation: Conversation): string {
-  const base = conversation.title.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 60);
+  const base = conversation.title
+    .replace(/[^\p{L}\p{N} _.-]+/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60);
   return `${base || 'chat'}.md`;
 }

@@ -31,7 +31,11 @@ export class ChatHistoryActions {
     const conversation = this.store.get(id);
     if (!conversation || conversation.turns.length === 0) return;
     const remove = 'Delete';
-    const choice = await vscode.window.showWarningMessage(`Delete the chat “${conversation.title}”?`, { modal: true, detail: 'Its messages and answers are removed from this workspace.' }, remove);
+    const choice = await vscode.window.showWarningMessage(
+      `Delete the chat “${conversation.title}”?`,
+      { modal: true, detail: 'Its messages and answers are removed from this workspace.' },
+      remove,
+    );
     if (choice === remove && this.store.delete(id)) this.changed();
   }
 

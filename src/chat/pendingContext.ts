@@ -26,7 +26,12 @@ export class PendingContext implements vscode.Disposable {
     if (!added) return false;
     const { attachment } = added;
     const duplicate = this.pending.some(
-      (a) => a.kind === 'selection' && a.file === attachment.file && a.startLine === attachment.startLine && a.endLine === attachment.endLine && a.text === attachment.text,
+      (a) =>
+        a.kind === 'selection' &&
+        a.file === attachment.file &&
+        a.startLine === attachment.startLine &&
+        a.endLine === attachment.endLine &&
+        a.text === attachment.text,
     );
     if (duplicate) {
       added.pin.dispose();

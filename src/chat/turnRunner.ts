@@ -8,9 +8,7 @@ import { type SendRequest, type SendResult } from '../session/types';
 import { type Answer, type TurnError } from './conversation';
 
 export type TurnResult =
-  | { readonly status: 'done'; readonly answer: Answer }
-  | { readonly status: 'error'; readonly error: TurnError }
-  | { readonly status: 'cancelled' };
+  { readonly status: 'done'; readonly answer: Answer } | { readonly status: 'error'; readonly error: TurnError } | { readonly status: 'cancelled' };
 
 export interface TurnDeps {
   send(request: SendRequest): Promise<SendResult>;

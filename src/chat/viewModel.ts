@@ -76,7 +76,13 @@ export function stateMessage(input: ViewInput): StateMessage {
   return {
     type: 'state',
     conversations: input.conversations.map(({ id, title, updatedAt, turns }) => ({ id, title, updatedAt, turns })),
-    current: { id: input.current.id, title: input.current.title, turns: input.current.turns.map((turn) => withFactuality(turnView(turn, turn.id === input.running ? input.notice : undefined), input.factuality?.(turn.id))) },
+    current: {
+      id: input.current.id,
+      title: input.current.title,
+      turns: input.current.turns.map((turn) =>
+        withFactuality(turnView(turn, turn.id === input.running ? input.notice : undefined), input.factuality?.(turn.id)),
+      ),
+    },
     running: input.running ?? null,
     attachments: input.attachments.map(attachmentView),
     settings: { model: input.model, safeguards: [...input.safeguards] },

@@ -34,7 +34,9 @@ export async function runPrompt(session: Session, rawArgs?: unknown): Promise<Pl
     entry = findPrompt(args.data.prompt, prompts);
     if (!entry) {
       const names = entries.map((e) => `“${e.name}”`).join(', ');
-      void vscode.window.showWarningMessage(`Prediction Guard has no prompt named “${args.data.prompt}”. The prompts are: ${names}. Add yours in predictionGuard.prompts.`);
+      void vscode.window.showWarningMessage(
+        `Prediction Guard has no prompt named “${args.data.prompt}”. The prompts are: ${names}. Add yours in predictionGuard.prompts.`,
+      );
       return undefined;
     }
   } else {

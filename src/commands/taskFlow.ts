@@ -29,9 +29,7 @@ export interface TaskFlowRequest {
 }
 
 export type TaskFlowResult<P> =
-  | { readonly status: 'placed'; readonly placement: P }
-  | { readonly status: 'cancelled' }
-  | { readonly status: 'failed'; readonly failure: Failure };
+  { readonly status: 'placed'; readonly placement: P } | { readonly status: 'cancelled' } | { readonly status: 'failed'; readonly failure: Failure };
 
 export const INCOMPLETE_WARNING =
   'The answer was cut short (status “incomplete”, perhaps by Max output tokens), so it was opened in a new document instead of changing your code.';

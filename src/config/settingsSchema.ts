@@ -11,7 +11,10 @@ export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
 
 /** Gateway headers: valid HTTP header names and values; `Authorization` is refused (the key is set by the extension). */
 export const RequestHeadersSchema = z
-  .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name'), z.string().regex(/^[^\r\n]*$/, 'a header value cannot contain line breaks'))
+  .record(
+    z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name'),
+    z.string().regex(/^[^\r\n]*$/, 'a header value cannot contain line breaks'),
+  )
   .refine((headers) => !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization'), {
     message: 'predictionGuard.requestHeaders cannot set Authorization: the API key is sent by the extension',
   });
@@ -119,12 +122,8 @@ export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSP
     return schema.parse(undefined);
   };
 
-  const params = Object.fromEntries(
-    Object.entries(PARAM_KEYS).map(([key, schema]) => [key, field(key, schema as z.ZodType<unknown>)]),
-  );
-  const safeguards = Object.fromEntries(
-    Object.entries(SAFEGUARD_KEYS).map(([key, schema]) => [key, field(`safeguards.${key}`, schema as z.ZodType<unknown>)]),
-  );
+  const params = Object.fromEntries(Object.entries(PARAM_KEYS).map(([key, schema]) => [key, field(key, schema as z.ZodType<unknown>)]));
+  const safeguards = Object.fromEntries(Object.entries(SAFEGUARD_KEYS).map(([key, schema]) => [key, field(`safeguards.${key}`, schema as z.ZodType<unknown>)]));
 
   const settings: Settings = {
     baseUrl: field('baseUrl', z.string().trim().min(1).default(DEFAULT_BASE_URL)),

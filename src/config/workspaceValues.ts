@@ -31,7 +31,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function fingerprint(key: ApprovalKey, value: unknown): string {
-  return createHash('sha256').update(`${key}\n${canonicalJson(value)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${key}\n${canonicalJson(value)}`)
+    .digest('hex');
 }
 
 /**

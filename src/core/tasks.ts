@@ -50,8 +50,7 @@ export interface SelectionContext {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const REPLY_WITH_CODE =
-  'Reply with the complete replacement code only, in one fenced code block, with no explanation before or after it.';
+const REPLY_WITH_CODE = 'Reply with the complete replacement code only, in one fenced code block, with no explanation before or after it.';
 
 function fence(text: string): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
@@ -153,7 +152,12 @@ export function promptEntries(prompts: readonly CustomPrompt[]): PromptEntry[] {
   const custom = prompts
     .filter((p) => !TASK_IDS.some((task) => sameName(p.name, TASKS[task].title)))
     .filter((p, i, all) => all.findIndex((q) => sameName(q.name, p.name)) === i)
-    .map((p): PromptEntry => ({ task: 'custom', name: p.name, prompt: { name: p.name, text: p.prompt, destination: destinationOf(p.placement) }, fromSettings: true }));
+    .map((p): PromptEntry => ({
+      task: 'custom',
+      name: p.name,
+      prompt: { name: p.name, text: p.prompt, destination: destinationOf(p.placement) },
+      fromSettings: true,
+    }));
   return [...builtIns, ...custom];
 }
 

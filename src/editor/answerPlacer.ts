@@ -67,7 +67,12 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
       const document = state.document;
       const start = document.offsetAt(state.range.start);
       const end = document.offsetAt(state.range.end);
-      const edit = answerEdit(request.destination, request.answer, request.answerIsCode, { documentText: document.getText(), eol: eolOf(document), start, end });
+      const edit = answerEdit(request.destination, request.answer, request.answerIsCode, {
+        documentText: document.getText(),
+        eol: eolOf(document),
+        start,
+        end,
+      });
       const reasons = reviewReasons(request.answer, request.answerIsCode, edit.text);
       if (request.review !== 'apply' || reasons.length > 0) {
         const uri = await openReview({

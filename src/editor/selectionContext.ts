@@ -29,7 +29,10 @@ export function selectionContext(editor: vscode.TextEditor, selection: vscode.Se
     }));
   const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
   return {
-    fileName: fileLabel(document.uri.path, !document.isUntitled && vscode.workspace.getWorkspaceFolder(document.uri) ? vscode.workspace.asRelativePath(document.uri, false) : undefined),
+    fileName: fileLabel(
+      document.uri.path,
+      !document.isUntitled && vscode.workspace.getWorkspaceFolder(document.uri) ? vscode.workspace.asRelativePath(document.uri, false) : undefined,
+    ),
     languageId: document.languageId,
     startLine: selection.start.line + 1,
     endLine,

@@ -165,10 +165,7 @@ export class ParametersPanel implements vscode.Disposable {
     if (which !== 'mcp') this.models = { ...this.models, status: 'loading' };
     if (which !== 'models') this.mcpServers = { ...this.mcpServers, status: 'loading' };
     await this.pushState();
-    const [models, servers] = await Promise.all([
-      which !== 'mcp' ? loadModels(session) : undefined,
-      which !== 'models' ? loadMcpServers(session) : undefined,
-    ]);
+    const [models, servers] = await Promise.all([which !== 'mcp' ? loadModels(session) : undefined, which !== 'models' ? loadMcpServers(session) : undefined]);
     if (models) this.models = listState(models);
     if (servers) this.mcpServers = listState(servers);
     await this.pushState();

@@ -56,7 +56,8 @@ export class TokenStore implements vscode.Disposable {
       password: true,
       ignoreFocusOut: true,
       placeHolder: 'API key',
-      validateInput: (value) => (value.trim().length === 0 ? 'The API key cannot be empty.' : /\s/.test(value.trim()) ? 'An API key has no spaces.' : undefined),
+      validateInput: (value) =>
+        value.trim().length === 0 ? 'The API key cannot be empty.' : /\s/.test(value.trim()) ? 'An API key has no spaces.' : undefined,
     });
     if (token === undefined || token.trim().length === 0) return undefined;
     await this.set(token);

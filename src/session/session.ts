@@ -162,7 +162,12 @@ export class Session extends Disposable {
     }
     const picked = await vscode.window.showQuickPick(
       models.map((m) => ({ label: m.id, description: describeModel(m), detail: m.description, picked: m.id === current })),
-      { title: 'Prediction Guard: choose a model', placeHolder: 'The model for every request (saved in your user settings)', ignoreFocusOut: true, matchOnDescription: true },
+      {
+        title: 'Prediction Guard: choose a model',
+        placeHolder: 'The model for every request (saved in your user settings)',
+        ignoreFocusOut: true,
+        matchOnDescription: true,
+      },
     );
     if (!picked) return undefined;
     await saveModelSetting(picked.label);

@@ -18,7 +18,8 @@ export const WORKSPACE_TOOLS: readonly FunctionTool[] = [
   {
     type: 'function',
     name: 'read_file',
-    description: 'Read a text file of the workspace, or some of its lines. At most 400 lines or 64 KB are returned; the output says when it was cut and how to read on.',
+    description:
+      'Read a text file of the workspace, or some of its lines. At most 400 lines or 64 KB are returned; the output says when it was cut and how to read on.',
     strict: true,
     parameters: {
       type: 'object',
@@ -48,7 +49,8 @@ export const WORKSPACE_TOOLS: readonly FunctionTool[] = [
   {
     type: 'function',
     name: 'search_text',
-    description: 'Search the text files of the workspace for a string (case-insensitive) or a regular expression; returns matching lines as "path:line: text". At most 200 matches.',
+    description:
+      'Search the text files of the workspace for a string (case-insensitive) or a regular expression; returns matching lines as "path:line: text". At most 200 matches.',
     strict: true,
     parameters: {
       type: 'object',
@@ -64,7 +66,8 @@ export const WORKSPACE_TOOLS: readonly FunctionTool[] = [
   {
     type: 'function',
     name: 'get_problems',
-    description: "The editor's problems (errors, warnings from compilers and linters) for one file or the whole workspace, as \"path:line:column severity: message\".",
+    description:
+      'The editor\'s problems (errors, warnings from compilers and linters) for one file or the whole workspace, as "path:line:column severity: message".',
     strict: true,
     parameters: {
       type: 'object',

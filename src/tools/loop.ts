@@ -38,7 +38,8 @@ export interface LoopStep {
   readonly toolChoice: ToolChoiceStep;
 }
 
-export type SendOutcome<F> = { readonly status: 'done'; readonly answer: ParsedAnswer } | { readonly status: 'cancelled' } | { readonly status: 'error'; readonly failure: F };
+export type SendOutcome<F> =
+  { readonly status: 'done'; readonly answer: ParsedAnswer } | { readonly status: 'cancelled' } | { readonly status: 'error'; readonly failure: F };
 
 export interface ToolCall {
   /** The answer's call_id; for a documented-shape call (which has none) one made up here. */
@@ -156,7 +157,14 @@ function documentedCall(answer: ParsedAnswer, forcedTool: string | undefined, ro
   if (round !== 1 || mode === 'off' || !forcedTool || !isWorkspaceTool(forcedTool) || answer.functionCalls.length > 0) return undefined;
   const text = answer.text.trim();
   if (!text.startsWith('{') || !parseToolArguments(forcedTool, text).ok) return undefined;
-  return { callId: `documented_${round}`, name: forcedTool, arguments: text, shape: 'documented', description: describeCall(forcedTool, text), workspace: true };
+  return {
+    callId: `documented_${round}`,
+    name: forcedTool,
+    arguments: text,
+    shape: 'documented',
+    description: describeCall(forcedTool, text),
+    workspace: true,
+  };
 }
 
 function callsOf(answer: ParsedAnswer, round: number): ToolCall[] {
@@ -186,7 +194,12 @@ function itemsFor(call: ToolCall, output: string): LoopInputItem[] {
 
 const bytesOf = (text: string): number => new TextEncoder().encode(text).length;
 
-export async function runToolLoop<F>(initial: string | readonly MessageItem[], deps: LoopDeps<F>, options: LoopOptions, signal: AbortSignal): Promise<LoopResult<F>> {
+export async function runToolLoop<F>(
+  initial: string | readonly MessageItem[],
+  deps: LoopDeps<F>,
+  options: LoopOptions,
+  signal: AbortSignal,
+): Promise<LoopResult<F>> {
   const now = deps.now ?? Date.now;
   const maxRounds = Math.min(options.maxRounds ?? MAX_ROUNDS, MAX_ROUNDS);
   const input: LoopInputItem[] = typeof initial === 'string' ? [{ role: 'user', content: initial }] : [...initial];
@@ -196,7 +209,16 @@ export async function runToolLoop<F>(initial: string | readonly MessageItem[], d
   let toolChoice: ToolChoiceStep = 'as-set';
 
   const record = (call: ToolCall, outcome: CallOutcome, output: string, started: number, round: number): string => {
-    const entry: CallRecord = { name: call.name, arguments: call.arguments, description: call.description, outcome, output, bytes: bytesOf(output), ms: now() - started, round };
+    const entry: CallRecord = {
+      name: call.name,
+      arguments: call.arguments,
+      description: call.description,
+      outcome,
+      output,
+      bytes: bytesOf(output),
+      ms: now() - started,
+      round,
+    };
     calls.push(entry);
     deps.onCall?.(entry);
     return output;
@@ -213,7 +235,14 @@ export async function runToolLoop<F>(initial: string | readonly MessageItem[], d
       const typed = await orAbort(deps.askResult(call, signal), signal);
       return typed === undefined ? record(call, 'declined', `Not run: ${DECLINED}.`, started, round) : record(call, 'typed', typed, started, round);
     }
-    if (options.mode === 'off') return record(call, 'refused', `Refused: workspace tools are off (predictionGuard.workspaceTools), so there is no tool named ${call.name}.`, started, round);
+    if (options.mode === 'off')
+      return record(
+        call,
+        'refused',
+        `Refused: workspace tools are off (predictionGuard.workspaceTools), so there is no tool named ${call.name}.`,
+        started,
+        round,
+      );
     const refusal = await orAbort(deps.precheck(call), signal);
     if (refusal) return record(call, 'refused', refusal.output, started, round);
     if (options.mode === 'ask' && !allowedForChat) {

@@ -50,7 +50,9 @@ function truncateUtf8(text: string, maxBytes: number): string {
 /** A whole tool output capped, with a closing line that says it was cut. */
 export function capOutput(text: string, maxLines = MAX_OUTPUT_LINES, maxBytes = MAX_OUTPUT_BYTES): string {
   const capped = capLines(splitLines(text), maxLines, maxBytes - 200);
-  return capped.cut ? `${capped.text}\n[output cut: showing ${capped.keptLines} of ${capped.totalLines} lines; the cap is ${maxLines} lines or ${Math.round(maxBytes / 1024)} KB]` : capped.text;
+  return capped.cut
+    ? `${capped.text}\n[output cut: showing ${capped.keptLines} of ${capped.totalLines} lines; the cap is ${maxLines} lines or ${Math.round(maxBytes / 1024)} KB]`
+    : capped.text;
 }
 
 /**

@@ -17,7 +17,10 @@ export const DEFAULT_TOOL_EXCLUDES: readonly string[] = [
 ];
 
 export const WorkspaceToolModeSchema = z.enum(WORKSPACE_TOOL_MODES).default('ask');
-export const ToolExcludesSchema = z.array(z.string().trim().min(1).max(500)).max(500).default([...DEFAULT_TOOL_EXCLUDES]);
+export const ToolExcludesSchema = z
+  .array(z.string().trim().min(1).max(500))
+  .max(500)
+  .default([...DEFAULT_TOOL_EXCLUDES]);
 
 export interface WorkspaceToolSettings {
   /** `off` in Restricted Mode whatever the setting says (see settingLookup). */

@@ -72,7 +72,14 @@ export function vscodeWorkspaceAccess(): WorkspaceAccess<VsFolder> {
         const at = locate(uri, folders);
         if (!at) continue;
         for (const d of diagnostics) {
-          out.push({ at, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEVERITIES[d.severity], message: d.message, source: d.source });
+          out.push({
+            at,
+            line: d.range.start.line + 1,
+            column: d.range.start.character + 1,
+            severity: SEVERITIES[d.severity],
+            message: d.message,
+            source: d.source,
+          });
         }
       }
       return out;

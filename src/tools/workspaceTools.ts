@@ -171,7 +171,10 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
   }
 
   /** Found files that pass the same confinement as a named path (symlinks out and excludes dropped). */
-  private async confinedFiles(glob: string | undefined, signal: AbortSignal): Promise<{ ok: true; files: Located<F>[]; more: boolean } | { ok: false; result: ToolResult }> {
+  private async confinedFiles(
+    glob: string | undefined,
+    signal: AbortSignal,
+  ): Promise<{ ok: true; files: Located<F>[]; more: boolean } | { ok: false; result: ToolResult }> {
     const target = this.globTarget(glob);
     if (!target.ok) return { ok: false, result: refused(target.reason, glob) };
     const found = await this.access.findFiles(target.folder, target.pattern, LIMITS.maxFound, signal);
@@ -193,7 +196,8 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
     if (found.files.length === 0) return { output: args.glob ? `No files match ${args.glob}.` : 'The workspace has no files the tools may list.' };
     const shown = found.files.slice(0, LIMITS.maxListed).map((at) => displayPath(at, this.multiRoot));
     const rest = found.files.length - shown.length;
-    const note = rest > 0 || found.more ? `\n[cut: ${shown.length} of ${found.more ? 'more than ' : ''}${found.files.length} files shown; narrow the glob]` : '';
+    const note =
+      rest > 0 || found.more ? `\n[cut: ${shown.length} of ${found.more ? 'more than ' : ''}${found.files.length} files shown; narrow the glob]` : '';
     return { output: capOutput(`${shown.join('\n')}${note}`, LIMITS.maxListed + 1) };
   }
 
@@ -233,7 +237,9 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
         const line = lines[i] ?? '';
         if (!matches(line)) continue;
         const trimmed = line.trim();
-        hits.push(`${displayPath(at, this.multiRoot)}:${i + 1}: ${trimmed.length > LIMITS.maxMatchLineChars ? `${trimmed.slice(0, LIMITS.maxMatchLineChars)}…` : trimmed}`);
+        hits.push(
+          `${displayPath(at, this.multiRoot)}:${i + 1}: ${trimmed.length > LIMITS.maxMatchLineChars ? `${trimmed.slice(0, LIMITS.maxMatchLineChars)}…` : trimmed}`,
+        );
         if (hits.length >= LIMITS.maxMatches) cut = true;
       }
     }
@@ -252,8 +258,11 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
     const problems = this.access
       .problems()
       .filter((p) => (only ? p.at.folder === only.folder && p.at.relative === only.relative : !this.excluded(p.at)))
-      .map((p) => `${displayPath(p.at, this.multiRoot)}:${p.line}:${p.column} ${p.severity}: ${p.message.replace(/\s+/g, ' ')}${p.source ? ` (${p.source})` : ''}`);
-    if (problems.length === 0) return { output: only ? `No problems reported in ${displayPath(only, this.multiRoot)}.` : 'No problems reported in the workspace.' };
+      .map(
+        (p) => `${displayPath(p.at, this.multiRoot)}:${p.line}:${p.column} ${p.severity}: ${p.message.replace(/\s+/g, ' ')}${p.source ? ` (${p.source})` : ''}`,
+      );
+    if (problems.length === 0)
+      return { output: only ? `No problems reported in ${displayPath(only, this.multiRoot)}.` : 'No problems reported in the workspace.' };
     return { output: capOutput(problems.join('\n')) };
   }
 }

@@ -23,7 +23,7 @@ export class WebviewChannel<In extends { type: string }, Out extends { type: str
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => {
       const parsed = inbound.safeParse(raw);
       if (!parsed.success) {
-        const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw).type).slice(0, 40) : typeof raw;
+        const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type).slice(0, 40) : typeof raw;
         this.log.warn(`${this.name}: dropped an invalid message from the webview (${type}): ${parsed.error.issues[0]?.message ?? 'invalid'}`);
         return;
       }

@@ -12,7 +12,12 @@ import type { Fault, FaultContext, FaultResult, Injection, Outcome, RecordingSer
 export const SENTINEL_TOKEN = 'pg-sentinel/Zq8x4Kt2Rw9vLm3N7yB';
 export const REQUEST = { model: 'gpt-oss-120b', input: 'Explain this code.' };
 /** What the attacker answers: a valid response, so following a redirect would "succeed". */
-export const ATTACKER_ANSWER = { id: 'resp_attacker', object: 'response', status: 'completed', output: [{ type: 'message', content: { type: 'output_text', text: 'from the attacker' } }] };
+export const ATTACKER_ANSWER = {
+  id: 'resp_attacker',
+  object: 'response',
+  status: 'completed',
+  output: [{ type: 'message', content: { type: 'output_text', text: 'from the attacker' } }],
+};
 
 const DEFAULT_GUARD_MS = 8000;
 const SETTLE_MS = 1000;
@@ -50,7 +55,6 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 function occurrences(text: string, needle: string): number {
   return needle ? text.split(needle).length - 1 : 0;
 }
-
 
 export async function createRig(token: string = SENTINEL_TOKEN): Promise<FaultRig> {
   const standIn = await startStandIn({ token });
@@ -152,7 +156,15 @@ export async function runFault(fault: Fault, rig: FaultRig): Promise<FaultResult
     if (remoteFetches > 0) problems.push(`${remoteFetches} request(s) reached a server other than the base URL`);
     return { name: fault.name, injected: 1, handled, tokenLeaks, remoteFetches, elapsedMs: Date.now() - started, problems, knownBug: fault.knownBug };
   } catch (error) {
-    return { name: fault.name, injected: 1, handled: false, tokenLeaks: 0, remoteFetches: 0, elapsedMs: Date.now() - started, problems: [`the harness failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`] };
+    return {
+      name: fault.name,
+      injected: 1,
+      handled: false,
+      tokenLeaks: 0,
+      remoteFetches: 0,
+      elapsedMs: Date.now() - started,
+      problems: [`the harness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`],
+    };
   } finally {
     await Promise.all(extras.map((s) => s.close()));
     process.off('unhandledRejection', onUnhandled);

@@ -4,19 +4,24 @@ import type { Behaviour } from '../server/standInServer';
 import { all, answered, failed, namesBaseUrl, noRemoteFetch, notRetried, requests, says } from './checks';
 import type { Fault, FaultContext, Injection } from './types';
 
-const PROXY_PAGE = '<!DOCTYPE html>\n<html><head><title>Sign in</title></head>\n<body><h1>Corporate proxy: please sign in</h1><p>"output": []</p></body></html>';
+const PROXY_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Sign in</title></head>\n<body><h1>Corporate proxy: please sign in</h1><p>"output": []</p></body></html>';
 
 /** The stand-in answers `behaviour` once (and the built-in answer after, which a retry would get). */
-const once = (behaviour: (ctx: FaultContext) => Behaviour, extra: Injection = {}) => (ctx: FaultContext): Injection => {
-  ctx.standIn.enqueue('/responses', behaviour(ctx));
-  return extra;
-};
+const once =
+  (behaviour: (ctx: FaultContext) => Behaviour, extra: Injection = {}) =>
+  (ctx: FaultContext): Injection => {
+    ctx.standIn.enqueue('/responses', behaviour(ctx));
+    return extra;
+  };
 
 /** The stand-in answers `behaviour` to every attempt. */
-const always = (behaviour: (ctx: FaultContext) => Behaviour, extra: Injection = {}) => (ctx: FaultContext): Injection => {
-  ctx.standIn.setDefault('/responses', behaviour(ctx));
-  return extra;
-};
+const always =
+  (behaviour: (ctx: FaultContext) => Behaviour, extra: Injection = {}) =>
+  (ctx: FaultContext): Injection => {
+    ctx.standIn.setDefault('/responses', behaviour(ctx));
+    return extra;
+  };
 
 const rawBody = (status: number, body: string, headers: Record<string, string> = {}): Behaviour => ({ kind: 'raw', status, body, headers });
 
@@ -31,7 +36,10 @@ function redirect(status: 301 | 302 | 307 | 308): Fault {
 export const HOSTILE_FAULTS: readonly Fault[] = [
   {
     name: 'a non-JSON 500 body: status and first line of text, retried then shown',
-    inject: always(() => rawBody(500, 'Internal Server Error\nTraceback (most recent call last):\n  File "app.py"', { 'content-type': 'text/plain', 'retry-after-ms': '0' }), { client: { maxRetries: 1 } }),
+    inject: always(
+      () => rawBody(500, 'Internal Server Error\nTraceback (most recent call last):\n  File "app.py"', { 'content-type': 'text/plain', 'retry-after-ms': '0' }),
+      { client: { maxRetries: 1 } },
+    ),
     expect: (o) => all(failed(o, 'http', 500), says(o, '500', 'Internal Server Error'), namesBaseUrl(o), requests(o, 2)),
   },
   {
@@ -46,7 +54,11 @@ export const HOSTILE_FAULTS: readonly Fault[] = [
   },
   {
     name: 'a 200 JSON that is not a response: badResponse naming the response id',
-    inject: once(() => rawBody(200, JSON.stringify({ id: 'resp_notaresponse', object: 'chat.completion', choices: [{ message: { content: 'hi' } }] }), { 'content-type': 'application/json' })),
+    inject: once(() =>
+      rawBody(200, JSON.stringify({ id: 'resp_notaresponse', object: 'chat.completion', choices: [{ message: { content: 'hi' } }] }), {
+        'content-type': 'application/json',
+      }),
+    ),
     expect: (o) => all(failed(o, 'badResponse'), says(o, 'resp_notaresponse', /output/), notRetried(o)),
   },
   {
@@ -57,7 +69,8 @@ export const HOSTILE_FAULTS: readonly Fault[] = [
   {
     name: 'status "incomplete": the answer is flagged as truncated',
     inject: once(() => ({ kind: 'text', text: 'def f(x):\n    return', status: 'incomplete' })),
-    expect: (o) => all(answered(o), o.answer?.incomplete !== true && 'incomplete is not true', o.answer?.status !== 'incomplete' && 'status is not "incomplete"'),
+    expect: (o) =>
+      all(answered(o), o.answer?.incomplete !== true && 'incomplete is not true', o.answer?.status !== 'incomplete' && 'status is not "incomplete"'),
   },
   {
     name: 'an answer with no text: text is empty, not “undefined”',
@@ -101,7 +114,9 @@ export const HOSTILE_FAULTS: readonly Fault[] = [
   },
   {
     name: 'the server echoes the key in a 500 HTML page: not in the message',
-    inject: always((ctx) => rawBody(500, `<h1>Internal error for Bearer ${ctx.token}</h1>`, { 'content-type': 'text/html', 'retry-after-ms': '0' }), { client: { maxRetries: 1 } }),
+    inject: always((ctx) => rawBody(500, `<h1>Internal error for Bearer ${ctx.token}</h1>`, { 'content-type': 'text/html', 'retry-after-ms': '0' }), {
+      client: { maxRetries: 1 },
+    }),
     expect: (o) => all(failed(o, 'http', 500), says(o, 'Internal error for Bearer')),
   },
   {
@@ -121,7 +136,9 @@ export const HOSTILE_FAULTS: readonly Fault[] = [
   },
   {
     name: 'a headers option setting Authorization: the server sees only the real key, the gateway header arrives',
-    inject: () => ({ client: { headers: { Authorization: 'Bearer attacker-key', authorization: 'Basic eDp5', AUTHORIZATION: 'Bearer x', 'X-Gateway-Tenant': 'dev' } } }),
+    inject: () => ({
+      client: { headers: { Authorization: 'Bearer attacker-key', authorization: 'Basic eDp5', AUTHORIZATION: 'Bearer x', 'X-Gateway-Tenant': 'dev' } },
+    }),
     expect: (o) => {
       const seen = o.requests[0]?.headers ?? {};
       return all(

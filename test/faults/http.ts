@@ -40,12 +40,35 @@ function httpDateSoon(): string {
 }
 
 export const HTTP_FAULTS: readonly Fault[] = [
-  retriedOnce('429 with retry-after-ms: the client waits that long, then answers', () => raw(429, 'rate limited', { 'retry-after-ms': '80' }), /rate limited \(429\)/, { min: 80, max: 80 }),
+  retriedOnce(
+    '429 with retry-after-ms: the client waits that long, then answers',
+    () => raw(429, 'rate limited', { 'retry-after-ms': '80' }),
+    /rate limited \(429\)/,
+    { min: 80, max: 80 },
+  ),
   retriedOnce('429 with Retry-After in seconds', () => raw(429, 'rate limited', { 'retry-after': '1' }), /rate limited \(429\)/, { min: 1000, max: 1000 }),
-  retriedOnce('503 with Retry-After as an HTTP date', () => raw(503, 'busy', { 'retry-after': httpDateSoon() }), /server error \(503\)/, { min: 501, max: 1700 }),
-  retriedOnce('429 with an insane Retry-After (3600 s): exponential backoff instead', () => raw(429, 'rate limited', { 'retry-after': '3600' }), /rate limited \(429\)/, { min: 250, max: 500 }),
-  retriedOnce('429 with retry-after-ms and Retry-After: retry-after-ms wins', () => raw(429, 'rate limited', { 'retry-after-ms': '30', 'retry-after': '5' }), /rate limited \(429\)/, { min: 30, max: 30 }),
-  retriedOnce('409 with x-should-retry: true is retried', () => raw(409, 'conflict', { 'x-should-retry': 'true', 'retry-after-ms': '20' }), /conflict \(409\)/, { min: 20, max: 20 }),
+  retriedOnce('503 with Retry-After as an HTTP date', () => raw(503, 'busy', { 'retry-after': httpDateSoon() }), /server error \(503\)/, {
+    min: 501,
+    max: 1700,
+  }),
+  retriedOnce(
+    '429 with an insane Retry-After (3600 s): exponential backoff instead',
+    () => raw(429, 'rate limited', { 'retry-after': '3600' }),
+    /rate limited \(429\)/,
+    { min: 250, max: 500 },
+  ),
+  retriedOnce(
+    '429 with retry-after-ms and Retry-After: retry-after-ms wins',
+    () => raw(429, 'rate limited', { 'retry-after-ms': '30', 'retry-after': '5' }),
+    /rate limited \(429\)/,
+    { min: 30, max: 30 },
+  ),
+  retriedOnce(
+    '409 with x-should-retry: true is retried',
+    () => raw(409, 'conflict', { 'x-should-retry': 'true', 'retry-after-ms': '20' }),
+    /conflict \(409\)/,
+    { min: 20, max: 20 },
+  ),
   retriedOnce('408 is retried', () => raw(408, 'request timeout', { 'retry-after-ms': '20' }), /timed out \(408\)/, { min: 20, max: 20 }),
   {
     name: '503 with x-should-retry: false is not retried',
@@ -65,7 +88,13 @@ export const HTTP_FAULTS: readonly Fault[] = [
       return { client: { maxRetries: 2 } };
     },
     expect: (o) =>
-      all(failed(o, 'http', 503), says(o, 'third failure: gateway down', /try again/i), namesBaseUrl(o), requests(o, 3, '1 + maxRetries'), retried(o, 2, /server error \(50[02]\)/, { min: 10, max: 10 })),
+      all(
+        failed(o, 'http', 503),
+        says(o, 'third failure: gateway down', /try again/i),
+        namesBaseUrl(o),
+        requests(o, 3, '1 + maxRetries'),
+        retried(o, 2, /server error \(50[02]\)/, { min: 10, max: 10 }),
+      ),
   },
   safeguard('pii detected', /PII safeguard/),
   safeguard('prompt injection detected', /prompt injection safeguard/),

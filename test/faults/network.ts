@@ -36,7 +36,9 @@ const sawAbort = (rs: readonly { aborted?: boolean }[]): boolean => rs.some((r) 
 function cancelledPromptly(o: Outcome, ms: number): string[] {
   return all(
     failed(o, 'cancelled'),
-    o.abortedAtMs === undefined ? 'the fault never aborted the call' : o.elapsedMs - o.abortedAtMs > ms && `the call ended ${o.elapsedMs - o.abortedAtMs} ms after the abort (limit ${ms} ms)`,
+    o.abortedAtMs === undefined
+      ? 'the fault never aborted the call'
+      : o.elapsedMs - o.abortedAtMs > ms && `the call ended ${o.elapsedMs - o.abortedAtMs} ms after the abort (limit ${ms} ms)`,
   );
 }
 
@@ -47,9 +49,17 @@ export const NETWORK_FAULTS: readonly Fault[] = [
     expect: (o) => all(failed(o, 'network'), says(o, 'ECONNREFUSED'), namesBaseUrl(o), within(o, 2000)),
   },
   rawFault('connection reset after the request is read: the cause code is named', (s) => s.resetAndDestroy(), SOCKET_CODE),
-  rawFault('connection reset mid-response: the cause code is named', (s) => void s.write(PARTIAL_ANSWER, () => setTimeout(() => s.resetAndDestroy(), 20)), SOCKET_CODE),
+  rawFault(
+    'connection reset mid-response: the cause code is named',
+    (s) => void s.write(PARTIAL_ANSWER, () => setTimeout(() => s.resetAndDestroy(), 20)),
+    SOCKET_CODE,
+  ),
   rawFault('connection closed without an answer: the cause code is named', (s) => s.end(), SOCKET_CODE),
-  rawFault('a server that does not speak HTTP: the parser error is named', (s) => void s.write('SSH-2.0-OpenSSH_9.6\r\n\r\n', () => s.end()), /\b(HPE_[A-Z_]+|UND_ERR_[A-Z_]+)\b/),
+  rawFault(
+    'a server that does not speak HTTP: the parser error is named',
+    (s) => void s.write('SSH-2.0-OpenSSH_9.6\r\n\r\n', () => s.end()),
+    /\b(HPE_[A-Z_]+|UND_ERR_[A-Z_]+)\b/,
+  ),
   {
     name: 'DNS failure (https://pg-fault.invalid): ENOTFOUND or EAI_AGAIN and the base URL',
     inject: () => ({ baseUrl: 'https://pg-fault.invalid', client: { timeoutSeconds: 5 } }),
@@ -94,7 +104,11 @@ export const NETWORK_FAULTS: readonly Fault[] = [
       };
     },
     expect: (o) =>
-      all(cancelledPromptly(o, 100), o.notices[0]?.delayMs !== 30_000 && `expected a 30 s wait to be announced, got ${String(o.notices[0]?.delayMs)}`, requests(o, 1, 'no retry after cancel')),
+      all(
+        cancelledPromptly(o, 100),
+        o.notices[0]?.delayMs !== 30_000 && `expected a 30 s wait to be announced, got ${String(o.notices[0]?.delayMs)}`,
+        requests(o, 1, 'no retry after cancel'),
+      ),
   },
   {
     name: 'cancelled before the call: nothing is sent',

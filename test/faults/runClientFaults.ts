@@ -16,7 +16,11 @@ async function main(): Promise<number> {
       results.push(result);
       const time = `(${result.elapsedMs} ms)`;
       const ok = result.handled && result.tokenLeaks === 0 && result.remoteFetches === 0;
-      console.log(ok ? `ok  ${result.name} ${time}` : `FAIL ${result.name}: ${result.problems.join('; ')}${result.knownBug ? ` [known bug: ${result.knownBug}]` : ''} ${time}`);
+      console.log(
+        ok
+          ? `ok  ${result.name} ${time}`
+          : `FAIL ${result.name}: ${result.problems.join('; ')}${result.knownBug ? ` [known bug: ${result.knownBug}]` : ''} ${time}`,
+      );
     }
   } finally {
     await rig.close();

@@ -15,7 +15,10 @@ const streamed = (stream: Extract<Behaviour, { kind: 'text' }>['stream']): Behav
 
 /** Part of the answer was shown, and none of it came back as the answer. */
 const partShownNoAnswer = (o: Outcome, shown: number): string[] =>
-  all(o.deltas.length !== shown && `expected ${shown} streamed piece(s) before the fault, got ${o.deltas.length}`, o.answer !== undefined && 'half an answer was returned');
+  all(
+    o.deltas.length !== shown && `expected ${shown} streamed piece(s) before the fault, got ${o.deltas.length}`,
+    o.answer !== undefined && 'half an answer was returned',
+  );
 
 const askedStream = (o: Outcome): string | undefined =>
   (o.requests[0]?.body as { stream?: unknown } | undefined)?.stream === true ? undefined : 'the first request did not ask for a stream';
@@ -35,8 +38,20 @@ export const STREAM_FAULTS: readonly Fault[] = [
   },
   {
     name: 'a stream that stalls mid-answer: ended by the idle timeout, the connection closed, no half answer',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', streamed({ end: 'stall', afterDeltas: 3 })), { stream: 'auto', client: { idleTimeoutMs: 300 }, settleUntil: sawAbort }),
-    expect: (o) => all(failed(o, 'timeout'), says(o, /stopped sending the answer/, '0.3 s'), namesBaseUrl(o), partShownNoAnswer(o, 3), serverSawAbort(o), notRetried(o), within(o, 1800)),
+    inject: (ctx) => (
+      ctx.standIn.enqueue('/responses', streamed({ end: 'stall', afterDeltas: 3 })),
+      { stream: 'auto', client: { idleTimeoutMs: 300 }, settleUntil: sawAbort }
+    ),
+    expect: (o) =>
+      all(
+        failed(o, 'timeout'),
+        says(o, /stopped sending the answer/, '0.3 s'),
+        namesBaseUrl(o),
+        partShownNoAnswer(o, 3),
+        serverSawAbort(o),
+        notRetried(o),
+        within(o, 1800),
+      ),
   },
   {
     name: 'a stream cut mid-answer: a network error, no half answer, never retried',
@@ -45,12 +60,18 @@ export const STREAM_FAULTS: readonly Fault[] = [
   },
   {
     name: 'an error event mid-stream: its message, no half answer, never retried',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', streamed({ end: 'error', afterDeltas: 2, errorMessage: 'The model ran out of memory' })), { stream: 'auto' }),
+    inject: (ctx) => (
+      ctx.standIn.enqueue('/responses', streamed({ end: 'error', afterDeltas: 2, errorMessage: 'The model ran out of memory' })),
+      { stream: 'auto' }
+    ),
     expect: (o) => all(failed(o, 'http'), says(o, 'The model ran out of memory', /Nothing was inserted/), partShownNoAnswer(o, 2), notRetried(o)),
   },
   {
     name: 'response.failed mid-stream: the response’s error, no half answer',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', streamed({ end: 'failed', afterDeltas: 2, errorMessage: 'Upstream model failed' })), { stream: 'auto' }),
+    inject: (ctx) => (
+      ctx.standIn.enqueue('/responses', streamed({ end: 'failed', afterDeltas: 2, errorMessage: 'Upstream model failed' })),
+      { stream: 'auto' }
+    ),
     expect: (o) => all(failed(o, 'http'), says(o, 'Upstream model failed'), partShownNoAnswer(o, 2), notRetried(o)),
   },
   {
@@ -98,17 +119,31 @@ export const STREAM_FAULTS: readonly Fault[] = [
   },
   {
     name: 'a stream larger than the size cap: “larger than N MB”, not read further',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', { kind: 'text', text: 'y'.repeat(400_000), stream: { chunks: 200 } }), { stream: 'auto', client: { maxResponseBytes: 128 * 1024 } }),
+    inject: (ctx) => (
+      ctx.standIn.enqueue('/responses', { kind: 'text', text: 'y'.repeat(400_000), stream: { chunks: 200 } }),
+      { stream: 'auto', client: { maxResponseBytes: 128 * 1024 } }
+    ),
     expect: (o) => all(failed(o, 'badResponse'), says(o, /larger than 0\.13 MB/), notRetried(o)),
   },
   {
     name: 'an 11 MB body: “larger than 10 MB” (the default cap), nothing inserted',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', { kind: 'raw', status: 200, body: `{"output":"${'z'.repeat(11 * 1024 * 1024)}"}`, headers: { 'content-type': 'application/json' } }), { client: { timeoutSeconds: 10 } }),
+    inject: (ctx) => (
+      ctx.standIn.enqueue('/responses', {
+        kind: 'raw',
+        status: 200,
+        body: `{"output":"${'z'.repeat(11 * 1024 * 1024)}"}`,
+        headers: { 'content-type': 'application/json' },
+      }),
+      { client: { timeoutSeconds: 10 } }
+    ),
     expect: (o) => all(failed(o, 'badResponse'), says(o, 'larger than 10 MB', /Nothing was inserted/), notRetried(o)),
   },
   {
     name: '401 as an OpenAI error object: a refused key, its message shown, never raw JSON',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', { kind: 'error', status: 401, error: 'Invalid API Key', shape: 'openai', errorType: 'authentication_error' }), {}),
+    inject: (ctx) => (
+      ctx.standIn.enqueue('/responses', { kind: 'error', status: 401, error: 'Invalid API Key', shape: 'openai', errorType: 'authentication_error' }),
+      {}
+    ),
     expect: (o) => all(failed(o, 'auth', 401), says(o, '401: Invalid API Key', /Set API Key/), doesNotSay(o, '{', '"'), notRetried(o)),
   },
   {
@@ -118,7 +153,15 @@ export const STREAM_FAULTS: readonly Fault[] = [
   },
   {
     name: '422 with x-should-retry: true is not retried',
-    inject: (ctx) => (ctx.standIn.enqueue('/responses', { kind: 'raw', status: 422, body: '{"error":"unprocessable"}', headers: { 'content-type': 'application/json', 'x-should-retry': 'true', 'retry-after-ms': '10' } }), {}),
+    inject: (ctx) => (
+      ctx.standIn.enqueue('/responses', {
+        kind: 'raw',
+        status: 422,
+        body: '{"error":"unprocessable"}',
+        headers: { 'content-type': 'application/json', 'x-should-retry': 'true', 'retry-after-ms': '10' },
+      }),
+      {}
+    ),
     expect: (o) => all(failed(o, 'http', 422), says(o, 'unprocessable'), notRetried(o)),
   },
   {
@@ -129,7 +172,8 @@ export const STREAM_FAULTS: readonly Fault[] = [
         answered(o),
         o.modelList?.capabilitiesKnown !== false && 'the list does not say capabilities are unknown',
         (o.modelList?.models.length ?? 0) === 0 && 'no models listed',
-        o.requests.map((r) => r.path).join(' ') !== '/models/chat-completion /models' && `expected the capability path then /models, got ${o.requests.map((r) => r.path).join(' ')}`,
+        o.requests.map((r) => r.path).join(' ') !== '/models/chat-completion /models' &&
+          `expected the capability path then /models, got ${o.requests.map((r) => r.path).join(' ')}`,
       ),
   },
 ];

@@ -104,11 +104,9 @@ export interface StartOptions {
 
 /** Installs a VSIX into an extensions dir with code-server's own CLI. */
 export function installExtension(vsix: string, extensionsDir: string, userDataDir: string): void {
-  const result = spawnSync(
-    codeServerBin,
-    ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'],
-    { encoding: 'utf8' },
-  );
+  const result = spawnSync(codeServerBin, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`--install-extension failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -119,13 +117,17 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const port = options.port ?? (await freePort());
   const logFile = options.logFile ?? join(dirs.root, 'code-server.log');
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `${host}:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `${host}:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
+    '--user-data-dir',
+    dirs.userDataDir,
+    '--extensions-dir',
+    dirs.extensionsDir,
     ...(options.extraArgs ?? []),
     options.workspace ?? dirs.workspace,
   ];
@@ -138,7 +140,12 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let exited = false;
-  const exitedPromise = new Promise<void>((done) => child.once('exit', () => { exited = true; done(); }));
+  const exitedPromise = new Promise<void>((done) =>
+    child.once('exit', () => {
+      exited = true;
+      done();
+    }),
+  );
   const killGroup = (signal: NodeJS.Signals): void => {
     try {
       if (child.pid) process.kill(-child.pid, signal);

@@ -26,7 +26,8 @@ interface ClientFaults extends FaultTotals {
 }
 
 /** UI tests that inject a fault or a hostile answer. */
-export const FAULT_UI_TESTS = /^(403 |safeguard block|a server echoing|Cancel on|rate limited|parameters panel: an out-of-range|chat: Stop|chat: a safeguard|chat: an answer with)/;
+export const FAULT_UI_TESTS =
+  /^(403 |safeguard block|a server echoing|Cancel on|rate limited|parameters panel: an out-of-range|chat: Stop|chat: a safeguard|chat: an answer with)/;
 
 /** Files under `root` containing `secret`, with how often. Skips files over 64 MiB. */
 export function scanForSecret(root: string, secret: string): { file: string; count: number }[] {

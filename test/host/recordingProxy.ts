@@ -20,7 +20,12 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-function forward(req: IncomingMessage, target: URL, respond: (status: number, headers: Record<string, string | string[] | undefined>, body: IncomingMessage) => void, fail: (error: Error) => void): void {
+function forward(
+  req: IncomingMessage,
+  target: URL,
+  respond: (status: number, headers: Record<string, string | string[] | undefined>, body: IncomingMessage) => void,
+  fail: (error: Error) => void,
+): void {
   const upstream = httpRequest(
     { host: '127.0.0.1', port: target.port, method: req.method, path: target.pathname + target.search, headers: { ...req.headers, host: target.host } },
     (answer) => respond(answer.statusCode ?? 502, answer.headers, answer),

@@ -8,7 +8,8 @@ import type { UiFigures } from './faultSummary';
 import { INITIAL_WORKSPACE_SETTINGS, USER_SETTINGS, workspaceAttacksNeedApproval, writeWorkspaceSettings } from './ui/workspaceAttacks';
 import { launchBrowser, screenshot, workbenchUrl } from './workbench';
 
-export const TRUST_TEST_TITLE = 'trusted workspace: safeguards stay on, instructions and tools wait for Allow, MCP secret never goes to its URL, http: MCP refused';
+export const TRUST_TEST_TITLE =
+  'trusted workspace: safeguards stay on, instructions and tools wait for Allow, MCP secret never goes to its URL, http: MCP refused';
 
 export interface TrustPhaseOptions {
   standIn: StandIn;
@@ -39,7 +40,14 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
     await page.goto(workbenchUrl(server.url, dirs.workspace, payload), { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
-    const ctx = { page, standIn: options.standIn, token: options.token, workspace: dirs.workspace, figures: options.figures, log: (m: string) => console.log(`       ${m}`) };
+    const ctx = {
+      page,
+      standIn: options.standIn,
+      token: options.token,
+      workspace: dirs.workspace,
+      figures: options.figures,
+      log: (m: string) => console.log(`       ${m}`),
+    };
     await workspaceAttacksNeedApproval(ctx);
     options.report({ title: TRUST_TEST_TITLE, passed: true }, Date.now() - t0);
   } catch (error) {

@@ -78,7 +78,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   });
   await row.first().waitFor({ state: 'visible', timeout: 10_000 });
   await row.first().click();
-  await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator(quickInput)
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
@@ -106,7 +109,10 @@ export async function answerInputBox(page: Page, text: string): Promise<void> {
   const input = page.locator(`${quickInput} input.input`);
   await input.fill(text);
   await page.keyboard.press('Enter');
-  await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator(quickInput)
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
 }
 
 /** The texts of the visible notification toasts. */

@@ -76,7 +76,14 @@ export function functionCallAnswer(request: JsonObject, b: FunctionCallBehaviour
     return out;
   }
   const calls = [{ name: b.name, arguments: b.arguments }, ...(b.more ?? [])];
-  out['output'] = calls.map((c) => ({ type: 'function_call', id: hexId('fc'), call_id: hexId('call'), name: c.name, arguments: c.arguments, status: 'completed' }));
+  out['output'] = calls.map((c) => ({
+    type: 'function_call',
+    id: hexId('fc'),
+    call_id: hexId('call'),
+    name: c.name,
+    arguments: c.arguments,
+    status: 'completed',
+  }));
   out['usage'] = usage(request, calls.map((c) => c.arguments).join(''));
   return out;
 }

@@ -195,22 +195,20 @@ export function scriptablePathOf(path: string): ScriptablePath | undefined {
   return SCRIPTABLE_PATHS.find((p) => p === first);
 }
 
-export const ControlCommandSchema = z
-  .object({ path: z.string(), behaviour: BehaviourSchema })
-  .superRefine((cmd, ctx) => {
-    const key = scriptablePathOf(cmd.path);
-    if (key === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['path'], message: `path must start with one of ${SCRIPTABLE_PATHS.join(', ')}` });
-    } else if (key !== '/responses' && RESPONSES_ONLY_KINDS.has(cmd.behaviour.kind)) {
-      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /responses` });
-    } else if (key !== '/models' && MODELS_ONLY_KINDS.has(cmd.behaviour.kind)) {
-      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /models` });
-    } else if (key !== '/PII' && cmd.behaviour.kind === 'pii') {
-      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: 'behaviour "pii" only applies to /PII' });
-    } else if (!(['/injection', '/toxicity', '/factuality'] as string[]).includes(key) && cmd.behaviour.kind === 'score') {
-      ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: 'behaviour "score" only applies to /injection, /toxicity and /factuality' });
-    }
-  });
+export const ControlCommandSchema = z.object({ path: z.string(), behaviour: BehaviourSchema }).superRefine((cmd, ctx) => {
+  const key = scriptablePathOf(cmd.path);
+  if (key === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['path'], message: `path must start with one of ${SCRIPTABLE_PATHS.join(', ')}` });
+  } else if (key !== '/responses' && RESPONSES_ONLY_KINDS.has(cmd.behaviour.kind)) {
+    ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /responses` });
+  } else if (key !== '/models' && MODELS_ONLY_KINDS.has(cmd.behaviour.kind)) {
+    ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: `behaviour "${cmd.behaviour.kind}" only applies to /models` });
+  } else if (key !== '/PII' && cmd.behaviour.kind === 'pii') {
+    ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: 'behaviour "pii" only applies to /PII' });
+  } else if (!(['/injection', '/toxicity', '/factuality'] as string[]).includes(key) && cmd.behaviour.kind === 'score') {
+    ctx.addIssue({ code: 'custom', path: ['behaviour', 'kind'], message: 'behaviour "score" only applies to /injection, /toxicity and /factuality' });
+  }
+});
 export type ControlCommand = z.infer<typeof ControlCommandSchema>;
 
 export interface RecordedRequest {

@@ -165,7 +165,9 @@ function wordedConstraints(body: JsonObject): string | undefined {
       checks.push(oneOfCheck(`input[${i}].role`, child(item, 'role'), ['user', 'assistant', 'system', 'developer']));
       const content = child(item, 'content');
       if (Array.isArray(content)) {
-        content.forEach((part, j) => checks.push(oneOfCheck(`input[${i}].content[${j}].type`, child(part, 'type'), ['input_text', 'output_text', 'input_image'])));
+        content.forEach((part, j) =>
+          checks.push(oneOfCheck(`input[${i}].content[${j}].type`, child(part, 'type'), ['input_text', 'output_text', 'input_image'])),
+        );
       }
     });
     checks.push(toolOutputsAnswerCalls(input));

@@ -8,7 +8,15 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { type Behaviour, type ErrorBehaviour, type RecordedRequest, type SafetyPath, type ScriptablePath, type TextBehaviour, SAFETY_PATHS } from './behaviours';
+import {
+  type Behaviour,
+  type ErrorBehaviour,
+  type RecordedRequest,
+  type SafetyPath,
+  type ScriptablePath,
+  type TextBehaviour,
+  SAFETY_PATHS,
+} from './behaviours';
 import { functionCallAnswer, mcpAnswer, textAnswer } from './answers';
 import { CAPABILITY_PATHS, MCP_SERVERS_ANSWER, MCP_TOOLS_ANSWER, MODELS, modelsAnswer } from './fixtures';
 import { sseFrame, textStream, wholeStream, type StreamPlan } from './streamAnswers';
@@ -202,7 +210,8 @@ async function play(ex: Exchange, b: Behaviour | undefined): Promise<void> {
         throw error;
       }
     case 'score':
-      if (ex.route.key === '/injection' || ex.route.key === '/toxicity' || ex.route.key === '/factuality') return reply(ex, 200, scoreAnswer(ex.route.key, ex.request, b.value));
+      if (ex.route.key === '/injection' || ex.route.key === '/toxicity' || ex.route.key === '/factuality')
+        return reply(ex, 200, scoreAnswer(ex.route.key, ex.request, b.value));
       return reply(ex, 500, { error: 'stand-in: a score behaviour on a path without a score' });
   }
 }
@@ -279,8 +288,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const script = new Script();
   const recorder = new Recorder();
   let closing = false;
-  const api = createApiServer({ token, script, recorder, validators: { responses: createResponsesValidator(), safety: createSafetyValidators() },
-    isClosing: () => closing });
+  const api = createApiServer({
+    token,
+    script,
+    recorder,
+    validators: { responses: createResponsesValidator(), safety: createSafetyValidators() },
+    isClosing: () => closing,
+  });
   const control = createControlServer(script, recorder, token);
   const baseUrl = await listen(api, options.port ?? 0);
   const controlUrl = await listen(control, options.controlPort ?? 0).catch(async (error: unknown) => {

@@ -90,7 +90,10 @@ export function textStream(final: JsonObject, text: string, script: StreamScript
         seq.event('response.content_part.done', { ...where, part: { type: 'output_text', text, annotations: [] } }),
         seq.event('response.output_item.done', { output_index: 0, item: doneItem }),
       );
-      const response = end === 'incomplete' ? { ...final, status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' }, output: [doneItem] } : { ...final, output: [doneItem] };
+      const response =
+        end === 'incomplete'
+          ? { ...final, status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' }, output: [doneItem] }
+          : { ...final, output: [doneItem] };
       events.push(seq.event(`response.${end}`, { response }));
       return { events, then: 'end' };
     }

@@ -216,7 +216,10 @@ describe('image input', () => {
 
   it('an input_image given as a base64 data URL is sent', () => {
     const input = withImage('data:image/png;base64,iVBORw0KGgo=');
-    assert.deepEqual(buildRequest(params(), input).input, input.map((item) => ({ type: 'message', ...item })));
+    assert.deepEqual(
+      buildRequest(params(), input).input,
+      input.map((item) => ({ type: 'message', ...item })),
+    );
   });
 
   it('an input_image that is a web address is rejected', () => {

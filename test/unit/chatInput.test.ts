@@ -99,7 +99,9 @@ describe('conversationInput', () => {
 
   it('an image becomes an input_image part with its data URL; the body passes the request schema', () => {
     const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
-    const withImage = turn('What is in this picture?', undefined, { attachments: [{ kind: 'image', id: 'i1', name: 'chart.png', mime: 'image/png', bytes: 8 }] });
+    const withImage = turn('What is in this picture?', undefined, {
+      attachments: [{ kind: 'image', id: 'i1', name: 'chart.png', mime: 'image/png', bytes: 8 }],
+    });
     const input = conversationInput([], withImage, 10, (id) => (id === 'i1' ? dataUrl : undefined));
     assert.deepEqual(input, [
       {
@@ -118,6 +120,10 @@ describe('conversationInput', () => {
   it('an earlier image whose bytes are gone (after a reload) is mentioned instead of sent', () => {
     const earlier = turn('Look', 'A chart.', { attachments: [{ kind: 'image', id: 'gone', name: 'chart.png', mime: 'image/png', bytes: 8 }] });
     const [first] = conversationInput([earlier], turn('More?'), 10);
-    assert.deepEqual(first, { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Look\n\n(An image, chart.png, was attached here; it is no longer available.)' }] });
+    assert.deepEqual(first, {
+      type: 'message',
+      role: 'user',
+      content: [{ type: 'input_text', text: 'Look\n\n(An image, chart.png, was attached here; it is no longer available.)' }],
+    });
   });
 });

@@ -48,7 +48,9 @@ describe('ToWebview (extension → webview)', () => {
         {
           id: 't1',
           prompt: 'Q',
-          attachments: [{ kind: 'selection', id: 's1', file: 'src/a.ts', language: 'typescript', startLine: 1, endLine: 2, text: 'const SECRET_SELECTION = 1;' }],
+          attachments: [
+            { kind: 'selection', id: 's1', file: 'src/a.ts', language: 'typescript', startLine: 1, endLine: 2, text: 'const SECRET_SELECTION = 1;' },
+          ],
           status: 'error',
           startedAt: 1,
           safeguards: ['PII: block'],

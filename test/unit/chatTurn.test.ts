@@ -38,7 +38,10 @@ function settled(turn: Turn, result: TurnResult): Turn {
 }
 
 function lastBody(): { input: unknown; safeguards?: unknown } {
-  const request = server.requests().filter((r) => r.path === '/responses').at(-1);
+  const request = server
+    .requests()
+    .filter((r) => r.path === '/responses')
+    .at(-1);
   assert.ok(request, 'the stand-in received no request');
   assert.equal(request.validationError, undefined, `the stand-in rejected the body: ${request.validationError}`);
   return request.body as { input: unknown };
@@ -94,7 +97,12 @@ describe('a chat turn against the stand-in server', () => {
   });
 
   it('a rate-limit wait is told to the chat as a notice, then the answer comes', async () => {
-    server.enqueue('/responses', { kind: 'raw', status: 429, body: '{"error":"slow down"}', headers: { 'content-type': 'application/json', 'retry-after': '0' } });
+    server.enqueue('/responses', {
+      kind: 'raw',
+      status: 429,
+      body: '{"error":"slow down"}',
+      headers: { 'content-type': 'application/json', 'retry-after': '0' },
+    });
     server.enqueue('/responses', { kind: 'text', text: 'after the wait' });
     const notices: string[] = [];
     const result = await runTurn(session(), [{ role: 'user', content: 'busy?' }], new AbortController().signal, { onNotice: (n) => notices.push(n) });
@@ -113,7 +121,14 @@ describe('a chat turn against the stand-in server', () => {
   });
 
   it('MCP tool calls are kept with their name, server, arguments and output', async () => {
-    server.enqueue('/responses', { kind: 'mcp', serverLabel: 'docs_mcp_server', name: 'search', arguments: '{"q":"orders"}', output: '3 results', text: 'Found it.' });
+    server.enqueue('/responses', {
+      kind: 'mcp',
+      serverLabel: 'docs_mcp_server',
+      name: 'search',
+      arguments: '{"q":"orders"}',
+      output: '3 results',
+      text: 'Found it.',
+    });
     const result = await runTurn(session(), [{ role: 'user', content: 'search' }], new AbortController().signal);
     assert.equal(result.status, 'done');
     assert.deepEqual(result.status === 'done' && result.answer.toolCalls, [
@@ -129,7 +144,14 @@ describe('a chat turn against the stand-in server', () => {
     const storage: KeyValueStore = { get: () => undefined, update: () => Promise.resolve() };
     const store = new ConversationStore(storage);
     store.addTurn(settled(turn, result));
-    const message = stateMessage({ conversations: store.list(), current: store.current(), running: undefined, attachments: [], model: 'gpt-oss-120b', safeguards: [] });
+    const message = stateMessage({
+      conversations: store.list(),
+      current: store.current(),
+      running: undefined,
+      attachments: [],
+      model: 'gpt-oss-120b',
+      safeguards: [],
+    });
     assert.equal(ToWebviewSchema.safeParse(message).success, true);
     const sent = JSON.stringify(message);
     assert.ok(sent.includes('bad request for key'), 'the error is shown');

@@ -11,8 +11,7 @@ const TOKEN = 'pg-secret-token-1234567890';
 const REQUEST = { model: 'gpt-oss-120b', input: 'Tell me a joke.' };
 const ANSWER = { id: 'resp_1', object: 'response', status: 'completed', output: [{ content: { type: 'output_text', text: 'A joke.' } }] };
 
-const client = (baseUrl: string, extra: Partial<ClientOptions> = {}) =>
-  new PredictionGuardClient({ baseUrl, token: TOKEN, timeoutSeconds: 10, ...extra });
+const client = (baseUrl: string, extra: Partial<ClientOptions> = {}) => new PredictionGuardClient({ baseUrl, token: TOKEN, timeoutSeconds: 10, ...extra });
 
 async function failure(promise: Promise<unknown>, kind: ErrorKind): Promise<PredictionGuardError> {
   try {
@@ -86,7 +85,10 @@ describe('a successful request', () => {
 
 describe('HTTP errors', () => {
   const answering = (status: number, body: unknown) => (fn: (baseUrl: string) => Promise<void>) =>
-    withServer((_req, res) => sendJson(res, status, body), (server) => fn(server.baseUrl));
+    withServer(
+      (_req, res) => sendJson(res, status, body),
+      (server) => fn(server.baseUrl),
+    );
 
   it('403: an auth error that points to “Set API Key”', async () => {
     await answering(403, { error: 'api understands the request but refuses to authorize it' })(async (baseUrl) => {
@@ -122,7 +124,10 @@ describe('HTTP errors', () => {
 
   it('the OpenAI error object: its message is shown, never the raw JSON', async () => {
     const body = { error: { code: 400, message: "Cannot determine type of 'item'", type: 'invalid_request_error' } };
-    await answering(400, body)(async (baseUrl) => {
+    await answering(
+      400,
+      body,
+    )(async (baseUrl) => {
       const error = await failure(client(baseUrl).createResponse(REQUEST), 'badRequest');
       assert.equal(error.message, "Prediction Guard rejected the request (400): Cannot determine type of 'item'");
     });
@@ -370,8 +375,14 @@ describe('listing models and MCP servers', () => {
         const lines: string[] = [];
         const pg = new PredictionGuardClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutSeconds: 10 }, (line) => lines.push(line));
         assert.deepEqual(await pg.listModelsFor('chat-completion'), { models: openAiList.data, capabilitiesKnown: false });
-        assert.deepEqual(server.requests.map((r) => r.url), ['/models/chat-completion', '/models']);
-        assert.ok(lines.some((l) => /capabilities unknown/.test(l)), lines.join('\n'));
+        assert.deepEqual(
+          server.requests.map((r) => r.url),
+          ['/models/chat-completion', '/models'],
+        );
+        assert.ok(
+          lines.some((l) => /capabilities unknown/.test(l)),
+          lines.join('\n'),
+        );
         assert.deepEqual(await pg.listModels('chat-completion'), openAiList.data, 'listModels falls back too');
       },
     );
@@ -393,7 +404,10 @@ describe('listing models and MCP servers', () => {
       async (server) => {
         const error = await failure(client(server.baseUrl).listModelsFor('chat-completion'), 'http');
         assert.equal(error.status, 404);
-        assert.deepEqual(server.requests.map((r) => r.url), ['/models/chat-completion', '/models']);
+        assert.deepEqual(
+          server.requests.map((r) => r.url),
+          ['/models/chat-completion', '/models'],
+        );
       },
     );
   });
@@ -411,7 +425,10 @@ describe('listing models and MCP servers', () => {
 
 describe('constructing a client', () => {
   it('refuses plain http to another machine with a config error', () => {
-    assert.throws(() => client('http://example.com'), (error: unknown) => error instanceof PredictionGuardError && error.kind === 'config');
+    assert.throws(
+      () => client('http://example.com'),
+      (error: unknown) => error instanceof PredictionGuardError && error.kind === 'config',
+    );
   });
 
   it('accepts a local http gateway and any https address', () => {

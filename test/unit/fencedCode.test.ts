@@ -34,7 +34,8 @@ describe('extractCode', () => {
   });
 
   it('with several blocks, every block is kept, in order, one blank line apart', () => {
-    const answer = 'Call it like this:\n```ts\nf(1)\n```\nThe whole thing:\n```ts\nfunction f(n: number) {\n  return n + 1;\n}\n```\nAnd `f(2)` too:\n```ts\nf(2)\n```';
+    const answer =
+      'Call it like this:\n```ts\nf(1)\n```\nThe whole thing:\n```ts\nfunction f(n: number) {\n  return n + 1;\n}\n```\nAnd `f(2)` too:\n```ts\nf(2)\n```';
     assert.deepEqual(extractCode(answer), { code: 'f(1)\n\nfunction f(n: number) {\n  return n + 1;\n}\n\nf(2)', fromFence: true, blocks: 3 });
   });
 

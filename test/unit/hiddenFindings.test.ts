@@ -27,7 +27,10 @@ describe('hiddenFindings', () => {
 
   it('only findings that start inside [from, to)', () => {
     const text = '\u200ba\u200bb\u200b';
-    assert.deepEqual(hiddenFindings(text, 1, 3).map((f) => f.offset), [2]);
+    assert.deepEqual(
+      hiddenFindings(text, 1, 3).map((f) => f.offset),
+      [2],
+    );
   });
 
   it('plain text has none', () => {

@@ -11,7 +11,33 @@ import { ATTACKER, CORPUS } from './helpers/markdownCorpus';
 const relaxedPreview = new MarkdownIt({ html: true, linkify: true });
 relaxedPreview.validateLink = () => true;
 
-const SAFE_TAGS = new Set(['p', 'a', 'code', 'pre', 'em', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 's']);
+const SAFE_TAGS = new Set([
+  'p',
+  'a',
+  'code',
+  'pre',
+  'em',
+  'strong',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'hr',
+  'br',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  's',
+]);
 
 function assertInertDocument(name: string, markdown: string): void {
   const html = relaxedPreview.render(neutralizeMarkdown(markdown));

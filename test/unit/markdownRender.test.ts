@@ -14,7 +14,8 @@ function dom(html: string): Document {
 const tag = (text: string): string => [...text].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 
 describe('renderAnswer: code blocks', () => {
-  const answer = 'Try this:\n\n```ts\nconst total: number = 0;\n```\n\nthen\n\n~~~python\ndef f():\n    return 1\n~~~\n\n    indented()\n\n```\nplain <b>text</b>\n```';
+  const answer =
+    'Try this:\n\n```ts\nconst total: number = 0;\n```\n\nthen\n\n~~~python\ndef f():\n    return 1\n~~~\n\n    indented()\n\n```\nplain <b>text</b>\n```';
 
   it('highlights known languages with highlight.js classes and keeps the code text exact', () => {
     const document = dom(renderAnswer(answer).html);
@@ -80,7 +81,17 @@ describe('renderAnswer: text', () => {
 
   it('isAllowedLink accepts only https:, http: and mailto: URLs', () => {
     for (const url of ['https://a.example', 'http://a.example/x', 'mailto:a@b.example', ' HTTPS://A.example ']) assert.equal(isAllowedLink(url), true, url);
-    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'command:foo', 'vscode://file/x', 'file:///etc', '/relative', 'https:', 'http:/x', 'ftp://x']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'command:foo',
+      'vscode://file/x',
+      'file:///etc',
+      '/relative',
+      'https:',
+      'http:/x',
+      'ftp://x',
+    ]) {
       assert.equal(isAllowedLink(url), false, url);
     }
   });
@@ -119,7 +130,10 @@ describe('hidden Unicode is made visible', () => {
       hiddenRuns('a\u200db\u202ec').map((r) => r.label),
       ['U+200D', 'U+202E'],
     );
-    assert.equal(replaceHidden(`x\u200by${tag('hi')}z`, () => ''), 'xyz');
+    assert.equal(
+      replaceHidden(`x\u200by${tag('hi')}z`, () => ''),
+      'xyz',
+    );
     assert.equal(hasHiddenUnicode('I \u2764\ufe0f code'), false);
   });
 });

@@ -40,7 +40,8 @@ function assertInert(name: string, html: string): void {
     // The attacker's URL may be shown (tooltip, screen reader label) or be a link the user clicks and
     // confirms (data-href); never in an attribute a browser acts on by itself.
     for (const [, attribute, value] of tag.matchAll(/\s([a-z-:]+)="([^"]*)"/gi)) {
-      if (value?.includes('127.0.0.1:9')) assert.ok(['title', 'aria-label', 'data-href'].includes(attribute ?? ''), `${name}: the attacker URL is in ${attribute}`);
+      if (value?.includes('127.0.0.1:9'))
+        assert.ok(['title', 'aria-label', 'data-href'].includes(attribute ?? ''), `${name}: the attacker URL is in ${attribute}`);
     }
   }
   assert.doesNotMatch(html, /<(?:script|img|svg|picture|source|iframe|object|embed|style|link|meta|base|form|math)\b/i, `${name}: dangerous element`);

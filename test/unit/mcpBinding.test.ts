@@ -42,14 +42,23 @@ describe('custom MCP server URLs', () => {
     for (const ok of ['https://mcp.example/sse', 'http://localhost:8080/mcp', 'http://127.0.0.1/mcp', 'http://[::1]:9/x', 'http://tools.localhost/']) {
       assert.equal(mcpServerUrlProblem(ok), undefined, ok);
     }
-    for (const bad of ['http://mcp.attacker.example/sse', 'http://10.0.0.5/mcp', 'ftp://x.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
+    for (const bad of [
+      'http://mcp.attacker.example/sse',
+      'http://10.0.0.5/mcp',
+      'ftp://x.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       assert.ok(mcpServerUrlProblem(bad), bad);
     }
   });
 
   it('a settings tool with an http: URL is refused and the tools fall back to none, with a warning', () => {
     assert.equal(SettingsToolSchema.safeParse({ type: 'mcp', server_label: 'x', server_url: 'http://mcp.attacker.example/' }).success, false);
-    const { settings, problems } = readSettings((key) => (key === 'tools' ? [{ type: 'mcp', server_label: 'x', server_url: 'http://mcp.attacker.example/' }] : undefined));
+    const { settings, problems } = readSettings((key) =>
+      key === 'tools' ? [{ type: 'mcp', server_label: 'x', server_url: 'http://mcp.attacker.example/' }] : undefined,
+    );
     assert.deepEqual(settings.params.tools, []);
     assert.match(problems.join('\n'), /predictionGuard\.tools: server_url must use https:\/\//);
   });

@@ -32,12 +32,18 @@ describe('parameter settings mapping', () => {
 
   it('a save writes only what changed, and the settings read back as the saved values', () => {
     const writes = settingWrites(DEFAULT_PARAMETERS, edited);
-    assert.deepEqual(
-      writes.map((w) => w.key).sort(),
-      ['model', 'safeguards.blockPromptInjection', 'safeguards.pii', 'safeguards.piiReplaceMethod', 'temperature', 'toolChoice', 'tools', 'topP'],
-    );
+    assert.deepEqual(writes.map((w) => w.key).sort(), [
+      'model',
+      'safeguards.blockPromptInjection',
+      'safeguards.pii',
+      'safeguards.piiReplaceMethod',
+      'temperature',
+      'toolChoice',
+      'tools',
+      'topP',
+    ]);
     const store = new Map(writes.map((w) => [w.key as string, w.value]));
-    const { settings, problems } = readSettings((key) => store.get(key) ?? (props[`predictionGuard.${key}`]?.default));
+    const { settings, problems } = readSettings((key) => store.get(key) ?? props[`predictionGuard.${key}`]?.default);
     assert.deepEqual(problems, []);
     assert.deepEqual(settings.params, edited);
   });

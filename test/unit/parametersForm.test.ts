@@ -81,12 +81,14 @@ describe('parameters form: raw field text ↔ ApiParameters', () => {
 
   it('function tools: the shared name rule, JSON that parses, and a JSON Schema object', () => {
     const withTool = (edit: (t: ReturnType<typeof newFunctionDraft>) => void) =>
-      paramsFromForm(form((f) => {
-        const tool = newFunctionDraft();
-        tool.name = 'ok_name';
-        edit(tool);
-        f.tools.push(tool);
-      }));
+      paramsFromForm(
+        form((f) => {
+          const tool = newFunctionDraft();
+          tool.name = 'ok_name';
+          edit(tool);
+          f.tools.push(tool);
+        }),
+      );
     assert.match(withTool((t) => (t.name = 'has space')).errors['tools.0.name'] ?? '', /letters, digits, _ and - only/);
     assert.equal(withTool((t) => (t.name = '')).errors['tools.0.name'], 'A function tool needs a name.');
     assert.match(withTool((t) => (t.parameters = '{"type": "object",')).errors['tools.0.parameters'] ?? '', /^Parameters are not valid JSON/);
@@ -130,28 +132,46 @@ describe('parameters form: raw field text ↔ ApiParameters', () => {
     const f = formFromParams(other);
     assert.equal(f.toolChoice, 'other');
     assert.deepEqual(paramsFromForm(f).values?.toolChoice, other.toolChoice);
-    assert.deepEqual(namedToolChoices(formFromParams(full)).map((o) => o.label), ['Function: get_weather', 'MCP server: docs', 'MCP server: mine']);
+    assert.deepEqual(
+      namedToolChoices(formFromParams(full)).map((o) => o.label),
+      ['Function: get_weather', 'MCP server: docs', 'MCP server: mine'],
+    );
   });
 
   it('safeguards: entity list as a comma list; the replace method kept while PII is not "replace"', () => {
-    const values = paramsFromForm(form((f) => {
-      f.pii = 'block';
-      f.piiReplaceMethod = 'fake';
-      f.entityList = ' PERSON ,, URL ';
-      f.blockPromptInjection = true;
-    })).values;
-    assert.deepEqual(values?.safeguards, { pii: 'block', piiReplaceMethod: 'fake', entityList: ['PERSON', 'URL'], blockPromptInjection: true, factuality: false, toxicity: false });
+    const values = paramsFromForm(
+      form((f) => {
+        f.pii = 'block';
+        f.piiReplaceMethod = 'fake';
+        f.entityList = ' PERSON ,, URL ';
+        f.blockPromptInjection = true;
+      }),
+    ).values;
+    assert.deepEqual(values?.safeguards, {
+      pii: 'block',
+      piiReplaceMethod: 'fake',
+      entityList: ['PERSON', 'URL'],
+      blockPromptInjection: true,
+      factuality: false,
+      toxicity: false,
+    });
   });
 
   it('unsaved changes: compares values, not text; an invalid form always differs', () => {
     assert.equal(formDiffers(paramsFromForm(form((f) => (f.temperature = '0.50'))), { ...defaults, temperature: 0.5 }), false);
     assert.equal(formDiffers(paramsFromForm(form((f) => (f.temperature = '3'))), defaults), true);
-    assert.equal(sameParams({ ...defaults, tools: [{ type: 'function', name: 'n', strict: false }] }, { ...defaults, tools: [{ type: 'function', name: 'n' }] }), true);
-    const changed = changedKeys(form((f) => {
-      f.topP = '0.5';
-      f.pii = 'block';
-      f.tools.push(newFunctionDraft());
-    }), form());
+    assert.equal(
+      sameParams({ ...defaults, tools: [{ type: 'function', name: 'n', strict: false }] }, { ...defaults, tools: [{ type: 'function', name: 'n' }] }),
+      true,
+    );
+    const changed = changedKeys(
+      form((f) => {
+        f.topP = '0.5';
+        f.pii = 'block';
+        f.tools.push(newFunctionDraft());
+      }),
+      form(),
+    );
     assert.deepEqual([...changed].sort(), ['safeguards.pii', 'tools', 'topP']);
   });
 });

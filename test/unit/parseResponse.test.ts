@@ -111,18 +111,12 @@ describe('the documented response examples', () => {
   });
 
   it('Image Input: the description is the answer text', () => {
-    assert.equal(
-      answer(IMAGE_INPUT).text,
-      'No, there is no deer in this picture. The image features a man wearing a hat and glasses, smiling for the camera.',
-    );
+    assert.equal(answer(IMAGE_INPUT).text, 'No, there is no deer in this picture. The image features a man wearing a hat and glasses, smiling for the camera.');
   });
 
   it('MCP Call: the test_mcp_call item is an MCP call, the message is the text', () => {
     const a = answer(MCP_CALL);
-    assert.equal(
-      a.text,
-      "If this is present, it seems like we're predicting something. What do you predict will happen next? I bet it'll be unexpected!",
-    );
+    assert.equal(a.text, "If this is present, it seems like we're predicting something. What do you predict will happen next? I bet it'll be unexpected!");
     assert.equal(a.mcpCalls.length, 1);
     const [call] = a.mcpCalls;
     assert.equal(call?.serverLabel, 'test_mcp_server');

@@ -47,7 +47,7 @@ describe('dedent and reindent', () => {
 });
 
 describe('indentTargetFor', () => {
-  it('a selection at column 0 takes the line\'s indentation for every line', () => {
+  it("a selection at column 0 takes the line's indentation for every line", () => {
     assert.deepEqual(indentTargetFor('    return x;', 0), { baseIndent: '    ', firstLineIndented: false });
   });
 
@@ -55,7 +55,7 @@ describe('indentTargetFor', () => {
     assert.deepEqual(indentTargetFor('\t\treturn x;', 2), { baseIndent: '\t\t', firstLineIndented: true });
   });
 
-  it('a selection starting mid-line: later lines at the line\'s indentation', () => {
+  it("a selection starting mid-line: later lines at the line's indentation", () => {
     assert.deepEqual(indentTargetFor('  const y = compute(a, b);', 12), { baseIndent: '  ', firstLineIndented: true });
   });
 });

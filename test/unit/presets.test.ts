@@ -7,7 +7,10 @@ const base = ApiParametersSchema.parse({ model: 'm1' });
 
 describe('presets', () => {
   it('offers “Strict privacy” and “Creative” until the user has a list of their own', () => {
-    assert.deepEqual(parsePresets(undefined).map((p) => p.name), ['Strict privacy', 'Creative']);
+    assert.deepEqual(
+      parsePresets(undefined).map((p) => p.name),
+      ['Strict privacy', 'Creative'],
+    );
     assert.deepEqual(parsePresets([]), []);
     const strict = BUILT_IN_PRESETS[0]!;
     assert.equal(strict.values.safeguards.pii, 'block');
@@ -16,7 +19,10 @@ describe('presets', () => {
 
   it('drops stored entries that are not presets', () => {
     const kept = parsePresets([{ name: 'ok', values: base }, { name: '', values: base }, { name: 'bad', values: { temperature: 9 } }, 'junk']);
-    assert.deepEqual(kept.map((p) => p.name), ['ok']);
+    assert.deepEqual(
+      kept.map((p) => p.name),
+      ['ok'],
+    );
   });
 
   it('save adds or replaces by name (case-insensitive) and keeps the list sorted', () => {
@@ -26,7 +32,13 @@ describe('presets', () => {
     assert.ok(result.ok);
     result = savePreset(result.presets, 'ZED', { ...base, temperature: 1 });
     assert.ok(result.ok);
-    assert.deepEqual(result.presets.map((p) => [p.name, p.values.temperature]), [['alpha', 0.5], ['ZED', 1]]);
+    assert.deepEqual(
+      result.presets.map((p) => [p.name, p.values.temperature]),
+      [
+        ['alpha', 0.5],
+        ['ZED', 1],
+      ],
+    );
     assert.deepEqual(savePreset([], '   ', base), { ok: false, error: 'A preset needs a name.' });
   });
 
@@ -37,10 +49,16 @@ describe('presets', () => {
     assert.equal(renamePreset(saved.presets, 'nope', 'c').ok, false);
     const renamed = renamePreset(saved.presets, 'a', 'c');
     assert.ok(renamed.ok);
-    assert.deepEqual(renamed.presets.map((p) => p.name), ['b', 'c']);
+    assert.deepEqual(
+      renamed.presets.map((p) => p.name),
+      ['b', 'c'],
+    );
     const deleted = deletePreset(renamed.presets, 'b');
     assert.ok(deleted.ok);
-    assert.deepEqual(deleted.presets.map((p) => p.name), ['c']);
+    assert.deepEqual(
+      deleted.presets.map((p) => p.name),
+      ['c'],
+    );
   });
 
   it('apply keeps the current model unless the preset names one', () => {

@@ -12,10 +12,7 @@ describe('answerEdit: replace', () => {
     const start = lineOffset(DOC, 1);
     const end = lineOffset(DOC, 4);
     const edit = answerEdit('replace', fenced('if (name) return `hi ${name}`;'), true, { documentText: DOC, eol: '\n', start, end });
-    assert.equal(
-      applyTextEdit(DOC, edit),
-      ['function greet(name) {', '  if (name) return `hi ${name}`;', '  return "hi";', '}', ''].join('\n'),
-    );
+    assert.equal(applyTextEdit(DOC, edit), ['function greet(name) {', '  if (name) return `hi ${name}`;', '  return "hi";', '}', ''].join('\n'));
   });
 
   it('a CRLF document gets CRLF text', () => {

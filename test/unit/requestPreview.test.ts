@@ -39,7 +39,9 @@ describe('function tool parameters (JSON Schema object check)', () => {
   it('accepts the documented example and nested schemas', () => {
     const documented = { type: 'object', properties: { location: { type: 'string', enum: ['celsius', 'fahrenheit'] } }, required: ['location'] };
     assert.ok(FunctionParametersSchema.safeParse(documented).success);
-    assert.ok(FunctionParametersSchema.safeParse({ type: 'object', properties: { list: { type: 'array', items: { type: 'object', properties: {} } } } }).success);
+    assert.ok(
+      FunctionParametersSchema.safeParse({ type: 'object', properties: { list: { type: 'array', items: { type: 'object', properties: {} } } } }).success,
+    );
   });
 
   it('refuses what is not a JSON Schema object', () => {

@@ -39,10 +39,22 @@ describe('retry policy', () => {
   });
 
   it('backs off exponentially with jitter, capped', () => {
-    assert.equal(backoffMs(1, undefined, () => 0), 250);
-    assert.equal(backoffMs(1, undefined, () => 1), 500);
-    assert.equal(backoffMs(3, undefined, () => 1), 2000);
-    assert.equal(backoffMs(20, undefined, () => 1), 8000);
+    assert.equal(
+      backoffMs(1, undefined, () => 0),
+      250,
+    );
+    assert.equal(
+      backoffMs(1, undefined, () => 1),
+      500,
+    );
+    assert.equal(
+      backoffMs(3, undefined, () => 1),
+      2000,
+    );
+    assert.equal(
+      backoffMs(20, undefined, () => 1),
+      8000,
+    );
   });
 });
 
@@ -52,14 +64,25 @@ describe('client retries against the stand-in', () => {
   it('a 429 with Retry-After is retried after the wait, and the answer arrives', async () => {
     const server = await startStandIn({ token: 't0k3n-retry' });
     try {
-      server.enqueue('/responses', { kind: 'raw', status: 429, body: '{"error":"rate limited"}', headers: { 'retry-after-ms': '50', 'content-type': 'application/json' } });
+      server.enqueue('/responses', {
+        kind: 'raw',
+        status: 429,
+        body: '{"error":"rate limited"}',
+        headers: { 'retry-after-ms': '50', 'content-type': 'application/json' },
+      });
       server.enqueue('/responses', { kind: 'error', status: 503, error: 'busy' });
       const notices: RetryNotice[] = [];
       const client = new PredictionGuardClient({ baseUrl: server.baseUrl, token: server.token, timeoutSeconds: 5, maxRetries: 2 });
       const answer = await client.createResponse(body, undefined, (n) => notices.push(n));
       assert.equal(answer.text, 'Stand-in answer.');
       assert.equal(server.requests().length, 3);
-      assert.deepEqual(notices.map((n) => [n.reason, n.retry]), [['rate limited (429)', 1], ['server error (503)', 2]]);
+      assert.deepEqual(
+        notices.map((n) => [n.reason, n.retry]),
+        [
+          ['rate limited (429)', 1],
+          ['server error (503)', 2],
+        ],
+      );
       assert.equal(notices[0]?.delayMs, 50);
     } finally {
       await server.close();

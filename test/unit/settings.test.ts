@@ -18,8 +18,10 @@ const PROPERTIES = pkg.contributes.configuration.properties;
 const prop = (key: string): Contributed => PROPERTIES[`${SECTION}.${key}`] ?? assert.fail(`${SECTION}.${key} is not in package.json`);
 
 /** What VS Code returns with nothing set: each contributed default. `overrides` are the user's values. */
-const lookupWith = (overrides: Record<string, unknown> = {}) => (key: string): unknown =>
-  key in overrides ? overrides[key] : PROPERTIES[`${SECTION}.${key}`]?.default;
+const lookupWith =
+  (overrides: Record<string, unknown> = {}) =>
+  (key: string): unknown =>
+    key in overrides ? overrides[key] : PROPERTIES[`${SECTION}.${key}`]?.default;
 
 describe('readSettings with nothing set', () => {
   it('gives the defaults, with no problems', () => {
@@ -42,7 +44,10 @@ describe('readSettings with nothing set', () => {
   });
 
   it('a lookup that knows nothing (undefined everywhere) gives the same defaults', () => {
-    assert.deepEqual(readSettings(() => undefined), readSettings(lookupWith()));
+    assert.deepEqual(
+      readSettings(() => undefined),
+      readSettings(lookupWith()),
+    );
   });
 });
 
@@ -111,7 +116,10 @@ describe('readSettings with values set', () => {
 
 describe('custom prompts', () => {
   it('are read with their name, text and placement', () => {
-    const prompts = [{ name: 'Add type hints', prompt: 'Add type hints to this code.', placement: 'replace' }, { name: 'Explain Selection', prompt: 'Explain it to a beginner.' }];
+    const prompts = [
+      { name: 'Add type hints', prompt: 'Add type hints to this code.', placement: 'replace' },
+      { name: 'Explain Selection', prompt: 'Explain it to a beginner.' },
+    ];
     const { settings, problems } = readSettings(lookupWith({ prompts }));
     assert.deepEqual(problems, []);
     assert.deepEqual(settings.prompts, prompts);
@@ -139,7 +147,11 @@ describe('invalid values', () => {
 
   it('several invalid values are each reported, and the valid ones still apply', () => {
     const { settings, problems } = readSettings(lookupWith({ temperature: 5, placement: 'sideways', 'safeguards.pii': 'maybe', topP: 0.5 }));
-    assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), ['predictionGuard.placement', 'predictionGuard.safeguards.pii', 'predictionGuard.temperature']);
+    assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), [
+      'predictionGuard.placement',
+      'predictionGuard.safeguards.pii',
+      'predictionGuard.temperature',
+    ]);
     assert.equal(settings.params.topP, 0.5);
   });
 });
@@ -148,14 +160,23 @@ describe('SETTING_KEYS and package.json', () => {
   const contributed = Object.keys(PROPERTIES).map((name) => name.slice(`${SECTION}.`.length));
 
   it('every contributed setting is read', () => {
-    assert.deepEqual(contributed.filter((key) => !SETTING_KEYS.includes(key)), []);
+    assert.deepEqual(
+      contributed.filter((key) => !SETTING_KEYS.includes(key)),
+      [],
+    );
   });
 
   it('every setting read is contributed', () => {
-    assert.deepEqual(SETTING_KEYS.filter((key) => !contributed.includes(key)), []);
+    assert.deepEqual(
+      SETTING_KEYS.filter((key) => !contributed.includes(key)),
+      [],
+    );
   });
 
   it('every contributed setting is in the predictionGuard section', () => {
-    assert.deepEqual(Object.keys(PROPERTIES).filter((name) => !name.startsWith(`${SECTION}.`)), []);
+    assert.deepEqual(
+      Object.keys(PROPERTIES).filter((name) => !name.startsWith(`${SECTION}.`)),
+      [],
+    );
   });
 });

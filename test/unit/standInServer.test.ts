@@ -146,7 +146,14 @@ describe('/responses answers', () => {
   });
 
   it('answers the MCP call and function call shapes', async () => {
-    server.enqueue('/responses', { kind: 'mcp', serverLabel: 'test_mcp_server', name: 'test_mcp_tool', arguments: '{"message":"p"}', output: 'ran', text: 'done' });
+    server.enqueue('/responses', {
+      kind: 'mcp',
+      serverLabel: 'test_mcp_server',
+      name: 'test_mcp_tool',
+      arguments: '{"message":"p"}',
+      output: 'ran',
+      text: 'done',
+    });
     server.enqueue('/responses', { kind: 'functionCall', name: 'get_weather', arguments: '{"location":"celsius"}' });
     const [call1, message] = output(await ask());
     assert.equal(call1?.['type'], 'test_mcp_call');
@@ -301,22 +308,31 @@ describe('streaming (stream: true)', () => {
     assert.equal(a.status, 200);
     assert.match(a.headers.get('content-type') ?? '', /^text\/event-stream/);
     const list = events(a.text);
-    assert.deepEqual(list.map(([name]) => name), [
-      'response.created',
-      'response.in_progress',
-      'response.output_item.added',
-      'response.content_part.added',
-      'response.output_text.delta',
-      'response.output_text.delta',
-      'response.output_text.delta',
-      'response.output_text.done',
-      'response.content_part.done',
-      'response.output_item.done',
-      'response.completed',
-    ]);
+    assert.deepEqual(
+      list.map(([name]) => name),
+      [
+        'response.created',
+        'response.in_progress',
+        'response.output_item.added',
+        'response.content_part.added',
+        'response.output_text.delta',
+        'response.output_text.delta',
+        'response.output_text.delta',
+        'response.output_text.done',
+        'response.content_part.done',
+        'response.output_item.done',
+        'response.completed',
+      ],
+    );
     assert.ok(list.every(([name, data]) => data['type'] === name));
-    assert.deepEqual(list.map(([, data]) => data['sequence_number']), list.map((_, i) => i));
-    assert.deepEqual(list.filter(([n]) => n === 'response.output_text.delta').map(([, d]) => d['delta']), ['Hello ', 'streamed ', 'world']);
+    assert.deepEqual(
+      list.map(([, data]) => data['sequence_number']),
+      list.map((_, i) => i),
+    );
+    assert.deepEqual(
+      list.filter(([n]) => n === 'response.output_text.delta').map(([, d]) => d['delta']),
+      ['Hello ', 'streamed ', 'world'],
+    );
     const completed = list.at(-1)?.[1]['response'] as Json;
     assert.equal(completed['status'], 'completed');
     assert.deepEqual(((completed['output'] as Json[])[0]?.['content'] as Json[])[0]?.['text'], 'Hello streamed world');
@@ -402,9 +418,12 @@ describe('close()', () => {
     own.enqueue('/responses', { kind: 'hang' });
     own.enqueue('/responses', { kind: 'stall', afterBytes: 10 });
     const send = (): Promise<'answered' | 'cut off'> =>
-      fetch(own.baseUrl + '/responses', { method: 'POST', headers: { authorization: `Bearer ${own.token}` }, body: '{"model":"m","input":"x"}' }).then((r) =>
-        r.text(),
-      ).then(() => 'answered', () => 'cut off');
+      fetch(own.baseUrl + '/responses', { method: 'POST', headers: { authorization: `Bearer ${own.token}` }, body: '{"model":"m","input":"x"}' })
+        .then((r) => r.text())
+        .then(
+          () => 'answered',
+          () => 'cut off',
+        );
     const hanging = send();
     const stalled = send();
     await until(() => own.requests().length === 2 && own.requests().some((r) => r.answeredStatus === 200));

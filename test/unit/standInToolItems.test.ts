@@ -25,11 +25,35 @@ describe('tool-call input items', () => {
 
   it('rejects an output that answers no earlier call, and calls or outputs missing their fields', () => {
     assert.match(validate(body([{ role: 'user', content: 'x' }, result])) ?? '', /input\[1\]\.call_id "call_1" answers no function_call item before it/);
-    assert.match(validate(body([{ role: 'user', content: 'x' }, { type: 'function_call', name: 'read_file', arguments: '{}' }])) ?? '', /call_id/);
-    assert.match(validate(body([{ role: 'user', content: 'x' }, { type: 'function_call', call_id: 'c', name: 'f' }])) ?? '', /arguments/);
+    assert.match(
+      validate(
+        body([
+          { role: 'user', content: 'x' },
+          { type: 'function_call', name: 'read_file', arguments: '{}' },
+        ]),
+      ) ?? '',
+      /call_id/,
+    );
+    assert.match(
+      validate(
+        body([
+          { role: 'user', content: 'x' },
+          { type: 'function_call', call_id: 'c', name: 'f' },
+        ]),
+      ) ?? '',
+      /arguments/,
+    );
     assert.match(validate(body([{ role: 'user', content: 'x' }, call, { type: 'function_call_output', call_id: 'call_1' }])) ?? '', /output/);
     assert.match(validate(body([{ role: 'user', content: 'x' }, call, { ...result, output: { text: 'x' } }])) ?? '', /output/);
-    assert.match(validate(body([{ role: 'user', content: 'x' }, { type: 'function_kall', role: 'user', content: 'x' }])) ?? '', /input\[1\]\.type must be one of/);
+    assert.match(
+      validate(
+        body([
+          { role: 'user', content: 'x' },
+          { type: 'function_kall', role: 'user', content: 'x' },
+        ]),
+      ) ?? '',
+      /input\[1\]\.type must be one of/,
+    );
     assert.match(validate(body([{ role: 'user' }])) ?? '', /content/);
   });
 
@@ -42,15 +66,30 @@ describe('tool-call input items', () => {
 
 describe('function call answers', () => {
   async function ask(): Promise<Record<string, unknown>> {
-    const res = await fetch(`${server.baseUrl}/responses`, { method: 'POST', headers: { authorization: 'Bearer t' }, body: JSON.stringify(body([{ role: 'user', content: 'x' }])) });
+    const res = await fetch(`${server.baseUrl}/responses`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t' },
+      body: JSON.stringify(body([{ role: 'user', content: 'x' }])),
+    });
     assert.equal(res.status, 200);
     return (await res.json()) as Record<string, unknown>;
   }
 
   it('item shape: one function_call item per call, each with its own call_id', async () => {
-    server.enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: '{"path":"a"}', more: [{ name: 'list_files', arguments: '{"glob":null}' }] });
+    server.enqueue('/responses', {
+      kind: 'functionCall',
+      name: 'read_file',
+      arguments: '{"path":"a"}',
+      more: [{ name: 'list_files', arguments: '{"glob":null}' }],
+    });
     const out = (await ask())['output'] as Array<Record<string, unknown>>;
-    assert.deepEqual(out.map((o) => [o['type'], o['name'], o['arguments']]), [['function_call', 'read_file', '{"path":"a"}'], ['function_call', 'list_files', '{"glob":null}']]);
+    assert.deepEqual(
+      out.map((o) => [o['type'], o['name'], o['arguments']]),
+      [
+        ['function_call', 'read_file', '{"path":"a"}'],
+        ['function_call', 'list_files', '{"glob":null}'],
+      ],
+    );
     assert.notEqual(out[0]?.['call_id'], out[1]?.['call_id']);
   });
 

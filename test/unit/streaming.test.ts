@@ -64,12 +64,18 @@ describe('a streamed answer', () => {
     assert.ok((answer.usage?.output_tokens ?? 0) > 0, 'usage comes from response.completed');
     assert.equal(r.deltas.length, TEXT.split(' ').length, 'one delta per word');
     assert.equal(r.deltas[0], 'Streams ');
-    assert.ok(r.deltas.every((d, i) => i === 0 || d.startsWith(r.deltas[i - 1] ?? '')), 'each delta is the text so far');
+    assert.ok(
+      r.deltas.every((d, i) => i === 0 || d.startsWith(r.deltas[i - 1] ?? '')),
+      'each delta is the text so far',
+    );
     assert.equal(r.deltas.at(-1), TEXT);
     const [request] = server.requests();
     assert.equal((request?.body as Record<string, unknown>)['stream'], true);
     assert.match(request?.headers['accept'] ?? '', /text\/event-stream/);
-    assert.ok(r.log.some((l) => /streamed/.test(l)), r.log.join('\n'));
+    assert.ok(
+      r.log.some((l) => /streamed/.test(l)),
+      r.log.join('\n'),
+    );
     assert.equal(r.support.get(server.baseUrl), true);
   });
 
@@ -78,7 +84,10 @@ describe('a streamed answer', () => {
     const r = run();
     const answer = await ask(r);
     assert.equal(answer.text, TEXT);
-    assert.ok(r.deltas.every((d) => !d.includes('NOT PART')), 'an unknown delta event is not part of the answer');
+    assert.ok(
+      r.deltas.every((d) => !d.includes('NOT PART')),
+      'an unknown delta event is not part of the answer',
+    );
   });
 
   it('response.incomplete marks the answer incomplete', async () => {
@@ -92,7 +101,10 @@ describe('a streamed answer', () => {
     server.enqueue('/responses', { kind: 'functionCall', name: 'get_weather', arguments: '{"city":"Oslo"}' });
     const r = run();
     const answer = await ask(r);
-    assert.deepEqual(answer.functionCalls.map((c) => [c.name, c.arguments]), [['get_weather', '{"city":"Oslo"}']]);
+    assert.deepEqual(
+      answer.functionCalls.map((c) => [c.name, c.arguments]),
+      [['get_weather', '{"city":"Oslo"}']],
+    );
     assert.deepEqual(r.deltas, []);
   });
 
@@ -112,7 +124,11 @@ describe('a streamed answer', () => {
 
 describe('a stream that fails', () => {
   it('an error event ends the answer with its message, mapped like other errors', async () => {
-    server.enqueue('/responses', { kind: 'text', text: TEXT, stream: { end: 'error', errorMessage: 'The model is overloaded', errorCode: 'engine_overloaded' } });
+    server.enqueue('/responses', {
+      kind: 'text',
+      text: TEXT,
+      stream: { end: 'error', errorMessage: 'The model is overloaded', errorCode: 'engine_overloaded' },
+    });
     const r = run();
     const error = await failure(ask(r), 'http');
     assert.match(error.message, /ended the answer with an error \(engine_overloaded\): The model is overloaded\./);
@@ -128,7 +144,11 @@ describe('a stream that fails', () => {
   });
 
   it('response.failed ends the answer with the response’s error', async () => {
-    server.enqueue('/responses', { kind: 'text', text: TEXT, stream: { end: 'failed', errorMessage: 'Context length exceeded', errorCode: 'context_length_exceeded' } });
+    server.enqueue('/responses', {
+      kind: 'text',
+      text: TEXT,
+      stream: { end: 'failed', errorMessage: 'Context length exceeded', errorCode: 'context_length_exceeded' },
+    });
     const error = await failure(ask(run()), 'http');
     assert.match(error.message, /Context length exceeded/);
   });
@@ -216,11 +236,19 @@ describe('a stream that fails', () => {
   });
 
   it('a rate limit before the first event is retried, with the stream asked for again', async () => {
-    server.enqueue('/responses', { kind: 'raw', status: 429, body: '{"error":"slow down"}', headers: { 'content-type': 'application/json', 'retry-after-ms': '10' } });
+    server.enqueue('/responses', {
+      kind: 'raw',
+      status: 429,
+      body: '{"error":"slow down"}',
+      headers: { 'content-type': 'application/json', 'retry-after-ms': '10' },
+    });
     server.enqueue('/responses', { kind: 'text', text: TEXT });
     const answer = await ask(run());
     assert.equal(answer.text, TEXT);
-    assert.deepEqual(bodies().map((b) => b['stream']), [true, true]);
+    assert.deepEqual(
+      bodies().map((b) => b['stream']),
+      [true, true],
+    );
   });
 
   it('a stream larger than the size cap is not read further', async () => {
@@ -237,12 +265,22 @@ describe('"auto" where the server does not stream', () => {
     server.setDefault('/responses', { kind: 'refuseStream', text: 'A whole answer.' });
     const r = run();
     assert.equal((await ask(r)).text, 'A whole answer.');
-    assert.deepEqual(bodies().map((b) => b['stream']), [true, undefined]);
+    assert.deepEqual(
+      bodies().map((b) => b['stream']),
+      [true, undefined],
+    );
     assert.equal(server.requests()[0]?.answeredStatus, 400);
     assert.equal(r.support.get(server.baseUrl), false);
-    assert.ok(r.log.some((l) => l.includes('refused stream') && l.includes(STREAM_REFUSAL)), r.log.join('\n'));
+    assert.ok(
+      r.log.some((l) => l.includes('refused stream') && l.includes(STREAM_REFUSAL)),
+      r.log.join('\n'),
+    );
     assert.equal((await ask(r)).text, 'A whole answer.');
-    assert.deepEqual(bodies().map((b) => b['stream']), [true, undefined, undefined], 'the next request does not ask again');
+    assert.deepEqual(
+      bodies().map((b) => b['stream']),
+      [true, undefined, undefined],
+      'the next request does not ask again',
+    );
     assert.ok(r.log.some((l) => /not streaming/.test(l)));
   });
 
@@ -260,7 +298,10 @@ describe('"auto" where the server does not stream', () => {
     const answer = await ask(r);
     assert.equal(answer.text, 'One body.');
     assert.equal(r.support.get(server.baseUrl), false);
-    assert.ok(r.log.some((l) => /answered with one JSON body/.test(l)), r.log.join('\n'));
+    assert.ok(
+      r.log.some((l) => /answered with one JSON body/.test(l)),
+      r.log.join('\n'),
+    );
   });
 
   it('"on" does not fall back: the refusal says how to turn streaming off', async () => {
@@ -301,7 +342,10 @@ describe('StreamAnswer', () => {
   it('takes the event type from the SSE event name when the data has none, and ignores [DONE]', () => {
     const answer = new StreamAnswer('http://x');
     answer.take('response.output_text.delta', JSON.stringify({ delta: 'Hi' }));
-    answer.take('response.completed', JSON.stringify({ response: { status: 'completed', output: [{ type: 'message', content: [{ type: 'output_text', text: 'Hi' }] }] } }));
+    answer.take(
+      'response.completed',
+      JSON.stringify({ response: { status: 'completed', output: [{ type: 'message', content: [{ type: 'output_text', text: 'Hi' }] }] } }),
+    );
     answer.take(undefined, '[DONE]');
     assert.equal(answer.result().text, 'Hi');
   });

@@ -74,7 +74,12 @@ describe('a selection command through the pipeline', () => {
   });
 
   it('a rate-limited answer is retried after the wait, and the wait is shown as progress', async () => {
-    server.enqueue('/responses', { kind: 'raw', status: 429, body: '{"error":"slow down"}', headers: { 'content-type': 'application/json', 'retry-after': '0' } });
+    server.enqueue('/responses', {
+      kind: 'raw',
+      status: 429,
+      body: '{"error":"slow down"}',
+      headers: { 'content-type': 'application/json', 'retry-after': '0' },
+    });
     server.enqueue('/responses', { kind: 'text', text: 'const y = 3;' });
     const { run, seen } = flow('fix');
     const result = await run();

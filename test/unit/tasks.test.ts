@@ -123,12 +123,19 @@ describe('custom prompts', () => {
 
   it('Run Prompt lists the built-in tasks, then the custom prompts', () => {
     const entries = promptEntries(prompts);
-    assert.deepEqual(entries.map((e) => e.name), [...TASK_IDS.map((t) => TASKS[t].title), 'Add type hints', 'Summarise']);
+    assert.deepEqual(
+      entries.map((e) => e.name),
+      [...TASK_IDS.map((t) => TASKS[t].title), 'Add type hints', 'Summarise'],
+    );
     assert.equal(entries.find((e) => e.name === 'Improve Selection')?.prompt?.text, 'Make it faster.');
   });
 
   it('a prompt is found by name, case-insensitively; an unknown one is not', () => {
-    assert.deepEqual(findPrompt('add TYPE hints', prompts)?.prompt, { name: 'Add type hints', text: 'Add type hints to every function.', destination: undefined });
+    assert.deepEqual(findPrompt('add TYPE hints', prompts)?.prompt, {
+      name: 'Add type hints',
+      text: 'Add type hints to every function.',
+      destination: undefined,
+    });
     assert.equal(findPrompt('Fix Selection', prompts)?.task, 'fix');
     assert.equal(findPrompt('Nope', prompts), undefined);
   });

@@ -22,7 +22,14 @@ function click(root: HTMLElement, text: string): void {
   button.dispatchEvent(new (button.ownerDocument.defaultView as unknown as typeof globalThis).MouseEvent('click'));
 }
 
-const consent = { kind: 'consent' as const, requestId: 'r1', turnId: 't1', tool: 'read_file', description: 'read `src/app.py`, lines 1–120', arguments: '{"path":"src/app.py","start_line":1,"end_line":120}' };
+const consent = {
+  kind: 'consent' as const,
+  requestId: 'r1',
+  turnId: 't1',
+  tool: 'read_file',
+  description: 'read `src/app.py`, lines 1–120',
+  arguments: '{"path":"src/app.py","start_line":1,"end_line":120}',
+};
 
 describe('consent card', () => {
   it('says what the model wants in words, with the path as code, and posts each choice', () => {
@@ -46,7 +53,10 @@ describe('consent card', () => {
 
   it('a user function: type a result or decline', () => {
     const posted: ToHost[] = [];
-    const prompt = cards.resultPrompt({ ...consent, kind: 'result', tool: 'get_weather', description: 'call your function `get_weather` with `{"city":"Oslo"}`', arguments: '{"city":"Oslo"}' }, (m) => posted.push(ToHostSchema.parse(m)));
+    const prompt = cards.resultPrompt(
+      { ...consent, kind: 'result', tool: 'get_weather', description: 'call your function `get_weather` with `{"city":"Oslo"}`', arguments: '{"city":"Oslo"}' },
+      (m) => posted.push(ToHostSchema.parse(m)),
+    );
     (prompt.querySelector('textarea') as HTMLTextAreaElement).value = '-3 °C';
     click(prompt, 'Send result');
     click(prompt, 'Decline');
@@ -57,14 +67,30 @@ describe('consent card', () => {
   });
 
   it('the state message carries a waiting request; old states without one still parse', () => {
-    const state = { type: 'state', conversations: [], current: { id: 'c', title: 't', turns: [] }, running: 't1', attachments: [], settings: { model: 'm', safeguards: [] } };
+    const state = {
+      type: 'state',
+      conversations: [],
+      current: { id: 'c', title: 't', turns: [] },
+      running: 't1',
+      attachments: [],
+      settings: { model: 'm', safeguards: [] },
+    };
     assert.ok(StateMessageSchema.safeParse(state).success);
     assert.equal(StateMessageSchema.parse({ ...state, toolRequest: consent }).toolRequest?.kind, 'consent');
     assert.ok(!ToHostSchema.safeParse({ type: 'toolConsent', requestId: 'r1', choice: 'always' }).success);
   });
 });
 
-const call: ToolCallView = { kind: 'function', name: 'read_file', arguments: '{"path":"src/app.py"}', output: 'src/app.py, lines 1–2 of 2:\n```\nx', description: 'read `src/app.py`', outcome: 'ran', bytes: 2048, ms: 1500 };
+const call: ToolCallView = {
+  kind: 'function',
+  name: 'read_file',
+  arguments: '{"path":"src/app.py"}',
+  output: 'src/app.py, lines 1–2 of 2:\n```\nx',
+  description: 'read `src/app.py`',
+  outcome: 'ran',
+  bytes: 2048,
+  ms: 1500,
+};
 
 describe('call list and export', () => {
   it('each call: tool, words, outcome, size, time; collapsed', () => {
@@ -76,8 +102,21 @@ describe('call list and export', () => {
 
   it('the Markdown export lists calls with words, outcome, size, time and output, and the limit note', () => {
     const conversation: Conversation = {
-      id: 'c', title: 'T', createdAt: 0, updatedAt: 0,
-      turns: [{ id: 't', prompt: 'q', attachments: [], status: 'done', startedAt: 0, safeguards: [], answer: { text: 'A', model: 'm', ms: 10, incomplete: false, toolCalls: [call], limit: 'Stopped after 8 rounds of tool calls.' } }],
+      id: 'c',
+      title: 'T',
+      createdAt: 0,
+      updatedAt: 0,
+      turns: [
+        {
+          id: 't',
+          prompt: 'q',
+          attachments: [],
+          status: 'done',
+          startedAt: 0,
+          safeguards: [],
+          answer: { text: 'A', model: 'm', ms: 10, incomplete: false, toolCalls: [call], limit: 'Stopped after 8 rounds of tool calls.' },
+        },
+      ],
     };
     const md = exportMarkdown(conversation, new Date(0));
     // Plain Markdown, no raw HTML: the whole export is made inert (see markdownNeutralize.test.ts).

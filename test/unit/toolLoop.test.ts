@@ -9,7 +9,16 @@ import { PredictionGuardClient } from '../../src/api/client';
 import { PredictionGuardError } from '../../src/api/errors';
 import { type FunctionTool, type MessageItem, type ResponsesRequest } from '../../src/api/requestSchema';
 import { WORKSPACE_TOOLS } from '../../src/tools/definitions';
-import { forcedWorkspaceTool, runToolLoop, toolChoiceFor, type Consent, type LoopDeps, type LoopOptions, type SendOutcome, type ToolCall } from '../../src/tools/loop';
+import {
+  forcedWorkspaceTool,
+  runToolLoop,
+  toolChoiceFor,
+  type Consent,
+  type LoopDeps,
+  type LoopOptions,
+  type SendOutcome,
+  type ToolCall,
+} from '../../src/tools/loop';
 import { DEFAULT_TOOL_EXCLUDES } from '../../src/tools/toolSettings';
 import { WorkspaceTools } from '../../src/tools/workspaceTools';
 import { type StandIn, startStandIn } from '../server/standInServer';
@@ -18,7 +27,11 @@ import { diskWorkspace } from './helpers/diskWorkspace';
 type Json = Record<string, unknown>;
 let server: StandIn;
 let tmp = '';
-const WEATHER: FunctionTool = { type: 'function', name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+const WEATHER: FunctionTool = {
+  type: 'function',
+  name: 'get_weather',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
 
 before(async () => {
   server = await startStandIn({ token: 'tok' });
@@ -40,7 +53,10 @@ interface Harness {
 }
 
 /** `consents` answers the consent card in order; `typed` answers a user function's prompt. */
-function harness(consents: Consent[] = [], options: { toolChoice?: unknown; maxToolCalls?: number; typed?: string | undefined; consentHangs?: boolean } = {}): Harness {
+function harness(
+  consents: Consent[] = [],
+  options: { toolChoice?: unknown; maxToolCalls?: number; typed?: string | undefined; consentHangs?: boolean } = {},
+): Harness {
   const client = new PredictionGuardClient({ baseUrl: server.baseUrl, token: 'tok', timeoutSeconds: 10, maxRetries: 0 });
   const tools = new WorkspaceTools(diskWorkspace([{ name: 'ws', fsRoot: tmp }]), DEFAULT_TOOL_EXCLUDES);
   const asked: ToolCall[] = [];
@@ -88,13 +104,19 @@ describe('the tool loop', () => {
     const result = await runToolLoop(question, h.deps, ask, never());
     assert.equal(result.status, 'done');
     assert.equal(result.status === 'done' && result.answer.text, 'It prints APP-TEXT.');
-    assert.deepEqual(h.asked.map((c) => c.description), ['read `app.py`']);
+    assert.deepEqual(
+      h.asked.map((c) => c.description),
+      ['read `app.py`'],
+    );
     const [q, call, output] = inputOf(1);
     assert.deepEqual(q, question[0]);
     assert.equal(call?.['type'], 'function_call');
     assert.equal(call?.['name'], 'read_file');
     assert.deepEqual(output, { type: 'function_call_output', call_id: call?.['call_id'], output: 'app.py, lines 1–1 of 1:\nprint("APP-TEXT")' });
-    assert.equal(server.requests().every((r) => r.validationError === undefined), true);
+    assert.equal(
+      server.requests().every((r) => r.validationError === undefined),
+      true,
+    );
     assert.equal(result.calls[0]?.outcome, 'ran');
     assert.equal(result.calls[0]?.bytes, Buffer.byteLength('app.py, lines 1–1 of 1:\nprint("APP-TEXT")'));
   });
@@ -141,15 +163,26 @@ describe('the tool loop', () => {
   });
 
   it('"allow" mode runs calls at once and still lists them', async () => {
-    server.enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: read('app.py'), more: [{ name: 'get_problems', arguments: '{"path":null}' }] });
+    server.enqueue('/responses', {
+      kind: 'functionCall',
+      name: 'read_file',
+      arguments: read('app.py'),
+      more: [{ name: 'get_problems', arguments: '{"path":null}' }],
+    });
     const h = harness([]);
     const result = await runToolLoop(question, h.deps, { ...ask, mode: 'allow' }, never());
     assert.equal(h.asked.length, 0);
-    assert.deepEqual(result.calls.map((c) => [c.name, c.outcome]), [['read_file', 'ran'], ['get_problems', 'ran']]);
+    assert.deepEqual(
+      result.calls.map((c) => [c.name, c.outcome]),
+      [
+        ['read_file', 'ran'],
+        ['get_problems', 'ran'],
+      ],
+    );
     assert.equal(inputOf(1).length, 5);
   });
 
-  it('stops after 8 rounds with a message; the 8th round\'s calls are not run', async () => {
+  it("stops after 8 rounds with a message; the 8th round's calls are not run", async () => {
     server.setDefault('/responses', { kind: 'functionCall', name: 'list_files', arguments: '{"glob":null}' });
     const result = await runToolLoop(question, harness([]).deps, { ...ask, mode: 'allow' }, never());
     assert.equal(server.requests().length, 8);
@@ -159,10 +192,18 @@ describe('the tool loop', () => {
   });
 
   it('max_tool_calls: calls past the limit are not run, and the last request asks for no tools', async () => {
-    server.enqueue('/responses', { kind: 'functionCall', name: 'list_files', arguments: '{"glob":null}', more: [{ name: 'read_file', arguments: read('app.py') }] });
+    server.enqueue('/responses', {
+      kind: 'functionCall',
+      name: 'list_files',
+      arguments: '{"glob":null}',
+      more: [{ name: 'read_file', arguments: read('app.py') }],
+    });
     server.enqueue('/responses', { kind: 'text', text: 'fine' });
     const result = await runToolLoop(question, harness([]).deps, { ...ask, mode: 'allow', maxToolCalls: 1 }, never());
-    assert.deepEqual(result.calls.map((c) => c.outcome), ['ran', 'skipped']);
+    assert.deepEqual(
+      result.calls.map((c) => c.outcome),
+      ['ran', 'skipped'],
+    );
     assert.equal(inputOf(1)[4]?.['output'], 'Not run: the limit of 1 tool calls (max_tool_calls) was reached.');
     assert.equal(bodies()[1]?.['tool_choice'], 'none');
   });
@@ -210,7 +251,11 @@ describe('the tool loop', () => {
     assert.equal(bodies()[1]?.['tool_choice'], 'auto');
     assert.deepEqual(inputOf(1).slice(1), [
       { type: 'message', role: 'assistant', content: read('app.py') },
-      { type: 'message', role: 'user', content: `Result of the read_file call with arguments ${read('app.py')}:\n\napp.py, lines 1–1 of 1:\nprint("APP-TEXT")` },
+      {
+        type: 'message',
+        role: 'user',
+        content: `Result of the read_file call with arguments ${read('app.py')}:\n\napp.py, lines 1–1 of 1:\nprint("APP-TEXT")`,
+      },
     ]);
   });
 

@@ -37,7 +37,10 @@ describe('where settings come from', () => {
 describe('bounded waits', () => {
   it('a call that never answers fails after the bound with the given message', async () => {
     const started = Date.now();
-    await assert.rejects(bounded(new Promise<never>(() => undefined), 50, 'secret storage did not answer'), (e: unknown) => e instanceof BoundedWaitError && e.message === 'secret storage did not answer');
+    await assert.rejects(
+      bounded(new Promise<never>(() => undefined), 50, 'secret storage did not answer'),
+      (e: unknown) => e instanceof BoundedWaitError && e.message === 'secret storage did not answer',
+    );
     assert.ok(Date.now() - started < 1000);
   });
 

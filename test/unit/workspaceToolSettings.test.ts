@@ -46,7 +46,7 @@ describe('workspace tools settings', () => {
     assert.equal(settingsWith({}, false).mode, 'off');
   });
 
-  it('a trusted workspace adds excludes but cannot remove the user\'s or the defaults', () => {
+  it("a trusted workspace adds excludes but cannot remove the user's or the defaults", () => {
     const exclude = { defaultValue: [...DEFAULT_TOOL_EXCLUDES], workspaceValue: ['**/secrets/**'] };
     assert.deepEqual(settingsWith({ 'workspaceTools.exclude': exclude }, true).exclude, [...DEFAULT_TOOL_EXCLUDES, '**/secrets/**']);
     const emptied = { defaultValue: [...DEFAULT_TOOL_EXCLUDES], workspaceValue: [] };
@@ -67,14 +67,17 @@ describe('offered tools', async () => {
   const { offeredTools } = await import('../../src/tools/requestTools');
   const weather = { type: 'function' as const, name: 'get_weather' };
   const mcp = { type: 'mcp' as const, server_label: 'docs' };
-  it('the four workspace tools go next to the user\'s tools unless off (Restricted Mode included)', () => {
+  it("the four workspace tools go next to the user's tools unless off (Restricted Mode included)", () => {
     const on = offeredTools([weather, mcp], { mode: 'ask', exclude: [] });
-    assert.deepEqual(on.tools.map((t) => (t.type === 'function' ? t.name : t.server_label)), ['get_weather', 'docs', 'read_file', 'list_files', 'search_text', 'get_problems']);
+    assert.deepEqual(
+      on.tools.map((t) => (t.type === 'function' ? t.name : t.server_label)),
+      ['get_weather', 'docs', 'read_file', 'list_files', 'search_text', 'get_problems'],
+    );
     assert.deepEqual(on.userFunctions, ['get_weather']);
     const restricted = readSettings(settingLookup(() => ({ defaultValue: 'ask', globalValue: 'allow' }), false)).settings.workspaceTools;
     assert.deepEqual(offeredTools([weather], restricted).tools, [weather]);
   });
-  it('a user function cannot take a workspace tool\'s name', () => {
+  it("a user function cannot take a workspace tool's name", () => {
     const r = offeredTools([{ type: 'function', name: 'read_file' }], { mode: 'ask', exclude: [] });
     assert.equal(r.tools.filter((t) => t.type === 'function' && t.name === 'read_file').length, 1);
     assert.deepEqual(r.userFunctions, []);

@@ -63,7 +63,21 @@ function assertNoSecret(output: string): void {
 describe('resolveToolPath', () => {
   const one = [{ name: 'ws' }];
   const two = [{ name: 'app' }, { name: 'lib' }];
-  for (const path of ['/etc/passwd', '\\\\server\\share\\x', 'C:\\Windows\\win.ini', 'c:/x', '~/.ssh/id_rsa', 'file:///etc/passwd', '../outside.txt', 'src/../../outside.txt', '..\\outside.txt', 'src/..', '', '  ', 'a\u0000b']) {
+  for (const path of [
+    '/etc/passwd',
+    '\\\\server\\share\\x',
+    'C:\\Windows\\win.ini',
+    'c:/x',
+    '~/.ssh/id_rsa',
+    'file:///etc/passwd',
+    '../outside.txt',
+    'src/../../outside.txt',
+    '..\\outside.txt',
+    'src/..',
+    '',
+    '  ',
+    'a\u0000b',
+  ]) {
     it(`refuses ${JSON.stringify(path)}`, () => {
       const r = resolveToolPath(path, one);
       assert.equal(r.ok, false);
@@ -162,7 +176,17 @@ describe('list_files and search_text on disk', () => {
     const r = await tools().tools.run('list_files', '{"glob":null}', never);
     const listed = r.output.split('\n');
     assert.ok(listed.includes('src/app.py') && listed.includes('big.txt') && listed.includes('app-link.py'), r.output);
-    for (const hidden of ['.env', 'config/.env.local', 'keys/server.pem', '.git/config', 'node_modules/x/index.js', 'hidden/generated.js', 'link-out.txt', 'linkdir/secret.txt', 'innocent.txt']) {
+    for (const hidden of [
+      '.env',
+      'config/.env.local',
+      'keys/server.pem',
+      '.git/config',
+      'node_modules/x/index.js',
+      'hidden/generated.js',
+      'link-out.txt',
+      'linkdir/secret.txt',
+      'innocent.txt',
+    ]) {
       assert.ok(!listed.includes(hidden), `${hidden} listed`);
     }
   });
@@ -196,7 +220,10 @@ describe('multi-root and problems', () => {
   it('paths start with the folder name', async () => {
     const { tools: t } = tools([ws, ws2]);
     assert.equal((await t.run('read_file', '{"path":"ws2/readme.md"}', never)).output, 'ws2/readme.md, lines 1–1 of 1:\n# second folder');
-    assert.match((await t.run('read_file', '{"path":"readme.md"}', never)).output, /^Refused: outside the workspace: the first segment must name a workspace folder/);
+    assert.match(
+      (await t.run('read_file', '{"path":"readme.md"}', never)).output,
+      /^Refused: outside the workspace: the first segment must name a workspace folder/,
+    );
     assert.equal((await t.run('list_files', '{"glob":"ws2/**"}', never)).output, 'ws2/readme.md');
   });
 
@@ -215,7 +242,10 @@ describe('multi-root and problems', () => {
 
 describe('tool definitions, words, caps', () => {
   it('four strict function tools with the exact names; every property required, no extra properties', () => {
-    assert.deepEqual(WORKSPACE_TOOLS.map((t) => t.name), ['read_file', 'list_files', 'search_text', 'get_problems']);
+    assert.deepEqual(
+      WORKSPACE_TOOLS.map((t) => t.name),
+      ['read_file', 'list_files', 'search_text', 'get_problems'],
+    );
     for (const tool of WORKSPACE_TOOLS) {
       assert.ok(FunctionToolSchema.safeParse(tool).success, tool.name);
       assert.equal(tool.strict, true);
@@ -236,7 +266,8 @@ describe('tool definitions, words, caps', () => {
 
   it('excludes match a folder above a file, case-insensitively', () => {
     const excluded = makeExcluder(DEFAULT_TOOL_EXCLUDES);
-    for (const p of ['.env', 'a/b/.env', '.env.production', 'deep/id_rsa.pub', 'x/.git/HEAD', 'NODE_MODULES/a.js', '.vscode/settings.json', 'a/Server.KEY']) assert.ok(excluded(p), p);
+    for (const p of ['.env', 'a/b/.env', '.env.production', 'deep/id_rsa.pub', 'x/.git/HEAD', 'NODE_MODULES/a.js', '.vscode/settings.json', 'a/Server.KEY'])
+      assert.ok(excluded(p), p);
     for (const p of ['src/env.ts', 'environment.md', 'src/app.py', 'keys.txt']) assert.ok(!excluded(p), p);
     assert.ok(makeExcluder(['**/build'])('build/out/a.js'));
   });

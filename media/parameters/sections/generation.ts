@@ -10,10 +10,14 @@ export function generationSection(v: View): TemplateResult {
   const reasoning = reasoningAvailability(f.model, v.state.models);
   const kept = !reasoning.enabled && f.reasoningEffort !== '';
   const reasoningHint = html`${reasoning.enabled ? 'How long the model reasons before it answers. Not set: the server decides.' : reasoning.reason}
-  ${kept
-    ? html`<span class="kept">It is set to “${f.reasoningEffort}”, which is still sent.</span>
-        <vscode-button id="reasoning-effort-clear" secondary @click=${() => v.edit((form) => (form.reasoningEffort = ''), 'reasoningEffort')}>Clear</vscode-button>`
-    : nothing}`;
+  ${
+    kept
+      ? html`<span class="kept">It is set to “${f.reasoningEffort}”, which is still sent.</span>
+          <vscode-button id="reasoning-effort-clear" secondary @click=${() => v.edit((form) => (form.reasoningEffort = ''), 'reasoningEffort')}
+            >Clear</vscode-button
+          >`
+      : nothing
+  }`;
   return section(
     'generation-section',
     'Generation',

@@ -46,23 +46,29 @@ function authorizationRow(v: View, tool: McpDraft, id: string): TemplateResult {
   const label = tool.serverLabel.trim();
   const stored = label !== '' && v.state.mcpSecrets.includes(label);
   return html`<div class="row authorization">
-    <vscode-button
-      id="${id}-authorization"
-      secondary
-      icon="key"
-      ?disabled=${!label}
-      aria-label=${`Authorization for ${label || 'this MCP server'}…`}
-      @click=${() => v.post({ type: 'setMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
-      >Authorization…</vscode-button
-    >
-    ${stored
-      ? html`<span class="stored" id="${id}-authorization-stored">Stored ✓</span>
-          <vscode-button id="${id}-authorization-clear" secondary aria-label=${`Clear the authorization for ${label}`} @click=${() => v.post({ type: 'clearMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
-            >Clear</vscode-button
-          >`
-      : html`<span class="hint">None stored.</span>`}
-  </div>
-  <div class="hint">Kept in VS Code's secret storage, never in settings; sent as this server's authorization.</div>`;
+      <vscode-button
+        id="${id}-authorization"
+        secondary
+        icon="key"
+        ?disabled=${!label}
+        aria-label=${`Authorization for ${label || 'this MCP server'}…`}
+        @click=${() => v.post({ type: 'setMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
+        >Authorization…</vscode-button
+      >
+      ${
+        stored
+          ? html`<span class="stored" id="${id}-authorization-stored">Stored ✓</span>
+              <vscode-button
+                id="${id}-authorization-clear"
+                secondary
+                aria-label=${`Clear the authorization for ${label}`}
+                @click=${() => v.post({ type: 'clearMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
+                >Clear</vscode-button
+              >`
+          : html`<span class="hint">None stored.</span>`
+      }
+    </div>
+    <div class="hint">Kept in VS Code's secret storage, never in settings; sent as this server's authorization.</div>`;
 }
 
 function mcpCard(v: View, tool: McpDraft, index: number, number: number): TemplateResult {
@@ -82,35 +88,66 @@ function mcpCard(v: View, tool: McpDraft, index: number, number: number): Templa
         >Remove</vscode-button
       >
     </div>
-    ${tool.custom
-      ? html`
-          ${textField(v, { id: `${id}-label`, label: 'Server label', key: `${at}.server_label`, ariaLabel: `Server label of ${title}` }, tool.serverLabel, (text, form) =>
-            update(form, (t) => renameTool(form, t, text)),
-          )}
-          ${textField(v, { id: `${id}-url`, label: 'URL', key: `${at}.server_url`, ariaLabel: `URL of ${title}`, hint: 'The server the deployment connects to (https://; http:// only for localhost).' }, tool.serverUrl, (text, form) =>
-            update(form, (t) => (t.serverUrl = text)),
-          )}
-          ${textField(v, { id: `${id}-description`, label: 'Description', key: `${at}.server_description`, ariaLabel: `Description of ${title}` }, tool.serverDescription, (text, form) =>
-            update(form, (t) => (t.serverDescription = text)),
-          )}
-          ${textField(
+    ${
+      tool.custom
+        ? html`
+            ${textField(
+              v,
+              { id: `${id}-label`, label: 'Server label', key: `${at}.server_label`, ariaLabel: `Server label of ${title}` },
+              tool.serverLabel,
+              (text, form) => update(form, (t) => renameTool(form, t, text)),
+            )}
+            ${textField(
+              v,
+              {
+                id: `${id}-url`,
+                label: 'URL',
+                key: `${at}.server_url`,
+                ariaLabel: `URL of ${title}`,
+                hint: 'The server the deployment connects to (https://; http:// only for localhost).',
+              },
+              tool.serverUrl,
+              (text, form) => update(form, (t) => (t.serverUrl = text)),
+            )}
+            ${textField(
+              v,
+              { id: `${id}-description`, label: 'Description', key: `${at}.server_description`, ariaLabel: `Description of ${title}` },
+              tool.serverDescription,
+              (text, form) => update(form, (t) => (t.serverDescription = text)),
+            )}
+            ${textField(
+              v,
+              {
+                id: `${id}-allowed`,
+                label: 'Allowed tools',
+                key: `${at}.allowed_tools`,
+                ariaLabel: `Allowed tools of ${title}`,
+                hint: 'Comma separated. Empty: every tool the server offers.',
+              },
+              tool.allowedToolsText,
+              (text, form) => update(form, (t) => (t.allowedToolsText = text)),
+            )}
+          `
+        : html`${listed?.description || tool.serverDescription ? html`<p class="hint">${listed?.description || tool.serverDescription}</p>` : nothing}
+          ${allowedToolsChecks(v, tool, index, id)}`
+    }
+    ${
+      tool.custom || tool.headers
+        ? textField(
             v,
-            { id: `${id}-allowed`, label: 'Allowed tools', key: `${at}.allowed_tools`, ariaLabel: `Allowed tools of ${title}`, hint: 'Comma separated. Empty: every tool the server offers.' },
-            tool.allowedToolsText,
-            (text, form) => update(form, (t) => (t.allowedToolsText = text)),
-          )}
-        `
-      : html`${listed?.description || tool.serverDescription ? html`<p class="hint">${listed?.description || tool.serverDescription}</p>` : nothing}
-          ${allowedToolsChecks(v, tool, index, id)}`}
-    ${tool.custom || tool.headers
-      ? textField(
-          v,
-          { id: `${id}-headers`, label: 'Headers', key: `${at}.headers`, ariaLabel: `Headers of ${title}`, hint: 'One “Name: value” per line. Not for secrets: use “Authorization…” below.' },
-          tool.headers,
-          (text, form) => update(form, (t) => (t.headers = text)),
-          { multiline: 2, monospace: true },
-        )
-      : nothing}
+            {
+              id: `${id}-headers`,
+              label: 'Headers',
+              key: `${at}.headers`,
+              ariaLabel: `Headers of ${title}`,
+              hint: 'One “Name: value” per line. Not for secrets: use “Authorization…” below.',
+            },
+            tool.headers,
+            (text, form) => update(form, (t) => (t.headers = text)),
+            { multiline: 2, monospace: true },
+          )
+        : nothing
+    }
     ${authorizationRow(v, tool, id)}
   </div>`;
 }
@@ -122,7 +159,10 @@ function deploymentPicker(v: View): TemplateResult {
   const pick = available.some((s) => s.serverLabel === v.ui.mcpPick) ? v.ui.mcpPick : (available[0]?.serverLabel ?? '');
   let status: TemplateResult | typeof nothing = nothing;
   if (list.status === 'loading') status = loadingLine('Loading the MCP servers your deployment offers…');
-  else if (list.status === 'error') status = html`<div class="list-error" role="alert"><span class="codicon codicon-warning" aria-hidden="true"></span>${list.error ?? 'The MCP server list could not be loaded.'}</div>`;
+  else if (list.status === 'error')
+    status = html`<div class="list-error" role="alert">
+      <span class="codicon codicon-warning" aria-hidden="true"></span>${list.error ?? 'The MCP server list could not be loaded.'}
+    </div>`;
   else if (list.status === 'ready' && !list.items.length) status = html`<span class="hint">The deployment lists no MCP servers.</span>`;
   else if (list.status === 'ready' && !available.length) status = html`<span class="hint">Every server the deployment lists is added.</span>`;
   const spec = { id: 'mcp-server-pick', label: 'Deployment MCP server', key: 'mcp-server-pick' };
@@ -132,24 +172,31 @@ function deploymentPicker(v: View): TemplateResult {
     v.edit((form) => form.tools.push(newMcpDraft(false, server.serverLabel)), 'tools');
   };
   return html`
-    ${available.length
-      ? field(
-          v,
-          spec,
-          html`<div class="row">
-            ${selectControl(
-              v,
-              spec,
-              pick,
-              available.map((s) => ({ value: s.serverLabel, label: `${s.serverLabel}${s.description ? ` — ${s.description}` : ''}` })),
-              (value) => v.setUi((ui) => (ui.mcpPick = value)),
-            )}
-            <vscode-button id="mcp-server-add" secondary icon="add" @click=${add}>Add server</vscode-button>
-          </div>`,
-        )
-      : nothing}
+    ${
+      available.length
+        ? field(
+            v,
+            spec,
+            html`<div class="row">
+              ${selectControl(
+                v,
+                spec,
+                pick,
+                available.map((s) => ({ value: s.serverLabel, label: `${s.serverLabel}${s.description ? ` — ${s.description}` : ''}` })),
+                (value) => v.setUi((ui) => (ui.mcpPick = value)),
+              )}
+              <vscode-button id="mcp-server-add" secondary icon="add" @click=${add}>Add server</vscode-button>
+            </div>`,
+          )
+        : nothing
+    }
     <div class="row list-actions">
-      <vscode-button id="refresh-mcp-servers" secondary icon="refresh" ?disabled=${list.status === 'loading'} @click=${() => v.post({ type: 'refreshMcpServers' })}
+      <vscode-button
+        id="refresh-mcp-servers"
+        secondary
+        icon="refresh"
+        ?disabled=${list.status === 'loading'}
+        @click=${() => v.post({ type: 'refreshMcpServers' })}
         >Refresh MCP servers</vscode-button
       >
       ${status}

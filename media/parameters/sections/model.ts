@@ -11,9 +11,7 @@ function listStatus(v: View): TemplateResult | typeof nothing {
     return html`<div class="list-error" role="alert">
       <span class="codicon codicon-warning" aria-hidden="true"></span>
       <span>${models.error ?? 'The model list could not be loaded.'}</span>
-      ${hasApiKey
-        ? nothing
-        : html`<vscode-button id="set-api-key" icon="key" @click=${() => v.post({ type: 'setApiKey' })}>Set API Key</vscode-button>`}
+      ${hasApiKey ? nothing : html`<vscode-button id="set-api-key" icon="key" @click=${() => v.post({ type: 'setApiKey' })}>Set API Key</vscode-button>`}
     </div>`;
   }
   if (models.status === 'ready' && !models.items.length) return html`<span class="hint">The deployment lists no chat models.</span>`;
@@ -50,7 +48,12 @@ export function modelSection(v: View): TemplateResult {
       </div>
       ${textField(
         v,
-        { id: 'model-custom', label: 'Model ID (for a model not listed)', key: 'model.custom', hint: 'Type the ID of a model the list does not show; it is used as it is.' },
+        {
+          id: 'model-custom',
+          label: 'Model ID (for a model not listed)',
+          key: 'model.custom',
+          hint: 'Type the ID of a model the list does not show; it is used as it is.',
+        },
         v.form.model,
         (text, form) => (form.model = text),
         { placeholder: 'e.g. my-fine-tuned-model' },

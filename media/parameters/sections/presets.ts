@@ -34,29 +34,42 @@ export function presetsSection(v: View): TemplateResult {
     'Presets',
     html`
       <p class="hint">Named sets of values. Applying one, or resetting, changes the form only: then save.</p>
-      ${presets.length
-        ? field(
-            v,
-            pickSpec,
-            html`<div class="row">
-              ${selectControl(v, pickSpec, selected?.name ?? '', presets.map((p) => ({ value: p.name, label: p.name })), (value) =>
-                v.setUi((ui) => {
-                  ui.presetSelected = value;
-                  ui.confirmDelete = false;
-                }),
-              )}
-              <vscode-button id="preset-apply" secondary @click=${apply}>Apply</vscode-button>
-              ${v.ui.confirmDelete
-                ? html`<vscode-button id="preset-delete-confirm" @click=${() => {
-                      if (selected) v.post({ type: 'deletePreset', name: selected.name });
-                      v.setUi((ui) => (ui.confirmDelete = false));
-                    }}
-                      >Delete “${selected?.name}”</vscode-button
-                    ><vscode-button id="preset-delete-cancel" secondary @click=${() => v.setUi((ui) => (ui.confirmDelete = false))}>Cancel</vscode-button>`
-                : html`<vscode-button id="preset-delete" secondary icon="trash" @click=${() => v.setUi((ui) => (ui.confirmDelete = true))}>Delete</vscode-button>`}
-            </div>`,
-          )
-        : html`<p class="hint">No presets yet.</p>`}
+      ${
+        presets.length
+          ? field(
+              v,
+              pickSpec,
+              html`<div class="row">
+                ${selectControl(
+                  v,
+                  pickSpec,
+                  selected?.name ?? '',
+                  presets.map((p) => ({ value: p.name, label: p.name })),
+                  (value) =>
+                    v.setUi((ui) => {
+                      ui.presetSelected = value;
+                      ui.confirmDelete = false;
+                    }),
+                )}
+                <vscode-button id="preset-apply" secondary @click=${apply}>Apply</vscode-button>
+                ${
+                  v.ui.confirmDelete
+                    ? html`<vscode-button
+                          id="preset-delete-confirm"
+                          @click=${() => {
+                            if (selected) v.post({ type: 'deletePreset', name: selected.name });
+                            v.setUi((ui) => (ui.confirmDelete = false));
+                          }}
+                          >Delete “${selected?.name}”</vscode-button
+                        ><vscode-button id="preset-delete-cancel" secondary @click=${() => v.setUi((ui) => (ui.confirmDelete = false))}>Cancel</vscode-button>`
+                    : html`<vscode-button id="preset-delete" secondary icon="trash" @click=${() => v.setUi((ui) => (ui.confirmDelete = true))}
+                        >Delete</vscode-button
+                      >`
+                }
+              </div>`,
+            )
+          : html`<p class="hint">No presets yet.</p>`
+      }
       <div class="field">
         <div class="field-label"><vscode-label for="preset-name">Preset name</vscode-label></div>
         <div class="row">
@@ -89,7 +102,11 @@ export function presetsSection(v: View): TemplateResult {
         ${errorLine('preset-name', problem)}
       </div>
       <div class="row">
-        <vscode-button id="reset-defaults" secondary icon="discard" @click=${() => v.edit((form) => Object.assign(form, formFromParams(ApiParametersSchema.parse({}))))}
+        <vscode-button
+          id="reset-defaults"
+          secondary
+          icon="discard"
+          @click=${() => v.edit((form) => Object.assign(form, formFromParams(ApiParametersSchema.parse({}))))}
           >Reset to defaults</vscode-button
         >
         <span class="hint">Loads every default into the form (model not set, safeguards off).</span>

@@ -34,8 +34,8 @@ export function previewSection(v: View): TemplateResult {
     'preview-section',
     'Request preview',
     html`<p class="hint">
-        What the next selection command sends to <code>${v.state.baseUrl}</code> with these values (Explain, as an example); your selection and file
-        are placeholders. The cURL command reads your key from <code>$${TOKEN_VARIABLE}</code>.
+        What the next selection command sends to <code>${v.state.baseUrl}</code> with these values (Explain, as an example); your selection and file are
+        placeholders. The cURL command reads your key from <code>$${TOKEN_VARIABLE}</code>.
       </p>
       ${body}`,
   );

@@ -28,22 +28,24 @@ export function safeguardsSection(v: View): TemplateResult {
         PII_SETTINGS.map((value) => ({ value, label: PII_CHOICES[value] })),
         (value, form) => (form.pii = value as typeof form.pii),
       )}
-      ${f.pii === 'replace'
-        ? selectField(
-            v,
-            {
-              id: 'pii-replace-method',
-              label: 'Replace method',
-              key: 'safeguards.piiReplaceMethod',
-              source: true,
-              hint: 'What personal information is replaced with. Not set: the server’s default.',
-              className: 'nested',
-            },
-            f.piiReplaceMethod,
-            [{ value: '', label: 'Not set' }, ...PII_REPLACE_METHODS.map((value) => ({ value, label: METHOD_CHOICES[value] }))],
-            (value, form) => (form.piiReplaceMethod = value as typeof form.piiReplaceMethod),
-          )
-        : nothing}
+      ${
+        f.pii === 'replace'
+          ? selectField(
+              v,
+              {
+                id: 'pii-replace-method',
+                label: 'Replace method',
+                key: 'safeguards.piiReplaceMethod',
+                source: true,
+                hint: 'What personal information is replaced with. Not set: the server’s default.',
+                className: 'nested',
+              },
+              f.piiReplaceMethod,
+              [{ value: '', label: 'Not set' }, ...PII_REPLACE_METHODS.map((value) => ({ value, label: METHOD_CHOICES[value] }))],
+              (value, form) => (form.piiReplaceMethod = value as typeof form.piiReplaceMethod),
+            )
+          : nothing
+      }
       ${textField(
         v,
         {
@@ -59,7 +61,13 @@ export function safeguardsSection(v: View): TemplateResult {
       )}
       ${checkboxField(
         v,
-        { id: 'block-prompt-injection', label: 'Block prompt injection', key: 'safeguards.blockPromptInjection', source: true, hint: SAFEGUARD_TEXT.blockPromptInjection },
+        {
+          id: 'block-prompt-injection',
+          label: 'Block prompt injection',
+          key: 'safeguards.blockPromptInjection',
+          source: true,
+          hint: SAFEGUARD_TEXT.blockPromptInjection,
+        },
         f.blockPromptInjection,
         (checked, form) => (form.blockPromptInjection = checked),
       )}

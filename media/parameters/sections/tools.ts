@@ -32,7 +32,13 @@ function functionCard(v: View, tool: FunctionDraft, index: number, number: numbe
     )}
     ${textField(
       v,
-      { id: `${id}-description`, label: 'Description', key: `${at}.description`, ariaLabel: `Description of ${title}`, hint: 'What the tool does: the model reads this to decide when to call it.' },
+      {
+        id: `${id}-description`,
+        label: 'Description',
+        key: `${at}.description`,
+        ariaLabel: `Description of ${title}`,
+        hint: 'What the tool does: the model reads this to decide when to call it.',
+      },
       tool.description,
       (text, form) => update(form, (t) => (t.description = text)),
     )}
@@ -51,7 +57,13 @@ function functionCard(v: View, tool: FunctionDraft, index: number, number: numbe
     )}
     ${checkboxField(
       v,
-      { id: `${id}-strict`, label: 'Strict', key: `${at}.strict`, ariaLabel: `Strict (${title})`, hint: 'The model must give arguments that match the schema exactly.' },
+      {
+        id: `${id}-strict`,
+        label: 'Strict',
+        key: `${at}.strict`,
+        ariaLabel: `Strict (${title})`,
+        hint: 'The model must give arguments that match the schema exactly.',
+      },
       tool.strict,
       (checked, form) => update(form, (t) => (t.strict = checked)),
     )}
@@ -68,7 +80,8 @@ function toolChoiceChoices(v: View): Choice[] {
   const current = v.form.toolChoice;
   const extra: Choice[] = [];
   if (current === 'other') extra.push({ value: 'other', label: `As in settings.json: ${JSON.stringify(v.form.toolChoiceOther)}` });
-  else if (current.includes(':') && !named.some((c) => c.value === current)) extra.push({ value: current, label: `${current.replace(':', ': ')} (not among the tools)` });
+  else if (current.includes(':') && !named.some((c) => c.value === current))
+    extra.push({ value: current, label: `${current.replace(':', ': ')} (not among the tools)` });
   return [{ value: '', label: 'Not set' }, ...TOOL_CHOICE_MODES.map((m) => ({ value: m, label: modes[m] })), ...named, ...extra];
 }
 
@@ -110,7 +123,13 @@ export function toolsSection(v: View): TemplateResult {
         )}
         ${selectField(
           v,
-          { id: 'parallel-tool-calls', label: 'Parallel tool calls', key: 'parallelToolCalls', source: true, hint: 'Whether the model may call several tools at once.' },
+          {
+            id: 'parallel-tool-calls',
+            label: 'Parallel tool calls',
+            key: 'parallelToolCalls',
+            source: true,
+            hint: 'Whether the model may call several tools at once.',
+          },
           f.parallelToolCalls,
           [
             { value: '', label: 'Not set' },

@@ -42,8 +42,10 @@ function neutralizeLinks(text: string): string {
     const closesAtOnce = destination === '' && text[offset + match.length] === ')';
     return closesAtOnce || (destination !== '' && safeDestination(destination)) ? match : `\\${match}`;
   });
-  return inline.replace(/^( {0,3}(?:>[ \t]*)*)\[([^\]\n]+)\]:([ \t]*\n?[ \t]*)(\S*)/gm, (match: string, lead: string, label: string, gap: string, destination: string) =>
-    destination !== '' && safeDestination(destination) ? match : `${lead}\\[${label}]:${gap}${destination}`,
+  return inline.replace(
+    /^( {0,3}(?:>[ \t]*)*)\[([^\]\n]+)\]:([ \t]*\n?[ \t]*)(\S*)/gm,
+    (match: string, lead: string, label: string, gap: string, destination: string) =>
+      destination !== '' && safeDestination(destination) ? match : `${lead}\\[${label}]:${gap}${destination}`,
   );
 }
 
@@ -79,7 +81,7 @@ function neutralizeLine(line: string): string {
       while (line[n] === '`') n++;
       const run = line.slice(i, n);
       let close = -1;
-      for (let j = n; j < line.length; ) {
+      for (let j = n; j < line.length;) {
         if (line[j] !== '`') {
           j++;
           continue;

@@ -110,8 +110,22 @@ export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
  * this chat / Deny), or the result of a call to a function the user configured (typed, or declined).
  */
 export const ToolRequestViewSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('consent'), requestId: Id, turnId: Id, tool: z.string().max(100), description: z.string().max(2000), arguments: z.string().max(20_000) }),
-  z.object({ kind: z.literal('result'), requestId: Id, turnId: Id, tool: z.string().max(100), description: z.string().max(2000), arguments: z.string().max(20_000) }),
+  z.object({
+    kind: z.literal('consent'),
+    requestId: Id,
+    turnId: Id,
+    tool: z.string().max(100),
+    description: z.string().max(2000),
+    arguments: z.string().max(20_000),
+  }),
+  z.object({
+    kind: z.literal('result'),
+    requestId: Id,
+    turnId: Id,
+    tool: z.string().max(100),
+    description: z.string().max(2000),
+    arguments: z.string().max(20_000),
+  }),
 ]);
 export type ToolRequestView = z.infer<typeof ToolRequestViewSchema>;
 
@@ -134,10 +148,7 @@ export const StateMessageSchema = z.object({
 });
 export type StateMessage = z.infer<typeof StateMessageSchema>;
 
-export const ToWebviewSchema = z.discriminatedUnion('type', [
-  StateMessageSchema,
-  z.object({ type: z.literal('focusComposer') }),
-]);
+export const ToWebviewSchema = z.discriminatedUnion('type', [StateMessageSchema, z.object({ type: z.literal('focusComposer') })]);
 export type ToWebview = z.infer<typeof ToWebviewSchema>;
 
 // ---- Webview → extension -----------------------------------------------------------------------

@@ -2,7 +2,19 @@
 // server received and what the user's editor shows afterwards.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, documentFor, fenced, openScratch, runCommand, selectLines, standIn, userMessage, setSetting, resetSettings } from './helpers';
+import {
+  activateWithToken,
+  closeAllEditors,
+  documentFor,
+  fenced,
+  openScratch,
+  runCommand,
+  selectLines,
+  standIn,
+  userMessage,
+  setSetting,
+  resetSettings,
+} from './helpers';
 
 const SOURCE = [
   'export function total(prices: number[]): number {',
@@ -138,6 +150,9 @@ describe('selection commands', () => {
     assert.equal(await runCommand('predictionGuard.improve'), undefined);
 
     assert.equal(editor.document.getText(), SOURCE);
-    assert.deepEqual((await standIn().requests()).map((r) => r.answeredStatus), [403, 400]);
+    assert.deepEqual(
+      (await standIn().requests()).map((r) => r.answeredStatus),
+      [403, 400],
+    );
   });
 });

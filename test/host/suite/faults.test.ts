@@ -3,7 +3,20 @@
 // one injected fault; the runner counts them (titles start with "faults:").
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, documentFor, env, fenced, openScratch, runCommand, selectLines, setSetting, sleep, standIn, resetSettings } from './helpers';
+import {
+  activateWithToken,
+  closeAllEditors,
+  documentFor,
+  env,
+  fenced,
+  openScratch,
+  runCommand,
+  selectLines,
+  setSetting,
+  sleep,
+  standIn,
+  resetSettings,
+} from './helpers';
 
 const SOURCE = ['const a = 1;', 'const b = 2;', 'const c = 3;', ''].join('\n');
 
@@ -133,7 +146,12 @@ describe('faults:', () => {
   it('an HTML page from a proxy instead of an answer is never inserted', async () => {
     const editor = await openScratch(SOURCE);
     selectLines(editor, 0, 0);
-    await standIn().enqueue('/responses', { kind: 'raw', status: 200, body: '<html><body>Please sign in to the corporate proxy</body></html>', headers: { 'content-type': 'text/html' } });
+    await standIn().enqueue('/responses', {
+      kind: 'raw',
+      status: 200,
+      body: '<html><body>Please sign in to the corporate proxy</body></html>',
+      headers: { 'content-type': 'text/html' },
+    });
     assert.equal(await runCommand('predictionGuard.improve'), undefined);
     assertTextKept(editor.document, SOURCE);
   });
@@ -150,7 +168,10 @@ describe('faults:', () => {
       const answer = documentFor(await runCommand('predictionGuard.explain'));
       assert.equal(answer.getText(), 'Stand-in answer.\n');
       const passed = (await (await fetch(`${proxyUrl}/__recorded`)).json()) as { url: string; hasAuthorization: boolean }[];
-      assert.ok(passed.some((r) => r.url === `${viaProxy}/responses` && r.hasAuthorization), `the request passed the proxy: ${JSON.stringify(passed)}`);
+      assert.ok(
+        passed.some((r) => r.url === `${viaProxy}/responses` && r.hasAuthorization),
+        `the request passed the proxy: ${JSON.stringify(passed)}`,
+      );
     } finally {
       await setSetting('baseUrl', original);
     }

@@ -2,7 +2,20 @@
 // the right side is editable, Accept writes it as one undo step, Reject and closing change nothing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, fenced, openScratch, resetSettings, runCommand, selectLines, setSetting, sleep, standIn, userMessage, type Placement } from './helpers';
+import {
+  activateWithToken,
+  closeAllEditors,
+  fenced,
+  openScratch,
+  resetSettings,
+  runCommand,
+  selectLines,
+  setSetting,
+  sleep,
+  standIn,
+  userMessage,
+  type Placement,
+} from './helpers';
 
 const SOURCE = ['function greet(name) {', '  if (name) {', '    return "hi " + name;', '  }', '  return "hi";', '}', ''].join('\n');
 
@@ -75,7 +88,9 @@ describe('review before apply', () => {
     const right = proposal(result);
     assert.equal(editor.document.getText(), SOURCE, 'the file is untouched while the review is open');
     assert.equal(right.getText(), ['function greet(name) {', '  if (name) return `hi ${name}`;', '  return "hi";', '}', ''].join('\n'));
-    assert.deepEqual(reviewTabs(), [{ label: `Improve Selection: ${name} ↔ proposed`, original: editor.document.uri.toString(), modified: right.uri.toString() }]);
+    assert.deepEqual(reviewTabs(), [
+      { label: `Improve Selection: ${name} ↔ proposed`, original: editor.document.uri.toString(), modified: right.uri.toString() },
+    ]);
     assert.equal(right.languageId, 'javascript');
   });
 
@@ -87,7 +102,10 @@ describe('review before apply', () => {
     assert.deepEqual(await accept(), { accepted: true });
     await waitForNoReviewTab();
 
-    assert.equal(editor.document.getText(), ['function greet(name) {', '  if (name) return `hello ${name}` /* edited */;', '  return "hi";', '}', ''].join('\n'));
+    assert.equal(
+      editor.document.getText(),
+      ['function greet(name) {', '  if (name) return `hello ${name}` /* edited */;', '  return "hi";', '}', ''].join('\n'),
+    );
     assert.deepEqual(reviewTabs(), [], 'the diff is closed');
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');

@@ -40,7 +40,10 @@ export async function selectInSample(page: Page, lines = 3, from = 1): Promise<v
 export async function nextResponsesRequest(ctx: UiContext, since: number, timeoutMs = 15_000): Promise<RecordedRequest> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const found = ctx.standIn.requests().slice(since).find((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses');
+    const found = ctx.standIn
+      .requests()
+      .slice(since)
+      .find((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses');
     if (found) return found;
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -81,8 +84,16 @@ export async function settledToast(page: Page, text: string): Promise<string> {
   const toasts = page.locator('.notifications-toasts .notification-toast');
   const toast = toasts.filter({ hasText: text }).first();
   await toast.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.locator('.notifications-toasts .notification-fade-in-done', { hasText: text }).first().waitFor({ timeout: 5000 }).catch(() => undefined);
-  await toasts.filter({ hasText: /Explaining the selection/ }).first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator('.notifications-toasts .notification-fade-in-done', { hasText: text })
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
+  await toasts
+    .filter({ hasText: /Explaining the selection/ })
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
   await toast.hover();
   const expand = toast.locator('.codicon-notifications-expand');
   if (await expand.isVisible()) await expand.click();

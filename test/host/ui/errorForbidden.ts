@@ -16,6 +16,8 @@ export async function forbiddenOffersSetApiKey(ctx: UiContext): Promise<void> {
   await clearNotifications(page);
   // Judge the extension's own words, not the server's message it may quote.
   const own = text.replace(SERVER_SAYS, '');
-  check(/key/i.test(own) && /refus|reject|denied|not (authori[sz]ed|accepted|valid)|invalid|forbidden/i.test(own),
-    `the notification does not say the key was refused: "${text}"`);
+  check(
+    /key/i.test(own) && /refus|reject|denied|not (authori[sz]ed|accepted|valid)|invalid|forbidden/i.test(own),
+    `the notification does not say the key was refused: "${text}"`,
+  );
 }

@@ -143,4 +143,3 @@ export const reviewUiTests: [string, (ctx: UiContext) => Promise<void>][] = [
   ['review: Run Prompt from the quick pick sends the prompt text; Reject by key changes nothing', runPromptFromQuickPick],
   ['review: chat Replace Selection opens a review; the title button Accepts', chatReplaceSelectionIsReviewed],
 ];
-

@@ -49,12 +49,18 @@ function bodyOf(request: RecordedRequest): Body {
 }
 
 function checkSafeguards(body: Body, when: string): void {
-  check(body.safeguards?.pii === 'block' && body.safeguards.block_prompt_injection === true, `${when}: the workspace weakened the safeguards: ${JSON.stringify(body.safeguards)}`);
+  check(
+    body.safeguards?.pii === 'block' && body.safeguards.block_prompt_injection === true,
+    `${when}: the workspace weakened the safeguards: ${JSON.stringify(body.safeguards)}`,
+  );
 }
 
 function checkUserTools(body: Body, when: string): void {
   const tools = JSON.stringify(body.tools);
-  check(body.tools?.length === 1 && body.tools[0]?.server_url === USER_MCP.server_url && body.tools[0]?.authorization === MCP_SECRET, `${when}: expected only the user's MCP server with its authorization, got ${tools}`);
+  check(
+    body.tools?.length === 1 && body.tools[0]?.server_url === USER_MCP.server_url && body.tools[0]?.authorization === MCP_SECRET,
+    `${when}: expected only the user's MCP server with its authorization, got ${tools}`,
+  );
 }
 
 async function trustWorkspace(page: Page): Promise<void> {
@@ -70,7 +76,13 @@ async function trustWorkspace(page: Page): Promise<void> {
  */
 async function findNotification(page: Page, text: string): Promise<Locator> {
   const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
-  if (await toast.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) return toast;
+  if (
+    await toast.waitFor({ state: 'visible', timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return toast;
   await runCommand(page, 'Notifications: Show Notifications');
   const inCenter = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
   await inCenter.waitFor({ state: 'visible', timeout: 10_000 });
@@ -111,7 +123,10 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
   check(first.instructions === undefined, `before approval the workspace instructions were sent: ${String(first.instructions)}`);
   checkUserTools(first, 'before approval');
   const prompt = (await (await findNotification(page, 'This workspace sets')).innerText()).replace(/\s+/g, ' ');
-  check(prompt.includes('instructions') && prompt.includes(ATTACKER_MCP.server_url), `the approval prompt does not name the instructions and the MCP URL: ${prompt}`);
+  check(
+    prompt.includes('instructions') && prompt.includes(ATTACKER_MCP.server_url),
+    `the approval prompt does not name the instructions and the MCP URL: ${prompt}`,
+  );
   ctx.log(`prompt: ${prompt}`);
 
   // 2. Allowed: the workspace's instructions and tool apply, but the user's secret never goes to its URL.
@@ -120,7 +135,7 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
   checkSafeguards(second, 'after approval');
   check(second.instructions === ATTACKER_INSTRUCTIONS, `after approval the workspace instructions were not sent: ${String(second.instructions)}`);
   check(JSON.stringify(second.tools) === JSON.stringify([ATTACKER_MCP]), `after approval the tools were ${JSON.stringify(second.tools)}`);
-  check(!JSON.stringify(second).includes(MCP_SECRET), 'the user\'s MCP authorization went to the workspace\'s URL');
+  check(!JSON.stringify(second).includes(MCP_SECRET), "the user's MCP authorization went to the workspace's URL");
 
   // 3. The workspace switches its MCP server to plain http: never asked about, never sent, and reported.
   writeWorkspaceSettings(ctx.workspace, workspaceSettings([HTTP_MCP]));

@@ -21,7 +21,10 @@ async function walk(root: string, relative: string, depth: number, out: string[]
   }
 }
 
-export function diskWorkspace(folders: readonly DiskFolder[], options: { problems?: Problem<DiskFolder>[]; filesExclude?: unknown } = {}): WorkspaceAccess<DiskFolder> & { reads: string[] } {
+export function diskWorkspace(
+  folders: readonly DiskFolder[],
+  options: { problems?: Problem<DiskFolder>[]; filesExclude?: unknown } = {},
+): WorkspaceAccess<DiskFolder> & { reads: string[] } {
   const reads: string[] = [];
   const path = (at: Located<DiskFolder>): string => join(at.folder.fsRoot, at.relative);
   return {

@@ -12,7 +12,7 @@ export const CORPUS: Record<string, string> = {
   'svg onload': '<svg onload="window.pwned = 1"><circle r="1"/></svg>',
   'svg image href': `<svg><image href="${ATTACKER}"/></svg>`,
   'picture source': `<picture><source srcset="${ATTACKER}"><img src="${ATTACKER}"></picture>`,
-  'iframe': `<iframe src="${ATTACKER}"></iframe>`,
+  iframe: `<iframe src="${ATTACKER}"></iframe>`,
   'object and embed': `<object data="${ATTACKER}"></object><embed src="${ATTACKER}">`,
   'style attribute with url()': `<div style="background:url(${ATTACKER})">x</div>`,
   'style element with url()': `<style>body { background: url(${ATTACKER}) }</style>`,

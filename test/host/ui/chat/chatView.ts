@@ -55,7 +55,13 @@ export async function send(ctx: UiContext, text: string): Promise<RecordedReques
   const picker = page.locator('.quick-input-widget', { hasText: 'choose a model' });
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    if (ctx.standIn.requests().slice(since).some((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses')) break;
+    if (
+      ctx.standIn
+        .requests()
+        .slice(since)
+        .some((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses')
+    )
+      break;
     if (await picker.isVisible().catch(() => false)) {
       await picker.locator('.monaco-list-row', { hasText: 'gpt-oss-120b' }).first().click();
     }

@@ -49,7 +49,10 @@ const invalidTemperatureNotSaved: UiTest = async (ctx) => {
   await error.waitFor({ timeout: 5000 });
   check(/2/.test(await error.innerText()), `the inline error names the range: ${await error.innerText()}`);
   check(await frame.locator('#save').evaluate((el) => (el as HTMLElement & { disabled: boolean }).disabled), 'Save is disabled');
-  await frame.locator('#save').click({ force: true }).catch(() => undefined);
+  await frame
+    .locator('#save')
+    .click({ force: true })
+    .catch(() => undefined);
   await screenshot(ctx.page, 'parameters-invalid');
   const body = await lastBody(ctx);
   check(body.temperature === 0.3, `the server still gets the saved temperature 0.3, not 3 (got ${String(body.temperature)})`);
