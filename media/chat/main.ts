@@ -1,5 +1,8 @@
 // The chat webview: history, transcript and composer. Every message from the extension is parsed with
 // the shared zod schema (media/shared/host.ts); the page posts `ready` once it can receive them.
+// First: zod must be told not to compile parsers with `new Function` (refused by the CSP) before any
+// schema below is built.
+import '../shared/zodConfig';
 import '@vscode/codicons/dist/codicon.css';
 import './chat.css';
 import './answer.css';

@@ -1,6 +1,6 @@
 // The parameters panel's webview: every Responses parameter and safeguard as a form, validated with
 // the shared schemas, saved to settings by the extension, previewed as the exact request.
-import './zodConfig';
+import '../shared/zodConfig';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';

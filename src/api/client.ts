@@ -1,5 +1,5 @@
 // The HTTP client for the Prediction Guard API (and OpenAI-compatible Responses servers). Pure: the
-// base URL, token, fetch and AbortSignal are passed in, so it runs (and is tested) in plain Node.
+// base URL, token and AbortSignal are passed in (requests use Node's global fetch), so it runs (and is tested) in plain Node.
 import { createParser } from 'eventsource-parser';
 import type * as z from 'zod';
 import { checkBaseUrl } from './baseUrl';
@@ -31,8 +31,6 @@ import { StreamSupport, type StreamMode } from './streamSupport';
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
 export interface ClientOptions {
   readonly baseUrl: string;
   readonly token: string;
@@ -40,7 +38,6 @@ export interface ClientOptions {
   readonly timeoutSeconds: number;
   /** Retries of a 408/409/429/5xx answer (default 2). */
   readonly maxRetries?: number;
-  readonly fetch?: FetchLike;
   /** Extra headers for gateways; never `Authorization`. */
   readonly headers?: Readonly<Record<string, string>>;
   /** A body (or stream) larger than this is not read further (default 10 MB). */
@@ -248,7 +245,7 @@ export class PredictionGuardClient {
     this.log(`${method} ${url}${body === undefined ? '' : ` (${JSON.stringify(body).length} bytes${stream ? ', stream' : ''})`}`);
     try {
       if (signal?.aborted) throw cancelledError();
-      const response = await (this.options.fetch ?? fetch)(url, {
+      const response = await fetch(url, {
         method,
         headers: this.headers(body !== undefined, stream !== undefined),
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -7,8 +7,6 @@ export const PresetNameSchema = z.string().trim().min(1, 'A preset needs a name.
 export const PresetSchema = z.object({ name: PresetNameSchema, values: ApiParametersSchema });
 export type Preset = z.infer<typeof PresetSchema>;
 
-export const PresetListSchema = z.array(PresetSchema);
-
 export type PresetResult = { ok: true; presets: Preset[] } | { ok: false; error: string };
 
 const base = ApiParametersSchema.parse({});
