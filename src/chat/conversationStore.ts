@@ -2,6 +2,7 @@
 // context.workspaceState in the extension, a Map in the tests): never settings, never global state.
 import * as z from 'zod';
 import { ConversationSchema, titleFrom, type Conversation, type Turn } from './conversation';
+import { type ConversationSummary } from '../webview/protocol/chat';
 
 /** The part of vscode.Memento the store needs. */
 export interface KeyValueStore {
@@ -16,12 +17,8 @@ export const MAX_CONVERSATIONS = 100;
 
 const StoredSchema = z.object({ version: z.literal(1), conversations: z.array(z.unknown()) });
 
-export interface ConversationSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly updatedAt: number;
-  readonly turns: number;
-}
+/** One conversation in the history list: the protocol's own shape, so there is one definition. */
+export type { ConversationSummary };
 
 export interface StoreOptions {
   readonly now?: () => number;
