@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { documentText, editText, indentTargetFor } from '../core/placementText';
 import { type Destination } from '../core/tasks';
 import { eolOf, type PinnedTarget } from './pinnedTarget';
+import { openUntitledWith } from './untitledDocument';
 
 export interface PlacementResult {
   /** Where the answer went in the end. */
@@ -21,7 +22,7 @@ export interface PlacementRequest {
 }
 
 async function openBeside(content: string, language: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
+  const document = await openUntitledWith(content, language);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
   return document;
 }

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   });
   const server: CodeServer = await startCodeServer({
     dirs,
-    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile, PG_PROXY_URL: proxy.url },
+    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile, PG_PROXY_URL: proxy.url, PG_USER_DATA_DIR: dirs.userDataDir },
     // Every log at its most verbose, so the key-leak scan below covers trace-level lines too.
     extraArgs: ['--log', 'trace'],
   });

@@ -49,11 +49,49 @@ export class Script {
 export class Recorder {
   private list: RecordedRequest[] = [];
   private nextId = 1;
+  private readonly watchers = new Set<() => void>();
 
   record(entry: Omit<RecordedRequest, 'id'>): RecordedRequest {
     const recorded: RecordedRequest = { id: this.nextId++, ...entry };
     this.list.push(recorded);
+    this.changed();
     return recorded;
+  }
+
+  /** Marks a recorded request as aborted by the client (its connection closed before the answer). */
+  markAborted(entry: RecordedRequest): void {
+    entry.aborted = true;
+    this.changed();
+  }
+
+  /**
+   * Resolves with the recordings once `condition` holds for them (checked now and on every new or
+   * aborted request); rejects after `timeoutMs`, saying `what` was awaited.
+   */
+  waitFor(condition: (requests: RecordedRequest[]) => boolean, what: string, timeoutMs = 15_000): Promise<RecordedRequest[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const now = this.all();
+        if (!condition(now)) return false;
+        finish();
+        resolve(now);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`the stand-in did not see ${what} within ${timeoutMs} ms (${this.list.length} requests recorded)`));
+      }, timeoutMs);
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.watchers.delete(check);
+      };
+      this.watchers.add(check);
+      check();
+    });
+  }
+
+  private changed(): void {
+    for (const check of [...this.watchers]) check();
   }
 
   /** A snapshot copy, oldest first. */

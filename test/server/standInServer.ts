@@ -32,6 +32,8 @@ export interface StandIn {
   controlUrl: string;
   token: string;
   requests(): RecordedRequest[];
+  /** Resolves once `condition` holds for the recorded requests (checked on each new or aborted one); rejects after `timeoutMs`. */
+  waitForRequests(condition: (requests: RecordedRequest[]) => boolean, what: string, timeoutMs?: number): Promise<RecordedRequest[]>;
   enqueue(path: string, behaviour: Behaviour): void;
   setDefault(path: string, behaviour: Behaviour): void;
   /** Clears queued behaviours, defaults and recordings. */
@@ -219,7 +221,7 @@ async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespo
   const closing = { byServer: false };
   res.on('close', () => {
     if (res.writableFinished) return;
-    if (!ctx.isClosing() && !closing.byServer) entry.aborted = true;
+    if (!ctx.isClosing() && !closing.byServer) ctx.recorder.markAborted(entry);
     aborter.abort();
   });
   const route = routeOf(new URL(entry.path, 'http://stand-in').pathname);
@@ -261,6 +263,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     controlUrl,
     token,
     requests: () => recorder.all(),
+    waitForRequests: (condition, what, timeoutMs) => recorder.waitFor(condition, what, timeoutMs),
     enqueue: (path, b) => script.enqueue(path, b),
     setDefault: (path, b) => script.setDefault(path, b),
     reset: () => {

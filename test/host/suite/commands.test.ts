@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateWithToken,
   closeAllEditors,
   documentFor,
   fenced,
@@ -11,6 +10,7 @@ import {
   runCommand,
   selectLines,
   standIn,
+  useBaseline,
   userMessage,
 } from './helpers';
 
@@ -26,8 +26,10 @@ const SOURCE = [
 ].join('\n');
 
 describe('selection commands', () => {
-  before(activateWithToken);
-  beforeEach(() => standIn().reset());
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
+  });
   afterEach(closeAllEditors);
 
   it('Explain opens the answer as Markdown beside the editor and leaves the file unchanged', async () => {

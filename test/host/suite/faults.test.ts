@@ -1,9 +1,9 @@
 // Faults the extension itself must survive, in the real extension host: double presses, several
 // selections, read-only and non-file documents, a closed editor, a proxy in the way. Each test is
-// one injected fault; the runner counts them (titles start with "faults:").
+// one injected fault, tagged with `fault()` so the runner counts it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, documentFor, env, fenced, openScratch, runCommand, selectLines, setSetting, sleep, standIn } from './helpers';
+import { closeAllEditors, documentFor, env, fenced, openScratch, runCommand, selectLines, setSetting, standIn, useBaseline, waitForRequests } from './helpers';
 
 const SOURCE = ['const a = 1;', 'const b = 2;', 'const c = 3;', ''].join('\n');
 
@@ -12,10 +12,6 @@ export const faultCounters = { editsLost: 0 };
 function assertTextKept(document: vscode.TextDocument, expected: string): void {
   if (document.getText() !== expected) faultCounters.editsLost++;
   assert.equal(document.getText(), expected, 'the user’s text is intact');
-}
-
-async function waitForRequests(count: number): Promise<void> {
-  for (let i = 0; i < 200 && (await standIn().requests()).length < count; i++) await sleep(25);
 }
 
 /** A read-only file system holding one file, so the editor refuses edits (applyEdit → false). */
@@ -50,8 +46,10 @@ class ReadOnlyFs implements vscode.FileSystemProvider {
 }
 
 describe('faults:', () => {
-  before(activateWithToken);
-  beforeEach(() => standIn().reset());
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
+  });
   afterEach(closeAllEditors);
 
   it('a command invoked twice quickly sends one request and inserts once', async () => {
@@ -97,7 +95,7 @@ describe('faults:', () => {
     selectLines(editor, 0, 0);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('const a = 5;'), delayMs: 800 });
     const pending = runCommand('predictionGuard.improve');
-    await waitForRequests(1);
+    await waitForRequests(1, '/responses');
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const result = await pending;
@@ -111,7 +109,7 @@ describe('faults:', () => {
     selectLines(editor, 2, 2);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('const c = 30;'), delayMs: 800 });
     const pending = runCommand('predictionGuard.improve');
-    await waitForRequests(1);
+    await waitForRequests(1, '/responses');
     const other = await openScratch('// another file\n');
     await pending;
     assertTextKept(other.document, '// another file\n');

@@ -1,21 +1,16 @@
 // Where answers go, and that the user's own text always survives.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, documentFor, fenced, openScratch, resetSettings, runCommand, setSetting, selectLines, sleep, standIn } from './helpers';
+import { closeAllEditors, documentFor, fenced, openScratch, openUntitled, runCommand, setSetting, selectLines, standIn, useBaseline, waitForRequests } from './helpers';
 
 const SOURCE = ['function greet(name) {', '  if (name) {', '    return "hi " + name;', '  }', '  return "hi";', '}', ''].join('\n');
 
-async function waitForRequest(count: number): Promise<void> {
-  for (let i = 0; i < 100 && (await standIn().requests()).length < count; i++) await sleep(50);
-}
-
 describe('answer placement', () => {
-  before(activateWithToken);
-  beforeEach(() => standIn().reset());
-  afterEach(async () => {
-    await resetSettings(['placement']);
-    await closeAllEditors();
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
   });
+  afterEach(closeAllEditors);
 
   it('an edit made to the selection while the request runs is not overwritten', async () => {
     const editor = await openScratch(SOURCE, 'js');
@@ -23,7 +18,7 @@ describe('answer placement', () => {
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return `hi ${name}`;', 'javascript'), delayMs: 1500 });
 
     const pending = runCommand('predictionGuard.improve');
-    await waitForRequest(1);
+    await waitForRequests(1, '/responses');
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 4), '/* mine */ ')));
     const result = await pending;
 
@@ -39,7 +34,7 @@ describe('answer placement', () => {
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return name;', 'javascript'), delayMs: 1000 });
 
     const pending = runCommand('predictionGuard.improve');
-    await waitForRequest(1);
+    await waitForRequests(1, '/responses');
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// added while waiting\n')));
     await pending;
 
@@ -101,8 +96,10 @@ describe('answer placement', () => {
   });
 
   it('an untitled document works like a file', async () => {
-    const document = await vscode.workspace.openTextDocument({ content: 'x = 1\ny = 2\n', language: 'python' });
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await openUntitled('x = 1\ny = 2\n', 'py');
+    const document = editor.document;
+    assert.ok(document.isUntitled);
+    assert.equal(document.languageId, 'python');
     selectLines(editor, 1, 1);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('y: int = 2', 'python') });
 
