@@ -3,7 +3,7 @@
 // one injected fault, tagged with `fault()` so the runner counts it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, documentFor, env, fenced, openScratch, runCommand, selectLines, setSetting, standIn, useBaseline, waitForRequests } from './helpers';
+import { closeAllEditors, fault, documentFor, env, fenced, openScratch, runCommand, selectLines, setSetting, standIn, useBaseline, waitForRequests } from './helpers';
 
 const SOURCE = ['const a = 1;', 'const b = 2;', 'const c = 3;', ''].join('\n');
 
@@ -45,14 +45,14 @@ class ReadOnlyFs implements vscode.FileSystemProvider {
   }
 }
 
-describe('faults:', () => {
+describe('faults', () => {
   beforeEach(async () => {
     await useBaseline();
     await standIn().reset();
   });
   afterEach(closeAllEditors);
 
-  it('a command invoked twice quickly sends one request and inserts once', async () => {
+  fault(it('a command invoked twice quickly sends one request and inserts once', async () => {
     const editor = await openScratch(SOURCE);
     selectLines(editor, 1, 1);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('const b = 20;'), delayMs: 800 });
@@ -60,9 +60,9 @@ describe('faults:', () => {
     assert.equal((await standIn().requests()).length, 1, 'one request');
     assert.deepEqual([first?.placed, second?.placed].sort(), ['replace', undefined].sort());
     assertTextKept(editor.document, SOURCE.replace('const b = 2;', 'const b = 20;'));
-  });
+  }));
 
-  it('with several selections only the primary one is sent and replaced', async () => {
+  fault(it('with several selections only the primary one is sent and replaced', async () => {
     const editor = await openScratch(SOURCE);
     editor.selections = [new vscode.Selection(0, 0, 0, 12), new vscode.Selection(2, 0, 2, 12)];
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('const a = 10;') });
@@ -70,9 +70,9 @@ describe('faults:', () => {
     const sent = JSON.stringify((await standIn().lastRequest('/responses'))?.body);
     assert.ok(sent.includes('const a = 1;') && !sent.includes('const c = 3;'), 'only the primary selection was sent');
     assertTextKept(editor.document, SOURCE.replace('const a = 1;', 'const a = 10;'));
-  });
+  }));
 
-  it('a read-only, non-file document is never edited: the answer opens in a new document', async () => {
+  fault(it('a read-only, non-file document is never edited: the answer opens in a new document', async () => {
     const registration = vscode.workspace.registerFileSystemProvider('pg-readonly', new ReadOnlyFs(SOURCE), { isReadonly: true });
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse('pg-readonly:/locked.ts'));
@@ -87,9 +87,9 @@ describe('faults:', () => {
     } finally {
       registration.dispose();
     }
-  });
+  }));
 
-  it('closing the editor while the request runs sends the answer to a new document', async () => {
+  fault(it('closing the editor while the request runs sends the answer to a new document', async () => {
     const editor = await openScratch(SOURCE);
     await editor.document.save();
     selectLines(editor, 0, 0);
@@ -102,9 +102,9 @@ describe('faults:', () => {
     assert.equal(result?.placed, 'newDocument');
     assert.match(result?.fallbackReason ?? '', /closed/);
     assertTextKept(editor.document, SOURCE);
-  });
+  }));
 
-  it('switching to another file while the request runs still edits the pinned file, not the active one', async () => {
+  fault(it('switching to another file while the request runs still edits the pinned file, not the active one', async () => {
     const editor = await openScratch(SOURCE);
     selectLines(editor, 2, 2);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('const c = 30;'), delayMs: 800 });
@@ -114,26 +114,26 @@ describe('faults:', () => {
     await pending;
     assertTextKept(other.document, '// another file\n');
     assertTextKept(editor.document, SOURCE.replace('const c = 3;', 'const c = 30;'));
-  });
+  }));
 
-  it('an answer cut short (status "incomplete") never replaces code: it opens in a new document', async () => {
+  fault(it('an answer cut short (status "incomplete") never replaces code: it opens in a new document', async () => {
     const editor = await openScratch(SOURCE);
     selectLines(editor, 0, 0);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('const a = '), status: 'incomplete' });
     const result = await runCommand('predictionGuard.improve');
     assert.equal(result?.placed, 'newDocument');
     assertTextKept(editor.document, SOURCE);
-  });
+  }));
 
-  it('an HTML page from a proxy instead of an answer is never inserted', async () => {
+  fault(it('an HTML page from a proxy instead of an answer is never inserted', async () => {
     const editor = await openScratch(SOURCE);
     selectLines(editor, 0, 0);
     await standIn().enqueue('/responses', { kind: 'raw', status: 200, body: '<html><body>Please sign in to the corporate proxy</body></html>', headers: { 'content-type': 'text/html' } });
     assert.equal(await runCommand('predictionGuard.improve'), undefined);
     assertTextKept(editor.document, SOURCE);
-  });
+  }));
 
-  it('requests go through the proxy VS Code is configured with (http.proxy)', async () => {
+  fault(it('requests go through the proxy VS Code is configured with (http.proxy)', async () => {
     const proxyUrl = env('PG_PROXY_URL');
     const original = vscode.workspace.getConfiguration('predictionGuard').inspect<string>('baseUrl')?.globalValue;
     assert.ok(original, 'the harness set a base URL');
@@ -149,5 +149,5 @@ describe('faults:', () => {
     } finally {
       await setSetting('baseUrl', original);
     }
-  });
+  }));
 });

@@ -173,3 +173,13 @@ export async function openUntitled(content: string, extension: string): Promise<
 
 export const fenced = (code: string, language = 'typescript'): string =>
   `Here is the result:\n\n\`\`\`${language}\n${code}\n\`\`\`\n\nThis keeps the behaviour.`;
+
+/** Marks a mocha test as an injected fault: the runner counts it in the reliability figures. */
+export function fault(test: Mocha.Test): Mocha.Test {
+  (test as Mocha.Test & { fault?: boolean }).fault = true;
+  return test;
+}
+
+export function isFault(test: Mocha.Runnable): boolean {
+  return (test as Mocha.Runnable & { fault?: boolean }).fault === true;
+}

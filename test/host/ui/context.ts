@@ -18,6 +18,13 @@ export interface UiContext {
 
 export type UiTest = (ctx: UiContext) => Promise<void>;
 
+/** One UI test as the runner lists it. `fault: true` tags a test that injects a fault or a hostile answer: it is counted in the reliability figures. */
+export interface UiTestEntry {
+  title: string;
+  run: UiTest;
+  fault?: true;
+}
+
 export const EXPLAIN = 'Prediction Guard: Explain Selection';
 export const SET_KEY = 'Prediction Guard: Set API Key';
 

@@ -1,6 +1,6 @@
 // The UI tests, in the order they run (later ones rely on the key the second one stores).
 import { commandPaletteListsCommands } from './commandPalette';
-import type { UiTest } from './context';
+import type { UiTestEntry } from './context';
 import { cancelLeavesFileUntouched } from './cancel';
 import { echoedKeyIsNotShown } from './echoedKey';
 import { rateLimitWaitShownAndCancellable } from './rateLimit';
@@ -14,18 +14,18 @@ import { safeguardBlockNamesPii } from './safeguardBlock';
 import { setApiKeyReplacesKey } from './setApiKey';
 import { workbenchWithAnswer } from './workbenchScreenshot';
 
-export const uiTests: [title: string, test: UiTest][] = [
-  ['palette lists the Prediction Guard commands', commandPaletteListsCommands],
-  ['Explain without a key asks for it (masked), sends it and opens the answer beside', explainAsksForKeyThenAnswers],
-  ['Set API Key replaces the key the server sees', setApiKeyReplacesKey],
-  ['editor context menu has the Prediction Guard submenu', editorContextSubmenu],
-  ['403 shows a notification offering Set API Key', forbiddenOffersSetApiKey],
-  ['safeguard block names the PII safeguard', safeguardBlockNamesPii],
-  ['a server echoing the key in its error: the notification does not show it', echoedKeyIsNotShown],
-  ['Cancel on the progress notification aborts the request and changes nothing', cancelLeavesFileUntouched],
-  ['rate limited: the progress shows the wait, and Cancel during it sends no retry', rateLimitWaitShownAndCancellable],
-  ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
+export const uiTests: UiTestEntry[] = [
+  { title: 'palette lists the Prediction Guard commands', run: commandPaletteListsCommands },
+  { title: 'Explain without a key asks for it (masked), sends it and opens the answer beside', run: explainAsksForKeyThenAnswers },
+  { title: 'Set API Key replaces the key the server sees', run: setApiKeyReplacesKey },
+  { title: 'editor context menu has the Prediction Guard submenu', run: editorContextSubmenu },
+  { title: '403 shows a notification offering Set API Key', run: forbiddenOffersSetApiKey, fault: true },
+  { title: 'safeguard block names the PII safeguard', run: safeguardBlockNamesPii, fault: true },
+  { title: 'a server echoing the key in its error: the notification does not show it', run: echoedKeyIsNotShown, fault: true },
+  { title: 'Cancel on the progress notification aborts the request and changes nothing', run: cancelLeavesFileUntouched, fault: true },
+  { title: 'rate limited: the progress shows the wait, and Cancel during it sends no retry', run: rateLimitWaitShownAndCancellable, fault: true },
+  { title: 'workbench screenshot with an answer beside the code', run: workbenchWithAnswer },
   ...parametersUiTests,
   ...chatUiTests,
-  ['parameters panel: survives Reload Window (serializer)', parametersPanelSurvivesReload],
+  { title: 'parameters panel: survives Reload Window (serializer)', run: parametersPanelSurvivesReload },
 ];

@@ -2,7 +2,7 @@
 // are neither saved nor sent; settings changed elsewhere show up in it.
 import * as assert from 'node:assert/strict';
 import { escape, runCommand, screenshot } from '../../workbench';
-import { check, EXPLAIN, explainSample, nextResponsesRequest, selectInSample, type UiContext, type UiTest } from '../context';
+import { check, EXPLAIN, explainSample, nextResponsesRequest, selectInSample, type UiContext, type UiTest, type UiTestEntry } from '../context';
 import { choose, focusWorkbench, openParametersPanel, setChecked, saveAndWait, typeInto, valueOf, writeWorkspaceSettings } from './panel';
 
 const WEATHER_PARAMETERS = '{"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}';
@@ -98,9 +98,9 @@ const resetToDefaults: UiTest = async (ctx) => {
   await escape(ctx.page, 1);
 };
 
-export const parametersUiTests: [string, UiTest][] = [
-  ['parameters panel: saved values reach the server exactly', savedValuesReachServer],
-  ['parameters panel: an out-of-range temperature shows an error and is neither saved nor sent', invalidTemperatureNotSaved],
-  ['parameters panel: editing settings.json (workspace) updates the panel', settingsFileUpdatesPanel],
-  ['parameters panel: reset to defaults, light theme screenshot', resetToDefaults],
+export const parametersUiTests: UiTestEntry[] = [
+  { title: 'parameters panel: saved values reach the server exactly', run: savedValuesReachServer },
+  { title: 'parameters panel: an out-of-range temperature shows an error and is neither saved nor sent', run: invalidTemperatureNotSaved, fault: true },
+  { title: 'parameters panel: editing settings.json (workspace) updates the panel', run: settingsFileUpdatesPanel },
+  { title: 'parameters panel: reset to defaults, light theme screenshot', run: resetToDefaults },
 ];
