@@ -23,10 +23,10 @@ export async function commandPaletteListsCommands({ page }: UiContext): Promise<
     await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     labels = await quickPickLabels(page);
     if (expected.every((title) => labels.includes(title))) break;
+    // Reopening the palette (a round trip through the workbench) paces the loop; the deadline bounds it.
     await escape(page, 1);
-    await page.waitForTimeout(1000);
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
   } while (Date.now() < deadline);
-  await page.waitForTimeout(200);
   await screenshot(page, 'command-palette');
   await escape(page, 1);
   const missing = expected.filter((title) => !labels.includes(title));

@@ -1,6 +1,7 @@
-// The UI tests, in the order they run (later ones rely on the key the second one stores).
+// The UI tests, in the order they run. Each sets up what it needs (withKey: the stand-in's key stored),
+// so any one can run alone (PG_UI_FILTER).
 import { commandPaletteListsCommands } from './commandPalette';
-import type { UiTestEntry } from './context';
+import { withKey, type UiTestEntry } from './context';
 import { cancelLeavesFileUntouched } from './cancel';
 import { echoedKeyIsNotShown } from './echoedKey';
 import { rateLimitWaitShownAndCancellable } from './rateLimit';
@@ -19,13 +20,13 @@ export const uiTests: UiTestEntry[] = [
   { title: 'Explain without a key asks for it (masked), sends it and opens the answer beside', run: explainAsksForKeyThenAnswers },
   { title: 'Set API Key replaces the key the server sees', run: setApiKeyReplacesKey },
   { title: 'editor context menu has the Prediction Guard submenu', run: editorContextSubmenu },
-  { title: '403 shows a notification offering Set API Key', run: forbiddenOffersSetApiKey, fault: true },
-  { title: 'safeguard block names the PII safeguard', run: safeguardBlockNamesPii, fault: true },
-  { title: 'a server echoing the key in its error: the notification does not show it', run: echoedKeyIsNotShown, fault: true },
-  { title: 'Cancel on the progress notification aborts the request and changes nothing', run: cancelLeavesFileUntouched, fault: true },
-  { title: 'rate limited: the progress shows the wait, and Cancel during it sends no retry', run: rateLimitWaitShownAndCancellable, fault: true },
-  { title: 'workbench screenshot with an answer beside the code', run: workbenchWithAnswer },
+  { title: '403 shows a notification offering Set API Key', run: withKey(forbiddenOffersSetApiKey), fault: true },
+  { title: 'safeguard block names the PII safeguard', run: withKey(safeguardBlockNamesPii), fault: true },
+  { title: 'a server echoing the key in its error: the notification does not show it', run: withKey(echoedKeyIsNotShown), fault: true },
+  { title: 'Cancel on the progress notification aborts the request and changes nothing', run: withKey(cancelLeavesFileUntouched), fault: true },
+  { title: 'rate limited: the progress shows the wait, and Cancel during it sends no retry', run: withKey(rateLimitWaitShownAndCancellable), fault: true },
+  { title: 'workbench screenshot with an answer beside the code', run: withKey(workbenchWithAnswer) },
   ...parametersUiTests,
   ...chatUiTests,
-  { title: 'parameters panel: survives Reload Window (serializer)', run: parametersPanelSurvivesReload },
+  { title: 'parameters panel: survives Reload Window (serializer)', run: withKey(parametersPanelSurvivesReload) },
 ];

@@ -25,6 +25,6 @@ export async function workbenchWithAnswer(ctx: UiContext): Promise<void> {
   // Let the progress toast close and keep the mouse off tabs (no hover tooltips in the picture).
   await page.mouse.move(700, 700);
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-  await page.waitForTimeout(300);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await screenshot(page, 'workbench');
 }
