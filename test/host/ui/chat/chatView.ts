@@ -30,6 +30,12 @@ export async function openChat(page: Page): Promise<void> {
     () => false,
   );
   if (appeared) return;
+  // After a reload on a busy machine the side bar may already show the chat while its webview loads.
+  const shown = page.locator('.part.sidebar .composite.title', { hasText: /Prediction Guard/i });
+  if (await shown.isVisible().catch(() => false)) {
+    await box.waitFor({ state: 'visible', timeout: 60_000 });
+    return;
+  }
   await runCommand(page, 'View: Show Prediction Guard');
   await box.waitFor({ state: 'visible', timeout: 20_000 });
 }

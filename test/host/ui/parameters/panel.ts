@@ -9,26 +9,16 @@ export const OPEN_PARAMETERS = 'Prediction Guard: Open Parameters';
 
 /** The webview frame (the inner `#active-frame`) that holds `selector`. */
 export async function webviewFrameWith(page: Page, selector: string, timeoutMs = 20_000): Promise<Frame> {
-  return new Promise<Frame>((resolve, reject) => {
-    let done = false;
-    const watch = (frame: Frame): void => {
-      if (frame === page.mainFrame()) return;
-      frame.waitForSelector(selector, { state: 'attached', timeout: timeoutMs }).then(
-        () => finish(() => resolve(frame)),
-        () => undefined, // detached or timed out: another frame may still show it
-      );
-    };
-    const timer = setTimeout(() => finish(() => reject(new Error(`no webview shows ${selector} within ${timeoutMs} ms`))), timeoutMs);
-    const finish = (settle: () => void): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      page.off('frameattached', watch);
-      settle();
-    };
-    page.on('frameattached', watch);
-    page.frames().forEach(watch);
-  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    // Webview frames come and go (pending → active); look again at the next frame event, or shortly.
+    await page.waitForEvent('framenavigated', { timeout: 250 }).catch(() => undefined);
+  }
+  throw new Error(`no webview shows ${selector} within ${timeoutMs} ms`);
 }
 
 /** Puts the focus back in the first editor: keys pressed while a webview has focus may not reach the palette. */
