@@ -34,6 +34,11 @@ export class StandInControl {
     return (await this.call('GET', `/wait?${query.toString()}`)) as RecordedRequest[];
   }
 
+  /** Sends now every answer held back by its `delayMs`: the test, not the clock, decides when it arrives. */
+  async release(): Promise<void> {
+    await this.call('POST', '/release', {});
+  }
+
   /** The API key the stand-in accepts. */
   async token(): Promise<string> {
     return ((await this.call('GET', '/token')) as { token: string }).token;

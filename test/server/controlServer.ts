@@ -1,7 +1,7 @@
 /**
  * The stand-in's control port (127.0.0.1, no token), so another process can script it:
  * POST /enqueue {path, behaviour}, POST /default {path, behaviour}, GET /requests, POST /reset,
- * GET /wait?count=N&path=P&aborted=ID&timeoutMs=T (answers once N requests whose path starts with P
+ * POST /release (answers held back by delayMs are sent now), GET /wait?count=N&path=P&aborted=ID&timeoutMs=T (answers once N requests whose path starts with P
  * are recorded, or request ID was aborted; 408 after T ms), GET /token (the key the API accepts: tests in another process get it here rather than through an
  * environment variable, which VS Code's trace logs would print).
  */
@@ -44,6 +44,13 @@ export function createControlServer(script: Script, recorder: Recorder, token: s
           what,
           timeoutMs,
         );
+      },
+    },
+    '/release': {
+      method: 'POST',
+      handle: () => {
+        script.release();
+        return { ok: true };
       },
     },
     '/token': { method: 'GET', handle: () => ({ token }) },

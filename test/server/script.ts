@@ -22,6 +22,18 @@ export function checkCommand(command: unknown): { key: ScriptablePath; behaviour
 export class Script {
   private readonly queues = new Map<ScriptablePath, Behaviour[]>();
   private readonly defaults = new Map<ScriptablePath, Behaviour>();
+  private releaser = new AbortController();
+
+  /** Aborted by the next `release()`: a behaviour's `delayMs` ends early then. */
+  get released(): AbortSignal {
+    return this.releaser.signal;
+  }
+
+  /** Ends the delay of every answer now held back by `delayMs`, so a test decides when it arrives. */
+  release(): void {
+    this.releaser.abort();
+    this.releaser = new AbortController();
+  }
 
   enqueue(path: string, behaviour: Behaviour): void {
     const { key, behaviour: b } = checkCommand({ path, behaviour });

@@ -58,6 +58,8 @@ interface Exchange {
   signal: AbortSignal;
   /** Set when the stand-in itself closes the connection (a scripted cut), so it is not recorded as the client's abort. */
   closing: { byServer: boolean };
+  /** Aborted when a test releases held answers (control POST /release). */
+  released: AbortSignal;
 }
 
 function routeOf(pathname: string): Route | undefined {
@@ -156,7 +158,7 @@ function openAiModels(ex: Exchange): void {
 
 async function play(ex: Exchange, b: Behaviour | undefined): Promise<void> {
   if (b === undefined) return ex.route.key === '/responses' ? sendText(ex, { kind: 'text', text: DEFAULT_TEXT }) : reply(ex, 200, builtInBody(ex));
-  if ('delayMs' in b && b.delayMs !== undefined && b.delayMs > 0) await sleep(b.delayMs, ex.signal);
+  if ('delayMs' in b && b.delayMs !== undefined && b.delayMs > 0) await sleep(b.delayMs, AbortSignal.any([ex.signal, ex.released]));
   if (ex.signal.aborted) return;
   switch (b.kind) {
     case 'text':
@@ -225,7 +227,7 @@ async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespo
     aborter.abort();
   });
   const route = routeOf(new URL(entry.path, 'http://stand-in').pathname);
-  const ex: Exchange = { res, entry, route: route ?? { key: '/responses', method: 'POST' }, request: {}, signal: aborter.signal, closing };
+  const ex: Exchange = { res, entry, route: route ?? { key: '/responses', method: 'POST' }, request: {}, signal: aborter.signal, closing, released: ctx.script.released };
   if (route === undefined) return reply(ex, 404, { error: 'not found' });
   if (req.method !== route.method) return reply(ex, 405, { error: `method ${entry.method} not allowed` }, { allow: route.method });
   if (req.headers.authorization !== `Bearer ${ctx.token}`) return reply(ex, 403, { error: FORBIDDEN });

@@ -55,8 +55,11 @@ describe('faults', () => {
   fault(it('a command invoked twice quickly sends one request and inserts once', async () => {
     const editor = await openScratch(SOURCE);
     selectLines(editor, 1, 1);
-    await standIn().enqueue('/responses', { kind: 'text', text: fenced('const b = 20;'), delayMs: 800 });
-    const [first, second] = await Promise.all([runCommand('predictionGuard.improve'), runCommand('predictionGuard.improve')]);
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('const b = 20;'), delayMs: 120_000 });
+    const both = Promise.all([runCommand('predictionGuard.improve'), runCommand('predictionGuard.improve')]);
+    await waitForRequests(1, '/responses');
+    await standIn().release(); // the first answer arrives only after both presses
+    const [first, second] = await both;
     assert.equal((await standIn().requests()).length, 1, 'one request');
     assert.deepEqual([first?.placed, second?.placed].sort(), ['replace', undefined].sort());
     assertTextKept(editor.document, SOURCE.replace('const b = 2;', 'const b = 20;'));
@@ -93,11 +96,12 @@ describe('faults', () => {
     const editor = await openScratch(SOURCE);
     await editor.document.save();
     selectLines(editor, 0, 0);
-    await standIn().enqueue('/responses', { kind: 'text', text: fenced('const a = 5;'), delayMs: 800 });
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('const a = 5;'), delayMs: 120_000 });
     const pending = runCommand('predictionGuard.improve');
     await waitForRequests(1, '/responses');
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await standIn().release(); // the answer arrives once the editor is closed
     const result = await pending;
     assert.equal(result?.placed, 'newDocument');
     assert.match(result?.fallbackReason ?? '', /closed/);
@@ -107,10 +111,11 @@ describe('faults', () => {
   fault(it('switching to another file while the request runs still edits the pinned file, not the active one', async () => {
     const editor = await openScratch(SOURCE);
     selectLines(editor, 2, 2);
-    await standIn().enqueue('/responses', { kind: 'text', text: fenced('const c = 30;'), delayMs: 800 });
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('const c = 30;'), delayMs: 120_000 });
     const pending = runCommand('predictionGuard.improve');
     await waitForRequests(1, '/responses');
     const other = await openScratch('// another file\n');
+    await standIn().release(); // the answer arrives once the other file is active
     await pending;
     assertTextKept(other.document, '// another file\n');
     assertTextKept(editor.document, SOURCE.replace('const c = 3;', 'const c = 30;'));

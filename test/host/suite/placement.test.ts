@@ -15,11 +15,12 @@ describe('answer placement', () => {
   it('an edit made to the selection while the request runs is not overwritten', async () => {
     const editor = await openScratch(SOURCE, 'js');
     selectLines(editor, 1, 3);
-    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return `hi ${name}`;', 'javascript'), delayMs: 1500 });
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return `hi ${name}`;', 'javascript'), delayMs: 120_000 });
 
     const pending = runCommand('predictionGuard.improve');
     await waitForRequests(1, '/responses');
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 4), '/* mine */ ')));
+    await standIn().release(); // the answer arrives after the user's edit, however slow the machine
     const result = await pending;
 
     assert.equal(result?.placed, 'newDocument');
@@ -31,11 +32,12 @@ describe('answer placement', () => {
   it('an edit above the selection moves the target along, and the answer still replaces it', async () => {
     const editor = await openScratch(SOURCE, 'js');
     selectLines(editor, 1, 3);
-    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return name;', 'javascript'), delayMs: 1000 });
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return name;', 'javascript'), delayMs: 120_000 });
 
     const pending = runCommand('predictionGuard.improve');
     await waitForRequests(1, '/responses');
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// added while waiting\n')));
+    await standIn().release();
     await pending;
 
     assert.equal(
