@@ -59,6 +59,9 @@ export async function abortedRequest(ctx: UiContext, id: number, timeoutMs = 10_
 
 /** Stores the stand-in's key through Set API Key, as a user would: the state a test that sends requests starts from. */
 export async function useSentinelKey(ctx: UiContext): Promise<void> {
+  // Focus in a webview (the panel or the chat an earlier test used) keeps keys from the palette.
+  const editor = ctx.page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first();
+  if (await editor.isVisible().catch(() => false)) await editor.click();
   await runCommand(ctx.page, SET_KEY);
   await enterKeyInMaskedBox(ctx.page, ctx.token);
 }
