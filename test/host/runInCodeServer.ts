@@ -6,7 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../server/standInServer';
-import { fixtureWorkspace, makeDirs, projectRoot, provision, quietSettings, remoteUri, startCodeServer, writeUserSettings, type CodeServer, type Dirs } from './codeServer';
+import {
+  fixtureWorkspace,
+  makeDirs,
+  projectRoot,
+  provision,
+  quietSettings,
+  remoteUri,
+  startCodeServer,
+  writeUserSettings,
+  type CodeServer,
+  type Dirs,
+} from './codeServer';
 import { readClientFaults, scanForSecret, scanPageForSecret, summaryLine, writeReliabilityReport, writeSummary, type UiFigures } from './faultSummary';
 import { startRecordingProxy } from './recordingProxy';
 import { runSuitePhase } from './suitePhase';
@@ -112,10 +123,16 @@ async function main(): Promise<void> {
         report({ title, passed: true, phase: 'ui', ...(fault ? { fault } : {}) }, Date.now() - t0);
       } catch (error) {
         if (interrupted) break;
-        const name = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
+        const name = title
+          .replace(/[^a-z0-9]+/gi, '-')
+          .toLowerCase()
+          .slice(0, 60);
         await screenshot(page, `failed-${name}`).catch(() => undefined);
         await page.keyboard.press('Escape').catch(() => undefined);
-        report({ title, passed: false, phase: 'ui', ...(fault ? { fault } : {}), error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
+        report(
+          { title, passed: false, phase: 'ui', ...(fault ? { fault } : {}), error: error instanceof Error ? error.message : String(error) },
+          Date.now() - t0,
+        );
       }
     }
     pageLeaks = await scanPageForSecret(page, token);
@@ -127,7 +144,13 @@ async function main(): Promise<void> {
     try {
       const results = await runSuitePhase({ page, serverUrl: server.url, port: server.port, workspace: suiteWorkspace, extensionPath, suitePath, resultsFile });
       for (const test of results.tests) {
-        report({ title: test.title, passed: test.state === 'passed', phase: 'suite', ...(test.fault ? { fault: true } : {}), ...(test.error ? { error: test.error } : {}) });
+        report({
+          title: test.title,
+          passed: test.state === 'passed',
+          phase: 'suite',
+          ...(test.fault ? { fault: true } : {}),
+          ...(test.error ? { error: test.error } : {}),
+        });
       }
       editsLost = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { faultCounters?: { editsLost?: number } }).faultCounters?.editsLost ?? 0;
       const listedFailures = results.tests.filter((t) => t.state === 'failed').length;
@@ -143,13 +166,20 @@ async function main(): Promise<void> {
   const diskLeaks = scanForSecret(dirs.root, token);
   for (const leak of diskLeaks) console.log(`       key found in ${leak.file} (${leak.count}×)`);
   const leaks = pageLeaks + diskLeaks.reduce((n, l) => n + l.count, 0);
-  report({ title: 'the sentinel key appears in no file the run left (trace logs, settings, state) and in no webview or notification', passed: leaks === 0, ...(leaks ? { error: `${leaks} occurrence(s)` } : {}) });
+  report({
+    title: 'the sentinel key appears in no file the run left (trace logs, settings, state) and in no webview or notification',
+    passed: leaks === 0,
+    ...(leaks ? { error: `${leaks} occurrence(s)` } : {}),
+  });
   await cleanup();
   const faultTests = outcomes.filter((o) => o.fault === true);
   const client = readClientFaults(join(projectRoot, 'test-results', 'faults-client.json'));
   const totals = {
     injected: (client?.injected ?? 0) + faultTests.length + figures.hostilePayloads,
-    handled: (client?.handled ?? 0) + faultTests.filter((o) => o.passed).length + (figures.scriptsRun === 0 && figures.remoteFetches === 0 ? figures.hostilePayloads : 0),
+    handled:
+      (client?.handled ?? 0) +
+      faultTests.filter((o) => o.passed).length +
+      (figures.scriptsRun === 0 && figures.remoteFetches === 0 ? figures.hostilePayloads : 0),
     editsLost: (client?.editsLost ?? 0) + editsLost,
     tokenLeaks: (client?.tokenLeaks ?? 0) + leaks,
     scriptsRun: (client?.scriptsRun ?? 0) + figures.scriptsRun,

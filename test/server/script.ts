@@ -1,12 +1,5 @@
 /** The stand-in's mutable state: scripted behaviours per path and the recorded requests. */
-import {
-  type Behaviour,
-  ControlCommandSchema,
-  type RecordedRequest,
-  type ScriptablePath,
-  describeZodError,
-  scriptablePathOf,
-} from './behaviours';
+import { type Behaviour, ControlCommandSchema, type RecordedRequest, type ScriptablePath, describeZodError, scriptablePathOf } from './behaviours';
 
 export type ScriptCommand = { path: string; behaviour: Behaviour };
 

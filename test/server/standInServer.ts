@@ -227,7 +227,15 @@ async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespo
     aborter.abort();
   });
   const route = routeOf(new URL(entry.path, 'http://stand-in').pathname);
-  const ex: Exchange = { res, entry, route: route ?? { key: '/responses', method: 'POST' }, request: {}, signal: aborter.signal, closing, released: ctx.script.released };
+  const ex: Exchange = {
+    res,
+    entry,
+    route: route ?? { key: '/responses', method: 'POST' },
+    request: {},
+    signal: aborter.signal,
+    closing,
+    released: ctx.script.released,
+  };
   if (route === undefined) return reply(ex, 404, { error: 'not found' });
   if (req.method !== route.method) return reply(ex, 405, { error: `method ${entry.method} not allowed` }, { allow: route.method });
   if (req.headers.authorization !== `Bearer ${ctx.token}`) return reply(ex, 403, { error: FORBIDDEN });

@@ -2,17 +2,7 @@
 // server received and what the user's editor shows afterwards.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  closeAllEditors,
-  documentFor,
-  fenced,
-  openScratch,
-  runCommand,
-  selectLines,
-  standIn,
-  useBaseline,
-  userMessage,
-} from './helpers';
+import { closeAllEditors, documentFor, fenced, openScratch, runCommand, selectLines, standIn, useBaseline, userMessage } from './helpers';
 
 const SOURCE = [
   'export function total(prices: number[]): number {',
@@ -147,6 +137,9 @@ describe('selection commands', () => {
     assert.equal(await runCommand('predictionGuard.improve'), undefined);
 
     assert.equal(editor.document.getText(), SOURCE);
-    assert.deepEqual((await standIn().requests()).map((r) => r.answeredStatus), [403, 400]);
+    assert.deepEqual(
+      (await standIn().requests()).map((r) => r.answeredStatus),
+      [403, 400],
+    );
   });
 });

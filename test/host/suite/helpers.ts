@@ -75,7 +75,13 @@ export async function runCommand(id: string, args?: unknown): Promise<Placement 
  * Resolves with the first value of `event` that `accept` takes, or with undefined as soon as
  * `already()` holds (checked once the listener is in place); rejects after `timeoutMs` with `what`.
  */
-export function waitForEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, already: () => boolean, what: string, timeoutMs = 10_000): Promise<T | undefined> {
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  accept: (value: T) => boolean,
+  already: () => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     const done = (finish: () => void): void => {
       clearTimeout(timer);
@@ -98,7 +104,12 @@ export function waitForEvent<T>(event: vscode.Event<T>, accept: (value: T) => bo
 export async function setSetting(key: string, value: unknown): Promise<void> {
   const section = `predictionGuard.${key}`;
   const shown = (): boolean => JSON.stringify(vscode.workspace.getConfiguration('predictionGuard').inspect(key)?.globalValue) === JSON.stringify(value);
-  const changed = waitForEvent(vscode.workspace.onDidChangeConfiguration, (e) => e.affectsConfiguration(section) && shown(), shown, `${section} to become ${JSON.stringify(value)}`);
+  const changed = waitForEvent(
+    vscode.workspace.onDidChangeConfiguration,
+    (e) => e.affectsConfiguration(section) && shown(),
+    shown,
+    `${section} to become ${JSON.stringify(value)}`,
+  );
   await vscode.workspace.getConfiguration('predictionGuard').update(key, value, vscode.ConfigurationTarget.Global);
   await changed;
 }
@@ -154,7 +165,12 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitForEvent(vscode.window.onDidChangeVisibleTextEditors, (editors) => editors.length === 0, () => vscode.window.visibleTextEditors.length === 0, 'every editor to close');
+  await waitForEvent(
+    vscode.window.onDidChangeVisibleTextEditors,
+    (editors) => editors.length === 0,
+    () => vscode.window.visibleTextEditors.length === 0,
+    'every editor to close',
+  );
 }
 
 /**

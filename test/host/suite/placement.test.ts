@@ -1,7 +1,19 @@
 // Where answers go, and that the user's own text always survives.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, documentFor, fenced, openScratch, openUntitled, runCommand, setSetting, selectLines, standIn, useBaseline, waitForRequests } from './helpers';
+import {
+  closeAllEditors,
+  documentFor,
+  fenced,
+  openScratch,
+  openUntitled,
+  runCommand,
+  setSetting,
+  selectLines,
+  standIn,
+  useBaseline,
+  waitForRequests,
+} from './helpers';
 
 const SOURCE = ['function greet(name) {', '  if (name) {', '    return "hi " + name;', '  }', '  return "hi";', '}', ''].join('\n');
 

@@ -20,7 +20,11 @@ export async function commandPaletteListsCommands({ page }: UiContext): Promise<
   const deadline = Date.now() + 30_000;
   do {
     await openPalette(page, 'Prediction Guard');
-    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('.quick-input-widget .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(() => undefined);
     labels = await quickPickLabels(page);
     if (expected.every((title) => labels.includes(title))) break;
     // Reopening the palette (a round trip through the workbench) paces the loop; the deadline bounds it.

@@ -108,8 +108,16 @@ export async function settledToast(page: Page, text: string): Promise<string> {
   const toasts = page.locator('.notifications-toasts .notification-toast');
   const toast = toasts.filter({ hasText: text }).first();
   await toast.waitFor({ state: 'visible', timeout: 15_000 });
-  await page.locator('.notifications-toasts .notification-fade-in-done', { hasText: text }).first().waitFor({ timeout: 5000 }).catch(() => undefined);
-  await toasts.filter({ hasText: /Explaining the selection/ }).first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator('.notifications-toasts .notification-fade-in-done', { hasText: text })
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
+  await toasts
+    .filter({ hasText: /Explaining the selection/ })
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
   await toast.hover();
   const expand = toast.locator('.codicon-notifications-expand');
   if (await expand.isVisible()) {

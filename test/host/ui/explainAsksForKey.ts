@@ -16,10 +16,7 @@ export async function explainAsksForKeyThenAnswers(ctx: UiContext): Promise<void
   const request = await nextResponsesRequest(ctx, since);
   check(bearerOf(request) === `Bearer ${ctx.token}`, `authorization header was ${String(bearerOf(request))}`);
   const input = JSON.stringify((request.body as { input?: unknown } | null)?.input ?? null);
-  check(
-    input.includes('export interface Order {') && input.includes('id: string;'),
-    `the request's input lacks the selected text: ${input.slice(0, 300)}`,
-  );
+  check(input.includes('export interface Order {') && input.includes('id: string;'), `the request's input lacks the selected text: ${input.slice(0, 300)}`);
   const group = await waitForEditorText(page, ANSWER).catch(async () => {
     throw new Error(`the answer is not shown in any editor; editors: ${await describeEditorGroups(page)}`);
   });

@@ -6,7 +6,12 @@ import { check, clearNotifications, nextResponsesRequest, selectInSample, type U
 export async function rateLimitWaitShownAndCancellable(ctx: UiContext): Promise<void> {
   const { page, standIn } = ctx;
   await clearNotifications(page);
-  standIn.enqueue('/responses', { kind: 'raw', status: 429, body: '{"error":"rate limited"}', headers: { 'content-type': 'application/json', 'retry-after': '20' } });
+  standIn.enqueue('/responses', {
+    kind: 'raw',
+    status: 429,
+    body: '{"error":"rate limited"}',
+    headers: { 'content-type': 'application/json', 'retry-after': '20' },
+  });
   const since = standIn.requests().length;
   await selectInSample(page, 2, 9);
   const before = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();

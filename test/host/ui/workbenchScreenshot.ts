@@ -24,7 +24,11 @@ export async function workbenchWithAnswer(ctx: UiContext): Promise<void> {
   await waitForEditorText(page, 'Edge case: a negative');
   // Let the progress toast close and keep the mouse off tabs (no hover tooltips in the picture).
   await page.mouse.move(700, 700);
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator('.notifications-toasts .notification-toast')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await screenshot(page, 'workbench');
 }

@@ -13,7 +13,10 @@ export async function chatTwoTurns(ctx: UiContext): Promise<void> {
   await newChat(page);
   standIn.enqueue('/responses', { kind: 'text', text: FIRST_ANSWER });
   const first = await send(ctx, 'What does orderTotal do?');
-  check(JSON.stringify(inputOf(first)) === JSON.stringify([{ role: 'user', content: 'What does orderTotal do?' }]), `first input: ${JSON.stringify(inputOf(first))}`);
+  check(
+    JSON.stringify(inputOf(first)) === JSON.stringify([{ role: 'user', content: 'What does orderTotal do?' }]),
+    `first input: ${JSON.stringify(inputOf(first))}`,
+  );
   const firstReply = await reply(page, 0);
   const shown = await firstReply.innerText();
   check(shown.includes('It adds up price × quantity'), `the first answer is not shown: ${shown}`);

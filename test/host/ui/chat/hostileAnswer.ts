@@ -46,13 +46,19 @@ export async function chatHostileAnswerIsInert(ctx: UiContext): Promise<void> {
     ctx.figures.scriptsRun += (await frame.locator('body[data-pwned]').count()) > 0 ? 1 : 0;
     check(hits.length === 0, `the attacker server received ${hits.length} request(s): ${hits.join(', ')}`);
     check((await frame.locator('body[data-pwned]').count()) === 0, `a payload ran: ${await frame.locator('body').getAttribute('data-pwned')}`);
-    const planted = await frame.locator('.pg-transcript').locator('img, svg, script, iframe, picture, style').evaluateAll((found) => found.map((e) => e.outerHTML.slice(0, 120)));
+    const planted = await frame
+      .locator('.pg-transcript')
+      .locator('img, svg, script, iframe, picture, style')
+      .evaluateAll((found) => found.map((e) => e.outerHTML.slice(0, 120)));
     check(planted.length === 0, `the answer put elements into the page: ${planted.join(' | ')}`);
     const text = await shown.innerText();
     check(text.includes('<img src='), `raw HTML is not shown as text: ${text}`);
     const placeholders = await frame.locator('.pg-image-placeholder').allInnerTexts();
     check(placeholders.length === 2, `expected 2 image placeholders, got ${placeholders.length}`);
-    check(placeholders.some((p) => p.includes(`${url}/markdown.png?code=SECRET`)), `the placeholder does not show the image URL: ${placeholders.join(' | ')}`);
+    check(
+      placeholders.some((p) => p.includes(`${url}/markdown.png?code=SECRET`)),
+      `the placeholder does not show the image URL: ${placeholders.join(' | ')}`,
+    );
     check((await shown.locator('a', { hasText: 'click me' }).count()) === 0, 'the javascript: link became a link');
 
     // A real link: the extension asks first, showing the whole URL; cancelling opens nothing.

@@ -10,7 +10,11 @@ export const chatUiTests: UiTestEntry[] = [
   { title: 'chat: two turns, the second sends the first answer as an assistant item', run: withKey(chatTwoTurns) },
   { title: 'chat: Stop aborts a slow request', run: withKey(chatStopAbortsRequest), fault: true },
   { title: 'chat: a safeguard block is a decision with Change setting and Retry', run: withKey(chatSafeguardDecision), fault: true },
-  { title: 'chat: an answer with <img onerror>, Markdown images and a javascript: link runs and fetches nothing', run: withKey(chatHostileAnswerIsInert), fault: true },
+  {
+    title: 'chat: an answer with <img onerror>, Markdown images and a javascript: link runs and fetches nothing',
+    run: withKey(chatHostileAnswerIsInert),
+    fault: true,
+  },
   { title: 'chat: Insert at Cursor puts a code block into sample.ts as one undo step', run: withKey(chatInsertAtCursor) },
   { title: 'chat: screenshots of a code answer in light and dark themes', run: withKey(chatScreenshots) },
   { title: 'chat: the conversation survives Reload Window', run: withKey(chatSurvivesReload) },

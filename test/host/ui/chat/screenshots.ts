@@ -74,7 +74,10 @@ export async function chatScreenshots(ctx: UiContext): Promise<void> {
   standIn.enqueue('/responses', { kind: 'text', text: ANSWER });
   const request = await send(ctx, 'Make orderTotal safe for empty orders');
   const input = JSON.stringify((request.body as { input?: unknown } | null)?.input ?? null);
-  check(input.includes('Code from `sample.ts` (typescript, lines 8–16)') && input.includes('export function orderTotal'), `the selection was not sent as a labelled code block: ${input.slice(0, 300)}`);
+  check(
+    input.includes('Code from `sample.ts` (typescript, lines 8–16)') && input.includes('export function orderTotal'),
+    `the selection was not sent as a labelled code block: ${input.slice(0, 300)}`,
+  );
   await reply(page, 0);
   await chatFrame(page).locator('.hljs-keyword').first().waitFor({ timeout: 5000 });
   await widenSidebar(page, 560);

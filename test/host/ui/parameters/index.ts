@@ -53,7 +53,10 @@ const invalidTemperatureNotSaved: UiTest = async (ctx) => {
   await error.waitFor({ timeout: 5000 });
   check(/2/.test(await error.innerText()), `the inline error names the range: ${await error.innerText()}`);
   check(await frame.locator('#save').evaluate((el) => (el as HTMLElement & { disabled: boolean }).disabled), 'Save is disabled');
-  await frame.locator('#save').click({ force: true }).catch(() => undefined);
+  await frame
+    .locator('#save')
+    .click({ force: true })
+    .catch(() => undefined);
   await screenshot(ctx.page, 'parameters-invalid');
   const body = await lastBody(ctx);
   check(body.temperature === 0.3, `the server still gets the saved temperature 0.3, not 3 (got ${String(body.temperature)})`);
@@ -105,7 +108,11 @@ const resetToDefaults: UiTest = async (ctx) => {
 
 export const parametersUiTests: UiTestEntry[] = [
   { title: 'parameters panel: saved values reach the server exactly', run: withKey(savedValuesReachServer) },
-  { title: 'parameters panel: an out-of-range temperature shows an error and is neither saved nor sent', run: withKey(invalidTemperatureNotSaved), fault: true },
+  {
+    title: 'parameters panel: an out-of-range temperature shows an error and is neither saved nor sent',
+    run: withKey(invalidTemperatureNotSaved),
+    fault: true,
+  },
   { title: 'parameters panel: editing settings.json (workspace) updates the panel', run: withKey(settingsFileUpdatesPanel) },
   { title: 'parameters panel: reset to defaults, light theme screenshot', run: withKey(resetToDefaults) },
 ];

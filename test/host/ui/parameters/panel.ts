@@ -47,13 +47,21 @@ export async function setChecked(frame: Frame, id: string, checked: boolean): Pr
   if ((await isChecked(frame, id)) === checked) return;
   await frame.locator(`#${id}`).focus();
   await frame.page().keyboard.press('Space');
-  await frame.waitForFunction(([sel, want]) => document.querySelector<HTMLElement & { checked: boolean }>(sel)?.checked === want, [`#${id}`, checked] as const, { timeout: 5000 });
+  await frame.waitForFunction(
+    ([sel, want]) => document.querySelector<HTMLElement & { checked: boolean }>(sel)?.checked === want,
+    [`#${id}`, checked] as const,
+    { timeout: 5000 },
+  );
 }
 
 /** Opens a vscode-single-select and clicks the option whose label starts with `label`. */
 export async function choose(frame: Frame, id: string, label: string): Promise<void> {
   await frame.locator(`#${id}`).click();
-  await frame.locator(`#${id} li`).filter({ hasText: new RegExp(`^\\s*${label}`) }).first().click();
+  await frame
+    .locator(`#${id} li`)
+    .filter({ hasText: new RegExp(`^\\s*${label}`) })
+    .first()
+    .click();
   const value = await frame.locator(`#${id}`).evaluate((el) => (el as HTMLElement & { value: string }).value);
   check(value !== undefined, `#${id} has a value`);
 }
