@@ -14,7 +14,7 @@ export async function chatTwoTurns(ctx: UiContext): Promise<void> {
   standIn.enqueue('/responses', { kind: 'text', text: FIRST_ANSWER });
   const first = await send(ctx, 'What does orderTotal do?');
   check(
-    JSON.stringify(inputOf(first)) === JSON.stringify([{ role: 'user', content: 'What does orderTotal do?' }]),
+    JSON.stringify(inputOf(first)) === JSON.stringify([{ type: 'message', role: 'user', content: 'What does orderTotal do?' }]),
     `first input: ${JSON.stringify(inputOf(first))}`,
   );
   const firstReply = await reply(page, 0);
@@ -25,9 +25,9 @@ export async function chatTwoTurns(ctx: UiContext): Promise<void> {
   standIn.enqueue('/responses', { kind: 'text', text: SECOND_ANSWER });
   const second = await send(ctx, 'And what does the HALF coupon do?');
   const expected = [
-    { role: 'user', content: 'What does orderTotal do?' },
-    { role: 'assistant', content: FIRST_ANSWER },
-    { role: 'user', content: 'And what does the HALF coupon do?' },
+    { type: 'message', role: 'user', content: 'What does orderTotal do?' },
+    { type: 'message', role: 'assistant', content: FIRST_ANSWER },
+    { type: 'message', role: 'user', content: 'And what does the HALF coupon do?' },
   ];
   check(JSON.stringify(inputOf(second)) === JSON.stringify(expected), `the second request's input was ${JSON.stringify(inputOf(second))}`);
   const secondReply = await (await reply(page, 1)).innerText();
