@@ -8,6 +8,7 @@ import { hasHiddenUnicode, hiddenRuns, replaceHidden } from '../core/markdown/hi
 import { type CodeBlock } from '../core/markdown/parser';
 import { eolOf, PinnedTarget } from '../editor/pinnedTarget';
 import { openReview } from '../review/register';
+import { openUntitledWith } from '../editor/untitledDocument';
 import { type CodeActionKind } from '../webview/protocol/chat';
 import { type EditorTracker } from './editorTracker';
 import { insertionText, replacementText } from './insertionText';
@@ -123,7 +124,7 @@ async function replaceSelection(context: CodeActionContext, code: string): Promi
 
 async function openInNewFile(block: CodeBlock, code: string): Promise<void> {
   const known = new Set(await vscode.languages.getLanguages());
-  const document = await vscode.workspace.openTextDocument({ content: `${code}\n`, language: languageIdFor(block.language, known) });
+  const document = await openUntitledWith(`${code}\n`, languageIdFor(block.language, known));
   await vscode.window.showTextDocument(document, { preview: false });
 }
 

@@ -9,6 +9,7 @@ import { answerEdit, reviewReasons } from '../core/proposal';
 import { type Destination } from '../core/tasks';
 import { openReview } from '../review/register';
 import { eolOf, type PinnedTarget } from './pinnedTarget';
+import { openUntitledWith } from './untitledDocument';
 
 export interface PlacementResult {
   /** Where the answer went in the end; `review`: into a review diff, the document not changed yet. */
@@ -36,7 +37,7 @@ function proseDocument(answer: string): string {
 }
 
 async function openBeside(content: string, language: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
+  const document = await openUntitledWith(content, language);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: false });
   return document;
 }

@@ -2,6 +2,7 @@
 // own faults (the host suite's "faults:" tests), the hostile answers and errors of the UI tests, and a
 // scan of everything the run left on disk and in the webviews for the sentinel key.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { arch, cpus, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -22,12 +23,8 @@ export interface FaultTotals {
 }
 
 interface ClientFaults extends FaultTotals {
-  faults?: unknown[];
+  faults?: { name: string }[];
 }
-
-/** UI tests that inject a fault or a hostile answer. */
-export const FAULT_UI_TESTS =
-  /^(403 |safeguard block|a server echoing|Cancel on|rate limited|parameters panel: an out-of-range|chat: Stop|chat: a safeguard|chat: an answer with)/;
 
 /** Files under `root` containing `secret`, with how often. Skips files over 64 MiB. */
 export function scanForSecret(root: string, secret: string): { file: string; count: number }[] {
@@ -71,4 +68,56 @@ export function summaryLine(t: FaultTotals): string {
 export function writeSummary(file: string, totals: FaultTotals): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify({ ...totals, at: new Date().toISOString() }, null, 2));
+}
+
+export interface ReliabilityReport {
+  totals: FaultTotals;
+  /** Titles of the fault-tagged UI tests (phase 1). */
+  ui: string[];
+  /** Titles of the fault-tagged extension-host tests (phase 2). */
+  suite: string[];
+  /** Names of the client faults (test/faults). */
+  client: string[];
+  hostilePayloads: number;
+}
+
+/** The report the README links to: written by a full, clean `npm run test:host`, never by hand. */
+export function reliabilityMarkdown(r: ReliabilityReport, at: Date = new Date()): string {
+  const list = (items: string[]): string => items.map((item) => `- ${item}`).join('\n');
+  return [
+    '# Reliability: the fault-injection figures',
+    '',
+    '<!-- Written by `npm run test:host` (test/host/faultSummary.ts) after a full run with no failure. Do not edit by hand. -->',
+    '',
+    `Last full run: ${at.toISOString().slice(0, 10)}, ${cpus().length} CPU(s), ${platform()}/${arch()}.`,
+    '',
+    '```',
+    summaryLine(r.totals),
+    '```',
+    '',
+    'Handled means the outcome the test expects (the right message, no edit, no retry…); the run fails on',
+    'any fault not handled, any edit lost, any appearance of the sentinel key, any script run or remote fetch.',
+    `Injected counts each fault-tagged test once, each client fault once, and each of the ${r.hostilePayloads}`,
+    'payloads of the hostile chat answer once; after the run every file it left (trace logs, settings,',
+    'workspace and global state) and every webview and notification is searched for the sentinel key.',
+    '',
+    `## In the real VS Code, driving the UI (${r.ui.length})`,
+    '',
+    list(r.ui),
+    '',
+    `## In the real VS Code, in the extension host (${r.suite.length})`,
+    '',
+    list(r.suite),
+    '',
+    `## In plain Node, the client (${r.client.length})`,
+    '',
+    list(r.client),
+    '',
+  ].join('\n');
+}
+
+export function writeReliabilityReport(file: string, report: ReliabilityReport): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, reliabilityMarkdown(report));
+  return file;
 }

@@ -18,7 +18,7 @@ import {
   type CodeServer,
   type Dirs,
 } from './codeServer';
-import { FAULT_UI_TESTS, readClientFaults, scanForSecret, scanPageForSecret, summaryLine, writeSummary, type UiFigures } from './faultSummary';
+import { readClientFaults, scanForSecret, scanPageForSecret, summaryLine, writeReliabilityReport, writeSummary, type UiFigures } from './faultSummary';
 import { startRecordingProxy } from './recordingProxy';
 import { runSuitePhase } from './suitePhase';
 import { runTrustPhase } from './trustPhase';
@@ -29,6 +29,10 @@ interface Outcome {
   title: string;
   passed: boolean;
   error?: string;
+  /** Tagged as an injected fault (UI test entry `fault: true`, suite test wrapped in `fault()`). */
+  fault?: boolean;
+  /** Where it ran, for the reliability report. */
+  phase?: 'ui' | 'suite';
 }
 
 const outcomes: Outcome[] = [];
@@ -87,7 +91,7 @@ async function main(): Promise<void> {
   });
   const server: CodeServer = await startCodeServer({
     dirs,
-    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile, PG_PROXY_URL: proxy.url },
+    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile, PG_PROXY_URL: proxy.url, PG_USER_DATA_DIR: dirs.userDataDir },
     // Every log at its most verbose, so the key-leak scan below covers trace-level lines too.
     extraArgs: ['--log', 'trace'],
   });
@@ -113,12 +117,12 @@ async function main(): Promise<void> {
     await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
     const ctx = { page, standIn, token, workspace: dirs.workspace, figures, log: (m: string) => console.log(`       ${m}`) };
     const filter = process.env.PG_UI_FILTER ? new RegExp(process.env.PG_UI_FILTER, 'i') : undefined; // while developing
-    for (const [title, test] of uiTests.filter(([t], i) => !filter || i < 3 || filter.test(t))) {
+    for (const { title, run: test, fault } of uiTests.filter(({ title: t }) => !filter || filter.test(t))) {
       if (interrupted) break;
       const t0 = Date.now();
       try {
         await test(ctx);
-        report({ title, passed: true }, Date.now() - t0);
+        report({ title, passed: true, phase: 'ui', ...(fault ? { fault } : {}) }, Date.now() - t0);
       } catch (error) {
         if (interrupted) break;
         const name = title
@@ -127,7 +131,10 @@ async function main(): Promise<void> {
           .slice(0, 60);
         await screenshot(page, `failed-${name}`).catch(() => undefined);
         await page.keyboard.press('Escape').catch(() => undefined);
-        report({ title, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
+        report(
+          { title, passed: false, phase: 'ui', ...(fault ? { fault } : {}), error: error instanceof Error ? error.message : String(error) },
+          Date.now() - t0,
+        );
       }
     }
     pageLeaks = await scanPageForSecret(page, token);
@@ -138,7 +145,15 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     try {
       const results = await runSuitePhase({ page, serverUrl: server.url, port: server.port, workspace: suiteWorkspace, extensionPath, suitePath, resultsFile });
-      for (const test of results.tests) report({ title: test.title, passed: test.state === 'passed', ...(test.error ? { error: test.error } : {}) });
+      for (const test of results.tests) {
+        report({
+          title: test.title,
+          passed: test.state === 'passed',
+          phase: 'suite',
+          ...(test.fault ? { fault: true } : {}),
+          ...(test.error ? { error: test.error } : {}),
+        });
+      }
       editsLost = (JSON.parse(readFileSync(resultsFile, 'utf8')) as { faultCounters?: { editsLost?: number } }).faultCounters?.editsLost ?? 0;
       const listedFailures = results.tests.filter((t) => t.state === 'failed').length;
       if (results.failed > listedFailures) report({ title: `suite: ${results.failed - listedFailures} failure(s) not listed`, passed: false });
@@ -164,7 +179,7 @@ async function main(): Promise<void> {
     ...(leaks ? { error: `${leaks} occurrence(s)` } : {}),
   });
   await cleanup();
-  const faultTests = outcomes.filter((o) => o.title.startsWith('faults:') || FAULT_UI_TESTS.test(o.title));
+  const faultTests = outcomes.filter((o) => o.fault === true);
   const client = readClientFaults(join(projectRoot, 'test-results', 'faults-client.json'));
   const totals = {
     injected: (client?.injected ?? 0) + faultTests.length + figures.hostilePayloads,
@@ -179,6 +194,19 @@ async function main(): Promise<void> {
   };
   writeSummary(join(projectRoot, 'test-results', 'faults.json'), totals);
   console.log(summaryLine(totals));
+  // Only a full, clean run rewrites the report the README links to (a filtered run would shrink it).
+  const complete = !only && !process.env.PG_UI_FILTER && !process.env.PG_HOST_SUITE && !process.env.PG_HOST_EXTENSION;
+  const allPassed = outcomes.every((o) => o.passed);
+  if (complete && allPassed && client) {
+    const file = writeReliabilityReport(join(projectRoot, 'docs', 'reliability.md'), {
+      totals,
+      ui: faultTests.filter((o) => o.phase === 'ui').map((o) => o.title),
+      suite: faultTests.filter((o) => o.phase === 'suite').map((o) => o.title.replace(/^faults /, '')),
+      client: client.faults?.map((f) => f.name) ?? [],
+      hostilePayloads: figures.hostilePayloads,
+    });
+    console.log(`host: reliability figures written to ${file}`);
+  }
   const passed = outcomes.filter((o) => o.passed).length;
   const failed = outcomes.length - passed;
   console.log(`host: finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);

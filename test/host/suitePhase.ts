@@ -9,6 +9,8 @@ export interface SuiteTest {
   title: string;
   state: 'passed' | 'failed';
   error?: string;
+  /** Tagged as an injected fault. */
+  fault?: boolean;
 }
 
 export interface SuiteResults {
@@ -94,5 +96,6 @@ function toTest(item: unknown): SuiteTest {
     state: record.state === 'passed' ? 'passed' : 'failed',
   };
   if (typeof record.error === 'string') test.error = record.error;
+  if (record.fault === true) test.fault = true;
   return test;
 }

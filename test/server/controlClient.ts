@@ -28,6 +28,17 @@ export class StandInControl {
     return (await this.call('GET', '/requests')) as RecordedRequest[];
   }
 
+  /** Resolves once `count` requests whose path starts with `path` are recorded (the stand-in answers then); fails after `timeoutMs`. */
+  async waitForRequests(count: number, path = '', timeoutMs = 15_000): Promise<RecordedRequest[]> {
+    const query = new URLSearchParams({ count: String(count), path, timeoutMs: String(timeoutMs) });
+    return (await this.call('GET', `/wait?${query.toString()}`)) as RecordedRequest[];
+  }
+
+  /** Sends now every answer held back by its `delayMs`: the test, not the clock, decides when it arrives. */
+  async release(): Promise<void> {
+    await this.call('POST', '/release', {});
+  }
+
   /** The API key the stand-in accepts. */
   async token(): Promise<string> {
     return ((await this.call('GET', '/token')) as { token: string }).token;

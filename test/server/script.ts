@@ -15,6 +15,18 @@ export function checkCommand(command: unknown): { key: ScriptablePath; behaviour
 export class Script {
   private readonly queues = new Map<ScriptablePath, Behaviour[]>();
   private readonly defaults = new Map<ScriptablePath, Behaviour>();
+  private releaser = new AbortController();
+
+  /** Aborted by the next `release()`: a behaviour's `delayMs` ends early then. */
+  get released(): AbortSignal {
+    return this.releaser.signal;
+  }
+
+  /** Ends the delay of every answer now held back by `delayMs`, so a test decides when it arrives. */
+  release(): void {
+    this.releaser.abort();
+    this.releaser = new AbortController();
+  }
 
   enqueue(path: string, behaviour: Behaviour): void {
     const { key, behaviour: b } = checkCommand({ path, behaviour });
@@ -42,11 +54,49 @@ export class Script {
 export class Recorder {
   private list: RecordedRequest[] = [];
   private nextId = 1;
+  private readonly watchers = new Set<() => void>();
 
   record(entry: Omit<RecordedRequest, 'id'>): RecordedRequest {
     const recorded: RecordedRequest = { id: this.nextId++, ...entry };
     this.list.push(recorded);
+    this.changed();
     return recorded;
+  }
+
+  /** Marks a recorded request as aborted by the client (its connection closed before the answer). */
+  markAborted(entry: RecordedRequest): void {
+    entry.aborted = true;
+    this.changed();
+  }
+
+  /**
+   * Resolves with the recordings once `condition` holds for them (checked now and on every new or
+   * aborted request); rejects after `timeoutMs`, saying `what` was awaited.
+   */
+  waitFor(condition: (requests: RecordedRequest[]) => boolean, what: string, timeoutMs = 15_000): Promise<RecordedRequest[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const now = this.all();
+        if (!condition(now)) return false;
+        finish();
+        resolve(now);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`the stand-in did not see ${what} within ${timeoutMs} ms (${this.list.length} requests recorded)`));
+      }, timeoutMs);
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.watchers.delete(check);
+      };
+      this.watchers.add(check);
+      check();
+    });
+  }
+
+  private changed(): void {
+    for (const check of [...this.watchers]) check();
   }
 
   /** A snapshot copy, oldest first. */

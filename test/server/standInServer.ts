@@ -42,6 +42,8 @@ export interface StandIn {
   controlUrl: string;
   token: string;
   requests(): RecordedRequest[];
+  /** Resolves once `condition` holds for the recorded requests (checked on each new or aborted one); rejects after `timeoutMs`. */
+  waitForRequests(condition: (requests: RecordedRequest[]) => boolean, what: string, timeoutMs?: number): Promise<RecordedRequest[]>;
   enqueue(path: string, behaviour: Behaviour): void;
   setDefault(path: string, behaviour: Behaviour): void;
   /** Clears queued behaviours, defaults and recordings. */
@@ -66,6 +68,8 @@ interface Exchange {
   signal: AbortSignal;
   /** Set when the stand-in itself closes the connection (a scripted cut), so it is not recorded as the client's abort. */
   closing: { byServer: boolean };
+  /** Aborted when a test releases held answers (control POST /release). */
+  released: AbortSignal;
 }
 
 function routeOf(pathname: string): Route | undefined {
@@ -172,7 +176,7 @@ function openAiModels(ex: Exchange): void {
 
 async function play(ex: Exchange, b: Behaviour | undefined): Promise<void> {
   if (b === undefined) return ex.route.key === '/responses' ? sendText(ex, { kind: 'text', text: DEFAULT_TEXT }) : reply(ex, 200, builtInBody(ex));
-  if ('delayMs' in b && b.delayMs !== undefined && b.delayMs > 0) await sleep(b.delayMs, ex.signal);
+  if ('delayMs' in b && b.delayMs !== undefined && b.delayMs > 0) await sleep(b.delayMs, AbortSignal.any([ex.signal, ex.released]));
   if (ex.signal.aborted) return;
   switch (b.kind) {
     case 'text':
@@ -258,11 +262,19 @@ async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerRespo
   const closing = { byServer: false };
   res.on('close', () => {
     if (res.writableFinished) return;
-    if (!ctx.isClosing() && !closing.byServer) entry.aborted = true;
+    if (!ctx.isClosing() && !closing.byServer) ctx.recorder.markAborted(entry);
     aborter.abort();
   });
   const route = routeOf(new URL(entry.path, 'http://stand-in').pathname);
-  const ex: Exchange = { res, entry, route: route ?? { key: '/responses', method: 'POST' }, request: {}, signal: aborter.signal, closing };
+  const ex: Exchange = {
+    res,
+    entry,
+    route: route ?? { key: '/responses', method: 'POST' },
+    request: {},
+    signal: aborter.signal,
+    closing,
+    released: ctx.script.released,
+  };
   if (route === undefined) return reply(ex, 404, { error: 'not found' });
   if (req.method !== route.method) return reply(ex, 405, { error: `method ${entry.method} not allowed` }, { allow: route.method });
   if (req.headers.authorization !== `Bearer ${ctx.token}`) return reply(ex, 403, { error: FORBIDDEN });
@@ -306,6 +318,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     controlUrl,
     token,
     requests: () => recorder.all(),
+    waitForRequests: (condition, what, timeoutMs) => recorder.waitFor(condition, what, timeoutMs),
     enqueue: (path, b) => script.enqueue(path, b),
     setDefault: (path, b) => script.setDefault(path, b),
     reset: () => {

@@ -2,19 +2,7 @@
 // server received and what the user's editor shows afterwards.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  activateWithToken,
-  closeAllEditors,
-  documentFor,
-  fenced,
-  openScratch,
-  runCommand,
-  selectLines,
-  standIn,
-  userMessage,
-  setSetting,
-  resetSettings,
-} from './helpers';
+import { closeAllEditors, documentFor, fenced, openScratch, runCommand, selectLines, standIn, useBaseline, APPLY_DIRECTLY, userMessage } from './helpers';
 
 const SOURCE = [
   'export function total(prices: number[]): number {',
@@ -28,11 +16,10 @@ const SOURCE = [
 ].join('\n');
 
 describe('selection commands', () => {
-  before(activateWithToken);
-  // These check direct placement (review `apply`); review.test.ts covers the review.
-  before(() => setSetting('review', 'apply'));
-  after(() => resetSettings(['review']));
-  beforeEach(() => standIn().reset());
+  beforeEach(async () => {
+    await useBaseline(APPLY_DIRECTLY);
+    await standIn().reset();
+  });
   afterEach(closeAllEditors);
 
   it('Explain opens the answer as Markdown beside the editor and leaves the file unchanged', async () => {

@@ -71,25 +71,98 @@ export async function runCommand(id: string, args?: unknown): Promise<Placement 
   return vscode.commands.executeCommand<Placement | undefined>(id, args);
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves with the first value of `event` that `accept` takes, or with undefined as soon as
+ * `already()` holds (checked once the listener is in place); rejects after `timeoutMs` with `what`.
+ */
+export function waitForEvent<T>(
+  event: vscode.Event<T>,
+  accept: (value: T) => boolean,
+  already: () => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    const done = (finish: () => void): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      finish();
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+    const listener = event((value) => {
+      if (accept(value)) done(() => resolve(value));
+    });
+    if (already()) done(() => resolve(undefined));
+  });
+}
 
 /**
  * Sets `predictionGuard.<key>` in user settings and waits until the extension host sees it:
- * `update()` resolves when the file is written, a moment before `getConfiguration()` shows it.
+ * `update()` resolves when the file is written, a moment before `getConfiguration()` shows it, so
+ * wait for the configuration change event that carries it.
  */
 export async function setSetting(key: string, value: unknown): Promise<void> {
+  const section = `predictionGuard.${key}`;
+  const shown = (): boolean => JSON.stringify(vscode.workspace.getConfiguration('predictionGuard').inspect(key)?.globalValue) === JSON.stringify(value);
+  const changed = waitForEvent(
+    vscode.workspace.onDidChangeConfiguration,
+    (e) => e.affectsConfiguration(section) && shown(),
+    shown,
+    `${section} to become ${JSON.stringify(value)}`,
+  );
   await vscode.workspace.getConfiguration('predictionGuard').update(key, value, vscode.ConfigurationTarget.Global);
-  for (let i = 0; i < 200; i++) {
-    const shown = vscode.workspace.getConfiguration('predictionGuard').inspect(key)?.globalValue;
-    if (JSON.stringify(shown) === JSON.stringify(value)) return;
-    await sleep(25);
-  }
-  assert.fail(`predictionGuard.${key} did not become ${JSON.stringify(value)}`);
+  await changed;
+}
+
+/** Every `predictionGuard.*` setting a test may change; `useBaseline` resets them all. */
+const SETTINGS_TESTS_CHANGE = [
+  'placement',
+  'review',
+  'prompts',
+  'stream',
+  'instructions',
+  'temperature',
+  'topP',
+  'maxOutputTokens',
+  'reasoningEffort',
+  'tools',
+  'toolChoice',
+  'maxToolCalls',
+  'parallelToolCalls',
+  'safeguards.pii',
+  'safeguards.piiReplaceMethod',
+  'safeguards.entityList',
+  'safeguards.blockPromptInjection',
+  'safeguards.factuality',
+  'safeguards.toxicity',
+] as const;
+
+/**
+ * The state every suite test starts from, whatever ran before (the UI phase shares the user
+ * settings): the extension active with the stand-in's key, model gpt-oss-120b, nothing else set,
+ * no editor open.
+ */
+export async function useBaseline(settings: Readonly<Record<string, unknown>> = {}): Promise<void> {
+  await activateWithToken();
+  await resetSettings(SETTINGS_TESTS_CHANGE);
+  if (vscode.workspace.getConfiguration('predictionGuard').inspect('model')?.globalValue !== 'gpt-oss-120b') await setSetting('model', 'gpt-oss-120b');
+  for (const [key, value] of Object.entries(settings)) await setSetting(key, value);
+  await closeAllEditors();
+}
+
+/** The baseline of the suites that check direct placement (review `apply`); review.test.ts covers the review. */
+export const APPLY_DIRECTLY = { review: 'apply' } as const;
+
+/** Resolves once the stand-in has recorded `count` requests whose path starts with `path`. */
+export async function waitForRequests(count: number, path = ''): Promise<void> {
+  await standIn().waitForRequests(count, path);
 }
 
 /** Resets every setting the tests change, in user settings. */
 export async function resetSettings(keys: readonly string[]): Promise<void> {
-  for (const key of keys) await setSetting(key, undefined);
+  for (const key of keys) {
+    if (vscode.workspace.getConfiguration('predictionGuard').inspect(key)?.globalValue !== undefined) await setSetting(key, undefined);
+  }
 }
 
 /** Closes every editor without a save prompt: dirty documents (answers, edited scratch files) are reverted first. */
@@ -99,7 +172,37 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitForEvent(
+    vscode.window.onDidChangeVisibleTextEditors,
+    (editors) => editors.length === 0,
+    () => vscode.window.visibleTextEditors.length === 0,
+    'every editor to close',
+  );
+}
+
+/**
+ * A new untitled document holding `content`, under a name no earlier document had. (VS Code gives
+ * `openTextDocument({ content })` the lowest free "Untitled-N" name, the one a document closed a
+ * moment ago just freed, and then restores that closed document's hot-exit backup into the new one
+ * when the backup's discard has not finished: the new document shows the old text.)
+ */
+export async function openUntitled(content: string, extension: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `pg-suite-${randomUUID().slice(0, 8)}.${extension}` }));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+  assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content)));
+  assert.equal(document.getText(), content);
+  return editor;
 }
 
 export const fenced = (code: string, language = 'typescript'): string =>
   `Here is the result:\n\n\`\`\`${language}\n${code}\n\`\`\`\n\nThis keeps the behaviour.`;
+
+/** Marks a mocha test as an injected fault: the runner counts it in the reliability figures. */
+export function fault(test: Mocha.Test): Mocha.Test {
+  (test as Mocha.Test & { fault?: boolean }).fault = true;
+  return test;
+}
+
+export function isFault(test: Mocha.Runnable): boolean {
+  return (test as Mocha.Runnable & { fault?: boolean }).fault === true;
+}

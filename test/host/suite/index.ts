@@ -4,12 +4,15 @@
 // PG_TEST_RESULTS_FILE, since nothing waits for a browser-hosted extension host to exit.
 import { writeFileSync } from 'node:fs';
 import Mocha from 'mocha';
+import { isFault } from './helpers';
 
 interface TestOutcome {
   title: string;
   state: 'passed' | 'failed';
   error?: string;
   durationMs?: number;
+  /** An injected fault (tagged with `fault()`), counted in the reliability figures. */
+  fault?: boolean;
 }
 
 function say(line: string): void {
@@ -36,11 +39,11 @@ export async function run(): Promise<void> {
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
     runner.on('pass', (test) => {
-      outcomes.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration });
+      outcomes.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration, ...(isFault(test) ? { fault: true } : {}) });
       say(`✓ ${test.fullTitle()} (${test.duration ?? 0} ms)`);
     });
     runner.on('fail', (test, error: Error) => {
-      outcomes.push({ title: test.fullTitle(), state: 'failed', error: error.stack ?? error.message });
+      outcomes.push({ title: test.fullTitle(), state: 'failed', error: error.stack ?? error.message, ...(isFault(test) ? { fault: true } : {}) });
       say(`✗ ${test.fullTitle()}\n${error.stack ?? error.message}`);
     });
   });

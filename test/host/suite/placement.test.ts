@@ -2,44 +2,38 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateWithToken,
   closeAllEditors,
   documentFor,
   fenced,
   openScratch,
-  resetSettings,
+  openUntitled,
   runCommand,
   setSetting,
   selectLines,
-  sleep,
   standIn,
+  useBaseline,
+  APPLY_DIRECTLY,
+  waitForRequests,
 } from './helpers';
 
 const SOURCE = ['function greet(name) {', '  if (name) {', '    return "hi " + name;', '  }', '  return "hi";', '}', ''].join('\n');
 
-async function waitForRequest(count: number): Promise<void> {
-  for (let i = 0; i < 100 && (await standIn().requests()).length < count; i++) await sleep(50);
-}
-
 describe('answer placement', () => {
-  before(activateWithToken);
-  // These check direct placement (review `apply`); review.test.ts covers the review.
-  before(() => setSetting('review', 'apply'));
-  after(() => resetSettings(['review']));
-  beforeEach(() => standIn().reset());
-  afterEach(async () => {
-    await resetSettings(['placement']);
-    await closeAllEditors();
+  beforeEach(async () => {
+    await useBaseline(APPLY_DIRECTLY);
+    await standIn().reset();
   });
+  afterEach(closeAllEditors);
 
   it('an edit made to the selection while the request runs is not overwritten', async () => {
     const editor = await openScratch(SOURCE, 'js');
     selectLines(editor, 1, 3);
-    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return `hi ${name}`;', 'javascript'), delayMs: 1500 });
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return `hi ${name}`;', 'javascript'), delayMs: 120_000 });
 
     const pending = runCommand('predictionGuard.improve');
-    await waitForRequest(1);
+    await waitForRequests(1, '/responses');
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 4), '/* mine */ ')));
+    await standIn().release(); // the answer arrives after the user's edit, however slow the machine
     const result = await pending;
 
     assert.equal(result?.placed, 'newDocument');
@@ -51,11 +45,12 @@ describe('answer placement', () => {
   it('an edit above the selection moves the target along, and the answer still replaces it', async () => {
     const editor = await openScratch(SOURCE, 'js');
     selectLines(editor, 1, 3);
-    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return name;', 'javascript'), delayMs: 1000 });
+    await standIn().enqueue('/responses', { kind: 'text', text: fenced('if (name) return name;', 'javascript'), delayMs: 120_000 });
 
     const pending = runCommand('predictionGuard.improve');
-    await waitForRequest(1);
+    await waitForRequests(1, '/responses');
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// added while waiting\n')));
+    await standIn().release();
     await pending;
 
     assert.equal(
@@ -116,8 +111,10 @@ describe('answer placement', () => {
   });
 
   it('an untitled document works like a file', async () => {
-    const document = await vscode.workspace.openTextDocument({ content: 'x = 1\ny = 2\n', language: 'python' });
-    const editor = await vscode.window.showTextDocument(document);
+    const editor = await openUntitled('x = 1\ny = 2\n', 'py');
+    const document = editor.document;
+    assert.ok(document.isUntitled);
+    assert.equal(document.languageId, 'python');
     selectLines(editor, 1, 1);
     await standIn().enqueue('/responses', { kind: 'text', text: fenced('y: int = 2', 'python') });
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateWithToken,
+  useBaseline,
   closeAllEditors,
   fenced,
   openScratch,
@@ -11,7 +11,7 @@ import {
   runCommand,
   selectLines,
   setSetting,
-  sleep,
+  waitForEvent,
   standIn,
   userMessage,
   type Placement,
@@ -61,7 +61,12 @@ async function insertInFile(document: vscode.TextDocument, position: vscode.Posi
 }
 
 async function waitForNoReviewTab(): Promise<void> {
-  for (let i = 0; i < 100 && reviewTabs().length > 0; i++) await sleep(20);
+  await waitForEvent(
+    vscode.window.tabGroups.onDidChangeTabs,
+    () => reviewTabs().length === 0,
+    () => reviewTabs().length === 0,
+    'the review tab to close',
+  );
 }
 
 async function improve(editor: vscode.TextEditor, from: number, to: number, code: string): Promise<Placement | undefined> {
@@ -72,8 +77,10 @@ async function improve(editor: vscode.TextEditor, from: number, to: number, code
 }
 
 describe('review before apply', () => {
-  before(activateWithToken);
-  beforeEach(() => standIn().reset());
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
+  });
   afterEach(async () => {
     while (reviewTabs().length > 0) await reject(reviewTabs()[0]?.modified);
     await resetSettings(['review', 'prompts']);
@@ -216,8 +223,10 @@ describe('review before apply', () => {
 });
 
 describe('custom prompts', () => {
-  before(activateWithToken);
-  beforeEach(() => standIn().reset());
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
+  });
   afterEach(async () => {
     while (reviewTabs().length > 0) await reject(reviewTabs()[0]?.modified);
     await resetSettings(['prompts']);

@@ -4,7 +4,7 @@
 // replaced text; injection and toxicity give their numbers.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, openScratch, resetSettings, setSetting, standIn } from './helpers';
+import { useBaseline, closeAllEditors, openScratch, resetSettings, setSetting, standIn } from './helpers';
 
 const SOURCE = ['// contact 🙂 owner:\tfrodo@predictionguard.com', 'const phone = "954-123-4567";', 'export {};', ''].join('\r\n');
 
@@ -36,8 +36,10 @@ async function diagnosticsBecome(uri: vscode.Uri, count: number): Promise<vscode
 }
 
 describe('safety checks', () => {
-  before(activateWithToken);
-  beforeEach(() => standIn().reset());
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
+  });
   afterEach(async () => {
     await vscode.commands.executeCommand('predictionGuard.clearChecks');
     await closeAllEditors();

@@ -1,29 +1,14 @@
 // Settings reach the server exactly, and only those the user set.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateWithToken, closeAllEditors, openScratch, resetSettings, runCommand, setSetting, selectLines, sleep, standIn } from './helpers';
-
-const CHANGED = [
-  'temperature',
-  'topP',
-  'maxOutputTokens',
-  'instructions',
-  'reasoningEffort',
-  'safeguards.pii',
-  'safeguards.piiReplaceMethod',
-  'safeguards.entityList',
-  'safeguards.blockPromptInjection',
-  'safeguards.toxicity',
-];
+import { openScratch, runCommand, setSetting, selectLines, standIn, useBaseline, waitForRequests } from './helpers';
 
 describe('settings', () => {
-  before(activateWithToken);
-  beforeEach(() => standIn().reset());
-  afterEach(async () => {
-    await resetSettings(CHANGED);
-    await setSetting('model', 'gpt-oss-120b');
-    await closeAllEditors();
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
   });
+  afterEach(useBaseline);
 
   it('sends only model and input when nothing else is set', async () => {
     const editor = await openScratch('const a = 1;\n');
@@ -70,9 +55,14 @@ describe('settings', () => {
     selectLines(editor, 0, 0);
 
     const pending = runCommand('predictionGuard.explain');
-    for (let i = 0; i < 100 && !(await standIn().requests()).some((r) => r.path.startsWith('/models')); i++) await sleep(50);
-    await sleep(500); // the quick pick opens once the list has arrived
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitForRequests(1, '/models');
+    // The quick pick opens once the list has arrived, which the extension host cannot observe: accept
+    // the selected item (a no-op while no quick pick is open, each call a round trip to the
+    // workbench) until the pick leads to the /responses request; that wait has the deadline.
+    let picked = false;
+    const responded = waitForRequests(1, '/responses').finally(() => (picked = true));
+    while (!picked) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await responded;
     await pending;
 
     const requests = await standIn().requests();

@@ -1,7 +1,7 @@
 // Cancel on the progress notification aborts the HTTP request and leaves the file untouched, even
 // though the server's answer would have come later.
 import { runCommand, screenshot } from '../workbench';
-import { check, clearNotifications, nextResponsesRequest, selectInSample, type UiContext } from './context';
+import { abortedRequest, check, clearNotifications, nextResponsesRequest, selectInSample, type UiContext } from './context';
 
 const LATE_ANSWER = 'const replacedAfterCancel = true;';
 
@@ -19,10 +19,9 @@ export async function cancelLeavesFileUntouched(ctx: UiContext): Promise<void> {
   await screenshot(page, 'progress-cancel');
   await toast.getByRole('button', { name: 'Cancel' }).click();
 
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && !standIn.requests().find((r) => r.id === request.id)?.aborted) await page.waitForTimeout(100);
-  check(standIn.requests().find((r) => r.id === request.id)?.aborted === true, 'the stand-in saw the request aborted');
-  await page.waitForTimeout(6500); // past the moment the answer would have arrived
+  await abortedRequest(ctx, request.id);
+  // The command is over once its progress closes: no answer can be placed after that.
+  await toast.waitFor({ state: 'hidden', timeout: 10_000 });
   const after = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
   check(!after.includes('replacedAfterCancel'), 'the late answer was not written into the file');
   check(after === before, 'the file looks exactly as before');

@@ -18,6 +18,13 @@ export interface UiContext {
 
 export type UiTest = (ctx: UiContext) => Promise<void>;
 
+/** One UI test as the runner lists it. `fault: true` tags a test that injects a fault or a hostile answer: it is counted in the reliability figures. */
+export interface UiTestEntry {
+  title: string;
+  run: UiTest;
+  fault?: true;
+}
+
 export const EXPLAIN = 'Prediction Guard: Explain Selection';
 export const SET_KEY = 'Prediction Guard: Set API Key';
 
@@ -38,16 +45,33 @@ export async function selectInSample(page: Page, lines = 3, from = 1): Promise<v
 
 /** Waits for the next POST /responses after `since` recorded requests. */
 export async function nextResponsesRequest(ctx: UiContext, since: number, timeoutMs = 15_000): Promise<RecordedRequest> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = ctx.standIn
-      .requests()
-      .slice(since)
-      .find((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses');
-    if (found) return found;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`the stand-in received no POST /responses within ${timeoutMs} ms`);
+  const isResponses = (r: RecordedRequest): boolean => r.method === 'POST' && r.path.split('?')[0] === '/responses';
+  const all = await ctx.standIn.waitForRequests((requests) => requests.slice(since).some(isResponses), 'a POST /responses', timeoutMs);
+  const found = all.slice(since).find(isResponses);
+  check(found, 'a POST /responses was recorded');
+  return found;
+}
+
+/** Resolves once the stand-in saw request `id` aborted by the client. */
+export async function abortedRequest(ctx: UiContext, id: number, timeoutMs = 10_000): Promise<void> {
+  await ctx.standIn.waitForRequests((requests) => requests.some((r) => r.id === id && r.aborted === true), `request ${id} aborted`, timeoutMs);
+}
+
+/** Stores the stand-in's key through Set API Key, as a user would: the state a test that sends requests starts from. */
+export async function useSentinelKey(ctx: UiContext): Promise<void> {
+  // Focus in a webview (the panel or the chat an earlier test used) keeps keys from the palette.
+  const editor = ctx.page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first();
+  if (await editor.isVisible().catch(() => false)) await editor.click();
+  await runCommand(ctx.page, SET_KEY);
+  await enterKeyInMaskedBox(ctx.page, ctx.token);
+}
+
+/** A UI test that needs the key stored, whatever ran before it. */
+export function withKey(test: UiTest): UiTest {
+  return async (ctx) => {
+    await useSentinelKey(ctx);
+    await test(ctx);
+  };
 }
 
 /** Runs Explain Selection on the first lines of sample.ts; resolves with the request the stand-in got. */
@@ -96,9 +120,11 @@ export async function settledToast(page: Page, text: string): Promise<string> {
     .catch(() => undefined);
   await toast.hover();
   const expand = toast.locator('.codicon-notifications-expand');
-  if (await expand.isVisible()) await expand.click();
+  if (await expand.isVisible()) {
+    await expand.click();
+    await toast.locator('.codicon-notifications-collapse').waitFor({ state: 'visible', timeout: 5000 });
+  }
   await page.mouse.move(700, 400);
-  await page.waitForTimeout(400);
   return (await toast.innerText()).replace(/\s+/g, ' ').trim();
 }
 

@@ -14,8 +14,8 @@ export async function editorContextSubmenu({ page }: UiContext): Promise<void> {
   await entry.waitFor({ state: 'visible', timeout: 5000 });
   await entry.hover();
   const submenuItems = page.locator('.monaco-submenu .action-label');
-  await submenuItems.first().waitFor({ state: 'visible', timeout: 5000 });
-  await page.waitForTimeout(300); // let the submenu finish its layout
+  // The submenu is laid out once its last expected entry shows.
+  for (const label of expected) await page.locator('.monaco-submenu .action-label', { hasText: label }).first().waitFor({ state: 'visible', timeout: 5000 });
   await screenshot(page, 'editor-context-submenu');
   const labels = (await submenuItems.allInnerTexts()).map((t) => t.trim()).filter((t) => t !== '');
   await escape(page, 2);

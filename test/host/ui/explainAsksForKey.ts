@@ -6,6 +6,8 @@ const ANSWER = 'Explained: the answer from the stand-in.';
 
 export async function explainAsksForKeyThenAnswers(ctx: UiContext): Promise<void> {
   const { page, standIn } = ctx;
+  await runCommand(page, 'Prediction Guard: Clear API Key'); // whatever an earlier test stored
+  await page.locator('.notifications-toasts .notification-list-item', { hasText: 'API key removed' }).first().waitFor({ state: 'visible', timeout: 10_000 });
   standIn.enqueue('/responses', { kind: 'text', text: ANSWER });
   const since = standIn.requests().length;
   await selectInSample(page, 3);

@@ -1,6 +1,7 @@
-// The UI tests, in the order they run (later ones rely on the key the second one stores).
+// The UI tests, in the order they run. Each sets up what it needs (withKey: the stand-in's key stored),
+// so any one can run alone (PG_UI_FILTER).
 import { commandPaletteListsCommands } from './commandPalette';
-import type { UiTest } from './context';
+import { withKey, type UiTestEntry } from './context';
 import { cancelLeavesFileUntouched } from './cancel';
 import { echoedKeyIsNotShown } from './echoedKey';
 import { rateLimitWaitShownAndCancellable } from './rateLimit';
@@ -15,19 +16,19 @@ import { reviewUiTests } from './review';
 import { setApiKeyReplacesKey } from './setApiKey';
 import { workbenchWithAnswer } from './workbenchScreenshot';
 
-export const uiTests: [title: string, test: UiTest][] = [
-  ['palette lists the Prediction Guard commands', commandPaletteListsCommands],
-  ['Explain without a key asks for it (masked), sends it and opens the answer beside', explainAsksForKeyThenAnswers],
-  ['Set API Key replaces the key the server sees', setApiKeyReplacesKey],
-  ['editor context menu has the Prediction Guard submenu', editorContextSubmenu],
-  ['403 shows a notification offering Set API Key', forbiddenOffersSetApiKey],
-  ['safeguard block names the PII safeguard', safeguardBlockNamesPii],
-  ['a server echoing the key in its error: the notification does not show it', echoedKeyIsNotShown],
-  ['Cancel on the progress notification aborts the request and changes nothing', cancelLeavesFileUntouched],
-  ['rate limited: the progress shows the wait, and Cancel during it sends no retry', rateLimitWaitShownAndCancellable],
-  ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
+export const uiTests: UiTestEntry[] = [
+  { title: 'palette lists the Prediction Guard commands', run: commandPaletteListsCommands },
+  { title: 'Explain without a key asks for it (masked), sends it and opens the answer beside', run: explainAsksForKeyThenAnswers },
+  { title: 'Set API Key replaces the key the server sees', run: setApiKeyReplacesKey },
+  { title: 'editor context menu has the Prediction Guard submenu', run: editorContextSubmenu },
+  { title: '403 shows a notification offering Set API Key', run: withKey(forbiddenOffersSetApiKey), fault: true },
+  { title: 'safeguard block names the PII safeguard', run: withKey(safeguardBlockNamesPii), fault: true },
+  { title: 'a server echoing the key in its error: the notification does not show it', run: withKey(echoedKeyIsNotShown), fault: true },
+  { title: 'Cancel on the progress notification aborts the request and changes nothing', run: withKey(cancelLeavesFileUntouched), fault: true },
+  { title: 'rate limited: the progress shows the wait, and Cancel during it sends no retry', run: withKey(rateLimitWaitShownAndCancellable), fault: true },
+  { title: 'workbench screenshot with an answer beside the code', run: withKey(workbenchWithAnswer) },
   ...reviewUiTests,
   ...parametersUiTests,
   ...chatUiTests,
-  ['parameters panel: survives Reload Window (serializer)', parametersPanelSurvivesReload],
+  { title: 'parameters panel: survives Reload Window (serializer)', run: withKey(parametersPanelSurvivesReload) },
 ];

@@ -3,7 +3,7 @@
 // chat's Replace Selection reviewed; screenshots in the light and dark themes.
 import type { Page } from 'playwright-core';
 import { runCommand, screenshot, waitForEditorText, waitForNotification } from '../workbench';
-import { check, clearNotifications, nextResponsesRequest, selectInSample, type UiContext } from './context';
+import { check, clearNotifications, nextResponsesRequest, selectInSample, withKey, type UiContext, type UiTestEntry } from './context';
 import { activeEditorText, chatFrame, newChat, openChat, reply, send } from './chat/chatView';
 
 const ACCEPT_BUTTON = '.editor-group-container.active .editor-actions .action-label[aria-label^="Accept Change"]';
@@ -138,8 +138,12 @@ export async function chatReplaceSelectionIsReviewed(ctx: UiContext): Promise<vo
   await undoInSample(page, 'from the chat');
 }
 
-export const reviewUiTests: [string, (ctx: UiContext) => Promise<void>][] = [
-  ['review: hidden Unicode flagged (decoration, what and where), Accept by key asks first; screenshots light and dark', reviewHiddenUnicodeFlaggedAndConfirmed],
-  ['review: Run Prompt from the quick pick sends the prompt text; Reject by key changes nothing', runPromptFromQuickPick],
-  ['review: chat Replace Selection opens a review; the title button Accepts', chatReplaceSelectionIsReviewed],
+export const reviewUiTests: UiTestEntry[] = [
+  {
+    title: 'review: hidden Unicode flagged (decoration, what and where), Accept by key asks first; screenshots light and dark',
+    run: withKey(reviewHiddenUnicodeFlaggedAndConfirmed),
+    fault: true,
+  },
+  { title: 'review: Run Prompt from the quick pick sends the prompt text; Reject by key changes nothing', run: withKey(runPromptFromQuickPick) },
+  { title: 'review: chat Replace Selection opens a review; the title button Accepts', run: withKey(chatReplaceSelectionIsReviewed) },
 ];

@@ -11,8 +11,12 @@ export async function setApiKeyReplacesKey(ctx: UiContext): Promise<void> {
     const request = await explainSample(ctx);
     check(bearerOf(request) === `Bearer ${second}`, `after Set API Key the server saw ${String(bearerOf(request))}`);
   } finally {
-    // The stand-in refuses the second key (403): put the sentinel back and drop the error toast.
-    await page.waitForTimeout(500);
+    // The stand-in refuses the second key (403): once its error shows, put the sentinel back and drop it.
+    await page
+      .locator('.notifications-toasts .notification-list-item .monaco-button', { hasText: 'Set API Key' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .catch(() => undefined);
     await runCommand(page, SET_KEY);
     await enterKeyInMaskedBox(page, ctx.token);
     await clearNotifications(page);

@@ -29,6 +29,6 @@ export async function workbenchWithAnswer(ctx: UiContext): Promise<void> {
     .first()
     .waitFor({ state: 'hidden', timeout: 5000 })
     .catch(() => undefined);
-  await page.waitForTimeout(300);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await screenshot(page, 'workbench');
 }

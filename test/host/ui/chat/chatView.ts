@@ -30,6 +30,12 @@ export async function openChat(page: Page): Promise<void> {
     () => false,
   );
   if (appeared) return;
+  // After a reload on a busy machine the side bar may already show the chat while its webview loads.
+  const shown = page.locator('.part.sidebar .composite.title', { hasText: /Prediction Guard/i });
+  if (await shown.isVisible().catch(() => false)) {
+    await box.waitFor({ state: 'visible', timeout: 60_000 });
+    return;
+  }
   await runCommand(page, 'View: Show Prediction Guard');
   await box.waitFor({ state: 'visible', timeout: 20_000 });
 }
@@ -53,21 +59,23 @@ export async function send(ctx: UiContext, text: string): Promise<RecordedReques
   await box.fill(text);
   await box.press('Enter');
   const picker = page.locator('.quick-input-widget', { hasText: 'choose a model' });
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (
-      ctx.standIn
-        .requests()
-        .slice(since)
-        .some((r) => r.method === 'POST' && r.path.split('?')[0] === '/responses')
-    )
-      break;
-    if (await picker.isVisible().catch(() => false)) {
-      await picker.locator('.monaco-list-row', { hasText: 'gpt-oss-120b' }).first().click();
-    }
-    await page.waitForTimeout(100);
-  }
-  return nextResponsesRequest(ctx, since, 1000);
+  const request = nextResponsesRequest(ctx, since, 15_000);
+  let sent = false;
+  void request.then(
+    () => (sent = true),
+    () => (sent = true),
+  );
+  // The picker shows only when no model is set; the request ends the wait either way.
+  await Promise.race([
+    request,
+    picker.waitFor({ state: 'visible', timeout: 15_000 }).then(
+      async () => {
+        if (!sent) await picker.locator('.monaco-list-row', { hasText: 'gpt-oss-120b' }).first().click();
+      },
+      () => undefined,
+    ),
+  ]);
+  return request;
 }
 
 /** Waits until turn `index` (0-based) shows an answer (or a decision / error) and returns that part. */

@@ -29,7 +29,13 @@ export async function chatInsertAtCursor(ctx: UiContext): Promise<void> {
   // One undo step takes the whole insertion back (and leaves the fixture as it was).
   await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+Z');
-  await page.waitForTimeout(300);
+  await page
+    .waitForFunction(
+      () => !document.querySelector<HTMLElement>('.editor-group-container.active .monaco-editor .view-lines')?.innerText.includes('chatInserted'),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
   const undone = await activeEditorText(page);
   check(!undone.includes('chatInserted') && !undone.includes('return 42;'), `one undo did not remove the whole insertion:\n${undone}`);
 }

@@ -1,7 +1,7 @@
 // The chat's conversation in the real VS Code: two turns with the first answer sent back as an
 // assistant item, Stop aborting the HTTP request, and a safeguard block shown as a decision with Retry.
 import { screenshot } from '../../workbench';
-import { check, type UiContext } from '../context';
+import { abortedRequest, check, nextResponsesRequest, type UiContext } from '../context';
 import { chatFrame, composer, inputOf, newChat, openChat, reply, send } from './chatView';
 
 const FIRST_ANSWER = 'It adds up `price × quantity` for every item with a positive quantity.';
@@ -44,11 +44,7 @@ export async function chatStopAbortsRequest(ctx: UiContext): Promise<void> {
   await stop.waitFor({ state: 'visible', timeout: 10_000 });
   check(await composer(page).isDisabled(), 'the message box is not disabled while the request runs');
   await stop.click();
-  const deadline = Date.now() + 10_000;
-  while (!standIn.requests().find((r) => r.id === request.id)?.aborted) {
-    if (Date.now() > deadline) throw new Error('the stand-in did not see the request aborted after Stop');
-    await page.waitForTimeout(100);
-  }
+  await abortedRequest(ctx, request.id);
   const stopped = await (await reply(page, index)).innerText();
   check(/Stopped/.test(stopped), `the turn does not say it was stopped: ${stopped}`);
   await stop.waitFor({ state: 'hidden', timeout: 5000 });
@@ -70,10 +66,6 @@ export async function chatSafeguardDecision(ctx: UiContext): Promise<void> {
   standIn.enqueue('/responses', { kind: 'text', text: 'Answered on retry.' });
   const since = standIn.requests().length;
   await decision.getByRole('button', { name: 'Retry' }).click();
-  const deadline = Date.now() + 10_000;
-  while (standIn.requests().length === since) {
-    if (Date.now() > deadline) throw new Error('Retry sent nothing');
-    await page.waitForTimeout(100);
-  }
+  await nextResponsesRequest(ctx, since, 10_000);
   await chatFrame(page).locator('article.pg-turn').nth(index).locator('.pg-answer', { hasText: 'Answered on retry.' }).waitFor({ timeout: 10_000 });
 }

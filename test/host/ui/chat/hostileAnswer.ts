@@ -36,8 +36,10 @@ export async function chatHostileAnswerIsInert(ctx: UiContext): Promise<void> {
     standIn.enqueue('/responses', { kind: 'text', text: answer });
     await send(ctx, 'Draw the order flow');
     const shown = await reply(page, index);
-    await page.waitForTimeout(2000);
     const frame = chatFrame(page);
+    // The answer is fully rendered once both image placeholders are there; anything that could load
+    // or run would have been put in the page by then.
+    await frame.locator('.pg-image-placeholder').nth(1).waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot(page, 'chat-hostile-answer');
     ctx.figures.hostilePayloads += 6; // raw <img onerror>, inline and reference Markdown images, <script>, <svg onload>, javascript: link
     ctx.figures.remoteFetches += hits.length;

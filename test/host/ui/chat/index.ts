@@ -1,17 +1,21 @@
 // The sidebar chat's UI tests, in the order they run (they share the workbench and its chat history).
-import type { UiTest } from '../context';
+import { withKey, type UiTestEntry } from '../context';
 import { chatInsertAtCursor } from './codeActions';
 import { chatSafeguardDecision, chatStopAbortsRequest, chatTwoTurns } from './conversation';
 import { chatHostileAnswerIsInert } from './hostileAnswer';
 import { chatSurvivesReload } from './reload';
 import { chatScreenshots } from './screenshots';
 
-export const chatUiTests: [string, UiTest][] = [
-  ['chat: two turns, the second sends the first answer as an assistant item', chatTwoTurns],
-  ['chat: Stop aborts a slow request', chatStopAbortsRequest],
-  ['chat: a safeguard block is a decision with Change setting and Retry', chatSafeguardDecision],
-  ['chat: an answer with <img onerror>, Markdown images and a javascript: link runs and fetches nothing', chatHostileAnswerIsInert],
-  ['chat: Insert at Cursor puts a code block into sample.ts as one undo step', chatInsertAtCursor],
-  ['chat: screenshots of a code answer in light and dark themes', chatScreenshots],
-  ['chat: the conversation survives Reload Window', chatSurvivesReload],
+export const chatUiTests: UiTestEntry[] = [
+  { title: 'chat: two turns, the second sends the first answer as an assistant item', run: withKey(chatTwoTurns) },
+  { title: 'chat: Stop aborts a slow request', run: withKey(chatStopAbortsRequest), fault: true },
+  { title: 'chat: a safeguard block is a decision with Change setting and Retry', run: withKey(chatSafeguardDecision), fault: true },
+  {
+    title: 'chat: an answer with <img onerror>, Markdown images and a javascript: link runs and fetches nothing',
+    run: withKey(chatHostileAnswerIsInert),
+    fault: true,
+  },
+  { title: 'chat: Insert at Cursor puts a code block into sample.ts as one undo step', run: withKey(chatInsertAtCursor) },
+  { title: 'chat: screenshots of a code answer in light and dark themes', run: withKey(chatScreenshots) },
+  { title: 'chat: the conversation survives Reload Window', run: withKey(chatSurvivesReload) },
 ];

@@ -1,13 +1,17 @@
 // The history survives "Developer: Reload Window": the conversation is still shown and listed.
 import { runCommand } from '../../workbench';
 import { check, type UiContext } from '../context';
-import { chatFrame, openChat, turns } from './chatView';
+import { chatFrame, newChat, openChat, reply, send, turns } from './chatView';
 
 export async function chatSurvivesReload(ctx: UiContext): Promise<void> {
   const { page } = ctx;
   await openChat(page);
+  await newChat(page);
+  ctx.standIn.enqueue('/responses', { kind: 'text', text: 'Kept across the reload.' });
+  await send(ctx, 'Will this survive a reload?');
+  await reply(page, 0);
   const count = await turns(page).count();
-  check(count > 0, 'there is no conversation to keep');
+  check(count === 1, `the new conversation shows ${count} turns`);
   const firstPrompt = await turns(page).first().locator('.pg-prompt').innerText();
   const title = await chatFrame(page).locator('.pg-title').innerText();
   const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });

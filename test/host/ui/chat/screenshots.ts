@@ -34,7 +34,7 @@ async function colorTheme(page: Page, name: string, bodyClass: string): Promise<
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
   await page.mouse.move(1200, 720); // an empty part of the editor: no hover in the picture
   await chatFrame(page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 10_000 });
-  await page.waitForTimeout(800);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 /** Closes every editor but sample.ts (unsaved answers are reverted), so the picture shows the code and the chat. */

@@ -2,7 +2,7 @@
 // are neither saved nor sent; settings changed elsewhere show up in it.
 import * as assert from 'node:assert/strict';
 import { escape, runCommand, screenshot } from '../../workbench';
-import { check, EXPLAIN, explainSample, nextResponsesRequest, selectInSample, type UiContext, type UiTest } from '../context';
+import { check, EXPLAIN, explainSample, nextResponsesRequest, selectInSample, type UiContext, type UiTest, type UiTestEntry, withKey } from '../context';
 import { choose, focusWorkbench, openParametersPanel, setChecked, saveAndWait, typeInto, valueOf, writeWorkspaceSettings } from './panel';
 
 const WEATHER_PARAMETERS = '{"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}';
@@ -44,6 +44,10 @@ const savedValuesReachServer: UiTest = async (ctx) => {
 
 const invalidTemperatureNotSaved: UiTest = async (ctx) => {
   const frame = await openParametersPanel(ctx.page);
+  if ((await valueOf(frame, 'temperature')) !== '0.3') {
+    await typeInto(frame, 'temperature', '0.3');
+    await saveAndWait(frame);
+  }
   await typeInto(frame, 'temperature', '3');
   const error = frame.locator('#temperature-error');
   await error.waitFor({ timeout: 5000 });
@@ -63,6 +67,7 @@ const invalidTemperatureNotSaved: UiTest = async (ctx) => {
 const settingsFileUpdatesPanel: UiTest = async (ctx) => {
   const frame = await openParametersPanel(ctx.page);
   check((await frame.locator('#dirty-state').innerText()).includes('No unsaved'), 'the panel has no unsaved edits');
+  const before = await valueOf(frame, 'temperature');
   writeWorkspaceSettings(ctx.workspace, { 'predictionGuard.temperature': 0.7 });
   try {
     await frame.waitForFunction(() => document.querySelector<HTMLInputElement>('#temperature')?.value === '0.7', undefined, { timeout: 15_000 });
@@ -71,7 +76,7 @@ const settingsFileUpdatesPanel: UiTest = async (ctx) => {
   } finally {
     writeWorkspaceSettings(ctx.workspace, undefined);
   }
-  await frame.waitForFunction(() => document.querySelector<HTMLInputElement>('#temperature')?.value === '0.3', undefined, { timeout: 15_000 });
+  await frame.waitForFunction((value) => document.querySelector<HTMLInputElement>('#temperature')?.value === value, before, { timeout: 15_000 });
 };
 
 const resetToDefaults: UiTest = async (ctx) => {
@@ -101,9 +106,13 @@ const resetToDefaults: UiTest = async (ctx) => {
   await escape(ctx.page, 1);
 };
 
-export const parametersUiTests: [string, UiTest][] = [
-  ['parameters panel: saved values reach the server exactly', savedValuesReachServer],
-  ['parameters panel: an out-of-range temperature shows an error and is neither saved nor sent', invalidTemperatureNotSaved],
-  ['parameters panel: editing settings.json (workspace) updates the panel', settingsFileUpdatesPanel],
-  ['parameters panel: reset to defaults, light theme screenshot', resetToDefaults],
+export const parametersUiTests: UiTestEntry[] = [
+  { title: 'parameters panel: saved values reach the server exactly', run: withKey(savedValuesReachServer) },
+  {
+    title: 'parameters panel: an out-of-range temperature shows an error and is neither saved nor sent',
+    run: withKey(invalidTemperatureNotSaved),
+    fault: true,
+  },
+  { title: 'parameters panel: editing settings.json (workspace) updates the panel', run: withKey(settingsFileUpdatesPanel) },
+  { title: 'parameters panel: reset to defaults, light theme screenshot', run: withKey(resetToDefaults) },
 ];

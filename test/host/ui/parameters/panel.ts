@@ -15,7 +15,8 @@ export async function webviewFrameWith(page: Page, selector: string, timeoutMs =
       if (frame === page.mainFrame()) continue;
       if (await frame.$(selector).catch(() => null)) return frame;
     }
-    await page.waitForTimeout(200);
+    // Webview frames come and go (pending → active); look again at the next frame event, or shortly.
+    await page.waitForEvent('framenavigated', { timeout: 250 }).catch(() => undefined);
   }
   throw new Error(`no webview shows ${selector} within ${timeoutMs} ms`);
 }

@@ -16,7 +16,8 @@ export async function parametersPanelSurvivesReload(ctx: UiContext): Promise<voi
   const tab = page.locator('.tabs-container .tab', { hasText: 'Prediction Guard Parameters' }).first();
   await tab.waitFor({ timeout: 30_000 });
   await tab.click();
-  const frame = await webviewFrameWith(page, '#temperature', 30_000);
+  // A restored webview loads after the extension host is back, which on a busy 2-core machine can take a minute.
+  const frame = await webviewFrameWith(page, '#temperature', 90_000);
   await frame.locator('#dirty-state', { hasText: 'No unsaved' }).waitFor({ timeout: 15_000 });
   check((await valueOf(frame, 'model-custom')) === 'gpt-oss-120b', `the restored panel shows the saved model (${await valueOf(frame, 'model-custom')})`);
 }
