@@ -125,6 +125,23 @@ describe('safety checks', () => {
     await diagnosticsBecome(editor.document.uri, 0);
   });
 
+  it('Check Factuality of Last Answer checks the last Explain answer against its code and question', async () => {
+    const editor = await openScratch('def parse(s):\n    return eval(s)\n', 'py');
+    editor.selection = new vscode.Selection(0, 0, 1, 18);
+    await standIn().enqueue('/responses', { kind: 'text', text: 'It evaluates the string as Python.' });
+    await vscode.commands.executeCommand('predictionGuard.explain');
+    await standIn().enqueue('/factuality', { kind: 'score', value: 0.7879 });
+
+    const result = await vscode.commands.executeCommand<{ summary: string } | undefined>('predictionGuard.checkFactuality');
+
+    assert.equal(result?.summary, 'Factuality high: 0.79');
+    const body = (await standIn().lastRequest('/factuality'))?.body as { reference: string; text: string };
+    assert.equal(body.text, 'It evaluates the string as Python.');
+    assert.match(body.reference, /^Question: Explain what this code does/);
+    assert.ok(body.reference.includes(':\ndef parse(s):\n    return eval(s)'), `the code is in the reference: ${body.reference}`);
+    assert.match(body.reference, /Code \(scratch\/\w+\.py, lines 1–2\)/);
+  });
+
   it('a refused key reads as for requests, and nothing is marked', async () => {
     const editor = await openScratch('mail frodo@predictionguard.com\n');
     editor.selection = new vscode.Selection(0, 0, 0, 30);
