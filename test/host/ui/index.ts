@@ -11,6 +11,7 @@ import { parametersUiTests } from './parameters';
 import { parametersPanelSurvivesReload } from './parameters/reload';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
 import { safeguardBlockNamesPii } from './safeguardBlock';
+import { safetyCancelAbortsCheck, safetyDiagnosticsScreenshots, safetyEmptySelectionAsks } from './safetyChecks';
 import { reviewUiTests } from './review';
 import { setApiKeyReplacesKey } from './setApiKey';
 import { workbenchWithAnswer } from './workbenchScreenshot';
@@ -26,6 +27,9 @@ export const uiTests: [title: string, test: UiTest][] = [
   ['Cancel on the progress notification aborts the request and changes nothing', cancelLeavesFileUntouched],
   ['rate limited: the progress shows the wait, and Cancel during it sends no retry', rateLimitWaitShownAndCancellable],
   ['workbench screenshot with an answer beside the code', workbenchWithAnswer],
+  ['safety: with nothing selected a check asks before sending the whole file', safetyEmptySelectionAsks],
+  ['safety: Cancel on the progress aborts the check and marks nothing', safetyCancelAbortsCheck],
+  ['safety: PII diagnostics in the editor and the Problems view (light and dark)', safetyDiagnosticsScreenshots],
   ...reviewUiTests,
   ...parametersUiTests,
   ...chatUiTests,

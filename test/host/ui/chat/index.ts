@@ -2,6 +2,7 @@
 import type { UiTest } from '../context';
 import { chatInsertAtCursor } from './codeActions';
 import { chatSafeguardDecision, chatStopAbortsRequest, chatTwoTurns } from './conversation';
+import { chatFactualityBadge } from './factuality';
 import { chatHostileAnswerIsInert } from './hostileAnswer';
 import { chatSurvivesReload } from './reload';
 import { chatScreenshots } from './screenshots';
@@ -13,5 +14,6 @@ export const chatUiTests: [string, UiTest][] = [
   ['chat: an answer with <img onerror>, Markdown images and a javascript: link runs and fetches nothing', chatHostileAnswerIsInert],
   ['chat: Insert at Cursor puts a code block into sample.ts as one undo step', chatInsertAtCursor],
   ['chat: screenshots of a code answer in light and dark themes', chatScreenshots],
+  ['chat: Check factuality sends question + code and answer, and shows a badge (light and dark)', chatFactualityBadge],
   ['chat: the conversation survives Reload Window', chatSurvivesReload],
 ];
