@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
-import { openFile, runCommand, screenshot, selectLines, waitForNotification } from '../workbench';
+import { escape, openFile, runCommand, screenshot, selectLines, waitForNotification } from '../workbench';
 import { check, clearNotifications, type UiContext } from './context';
 
 const CHECK_PII = 'Prediction Guard: Check Selection for PII';
@@ -51,6 +51,7 @@ async function problemsView(page: Page, shown: boolean): Promise<void> {
 
 export async function safetyEmptySelectionAsks(ctx: UiContext): Promise<void> {
   const { page, standIn } = ctx;
+  await escape(page); // whatever an earlier test left open
   await clearNotifications(page);
   const contents = await openContacts(ctx);
   await caretInContacts(page);
