@@ -26,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // Workspace values of instructions and tools wait for the user's Allow (remembered per workspace).
   const approval = new WorkspaceApproval(context.workspaceState);
   const session = new Session({ log, tokens, mcpSecrets: new McpSecrets(context.secrets), approval });
+  // Explain/Ask answers are kept here as they complete, for “Check Factuality of Last Answer”.
+  const lastAnswer = new LastAnswer();
   context.subscriptions.push(
     log,
     tokens,
@@ -33,11 +35,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     session,
     new StatusBar(session),
     ...registerReviews(),
-    ...registerCommands(session),
+    ...registerCommands(session, lastAnswer),
     ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
     ...registerChat(context, session),
-    // TODO(lead): record Explain/Ask answers into `lastAnswer` (runTask) for “Check Factuality of Last Answer”.
-    ...registerSafetyChecks(safetyDepsFromSession(session, new LastAnswer())),
+    ...registerSafetyChecks(safetyDepsFromSession(session, lastAnswer)),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     return { setApiKey: (token) => tokens.set(token) };

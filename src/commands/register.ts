@@ -1,5 +1,6 @@
 // Registers every command; each returns a Disposable pushed by the composition root.
 import * as vscode from 'vscode';
+import { type LastAnswer } from '../core/factualityInput';
 import { TASK_IDS } from '../core/tasks';
 import { type Session } from '../session/session';
 import { clearApiKey, setApiKey } from './apiKeyCommands';
@@ -19,11 +20,12 @@ async function selectModel(session: Session): Promise<string | undefined> {
   }
 }
 
-export function registerCommands(session: Session): vscode.Disposable[] {
+/** `lastAnswer`: where Explain/Ask answers are kept for “Check Factuality of Last Answer”. */
+export function registerCommands(session: Session, lastAnswer: LastAnswer): vscode.Disposable[] {
   const register = (id: string, run: (args?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
   return [
-    ...TASK_IDS.map((task) => register(`predictionGuard.${task}`, (args?: unknown) => runTask(task, session, taskArgs(args)))),
-    register('predictionGuard.runPrompt', (args?: unknown) => runPrompt(session, args)),
+    ...TASK_IDS.map((task) => register(`predictionGuard.${task}`, (args?: unknown) => runTask(task, session, taskArgs(args), lastAnswer))),
+    register('predictionGuard.runPrompt', (args?: unknown) => runPrompt(session, args, lastAnswer)),
     register('predictionGuard.setApiKey', () => setApiKey(session)),
     register('predictionGuard.clearApiKey', () => clearApiKey(session)),
     register('predictionGuard.selectModel', () => selectModel(session)),

@@ -3,6 +3,7 @@
 // the same task runner, so request, placement and review are those of the built-in commands.
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import { type LastAnswer } from '../core/factualityInput';
 import { findPrompt, promptEntries, type PromptEntry } from '../core/tasks';
 import { type PlacementResult } from '../editor/answerPlacer';
 import { runTask } from './runTask';
@@ -25,7 +26,7 @@ async function pickPrompt(entries: readonly PromptEntry[]): Promise<PromptEntry 
   return picked?.entry;
 }
 
-export async function runPrompt(session: Session, rawArgs?: unknown): Promise<PlacementResult | undefined> {
+export async function runPrompt(session: Session, rawArgs?: unknown, lastAnswer?: LastAnswer): Promise<PlacementResult | undefined> {
   const { prompts } = session.settings;
   const entries = promptEntries(prompts);
   const args = RunPromptArgsSchema.safeParse(rawArgs);
@@ -43,5 +44,5 @@ export async function runPrompt(session: Session, rawArgs?: unknown): Promise<Pl
     entry = await pickPrompt(entries);
     if (!entry) return undefined;
   }
-  return runTask(entry.task, session, entry.prompt ? { prompt: entry.prompt } : {});
+  return runTask(entry.task, session, entry.prompt ? { prompt: entry.prompt } : {}, lastAnswer);
 }

@@ -2,6 +2,7 @@
 // under a cancellable progress notification, place the answer at the pinned target.
 import * as vscode from 'vscode';
 import * as z from 'zod';
+import { taskAnswer, type LastAnswer } from '../core/factualityInput';
 import { promptOverride, specFor, taskInput, type PromptChoice, type RunnableTask } from '../core/tasks';
 import { placeAnswer, type PlacementResult } from '../editor/answerPlacer';
 import { InFlightTargets, targetKey } from '../editor/inFlight';
@@ -35,7 +36,8 @@ async function askQuestion(): Promise<string | undefined> {
   return question?.trim() ? question.trim() : undefined;
 }
 
-export async function runTask(task: RunnableTask, session: Session, args: TaskArgs = {}): Promise<PlacementResult | undefined> {
+/** `lastAnswer` keeps Explain/Ask answers for “Check Factuality of Last Answer”. */
+export async function runTask(task: RunnableTask, session: Session, args: TaskArgs = {}, lastAnswer?: LastAnswer): Promise<PlacementResult | undefined> {
   const spec = specFor(task, args.prompt);
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -59,7 +61,8 @@ export async function runTask(task: RunnableTask, session: Session, args: TaskAr
     const question = task === 'ask' ? (args.question ?? (await askQuestion())) : undefined;
     if (task === 'ask' && !question) return undefined;
     const prompt = args.prompt ?? promptOverride(task, session.settings.prompts);
-    const input = taskInput(task, selectionContext(editor, selection), question, prompt?.text);
+    const context = selectionContext(editor, selection);
+    const input = taskInput(task, context, question, prompt?.text);
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${spec.progress}…`, cancellable: true },
       async (progress, cancel) => {
@@ -76,6 +79,7 @@ export async function runTask(task: RunnableTask, session: Session, args: TaskAr
               warn: (message) => void vscode.window.showWarningMessage(message),
               showFailure: (failure) => session.showFailure(failure),
               info: (line) => session.log.info(line),
+              answered: (text) => lastAnswer?.recordTask(taskAnswer(task, context, text, question, prompt?.text)),
             },
             { task, input, signal: abort.signal, destination: prompt?.destination },
           );

@@ -18,6 +18,8 @@ export interface TaskFlowDeps<P> {
   warn(message: string): void;
   showFailure(failure: Failure): void;
   info(line: string): void;
+  /** Told the answer text once it is known to be usable, before it is placed (kept for “Check Factuality of Last Answer”). */
+  answered?(text: string): void;
 }
 
 export interface TaskFlowRequest {
@@ -77,6 +79,7 @@ export async function runTaskFlow<P>(deps: TaskFlowDeps<P>, request: TaskFlowReq
     deps.showFailure(failure);
     return { status: 'failed', failure };
   }
+  deps.answered?.(answer.text);
   let destination = request.destination ?? destinationFor(request.task, settings.placement);
   if (answer.incomplete && (destination === 'replace' || destination === 'insertBelow')) {
     destination = 'newDocument';

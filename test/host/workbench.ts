@@ -36,7 +36,7 @@ export function workbenchUrl(serverUrl: string, folder: string, payload?: [strin
 
 /** Opens the workbench and waits until it is laid out. */
 export async function openWorkbench(page: Page, url: string, timeoutMs = 60_000): Promise<void> {
-  await page.goto(url);
+  await page.goto(url, { timeout: timeoutMs }); // a loaded machine can take more than the default 30 s
   await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
   // The status bar is among the last parts to appear; after it keyboard shortcuts are wired up.
   await page.locator('.part.statusbar').waitFor({ timeout: timeoutMs });

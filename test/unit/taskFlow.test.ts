@@ -21,11 +21,12 @@ interface Seen {
   progress: string[];
   warnings: string[];
   failures: Failure[];
+  answered: string[];
 }
 
 function flow(task: TaskId, options: Partial<TestPipelineOptions> = {}, signal = new AbortController().signal) {
   const { pipeline, asked, logs } = testPipeline({ baseUrl: server.baseUrl, token: TOKEN, ...options });
-  const seen: Seen = { placed: [], progress: [], warnings: [], failures: [] };
+  const seen: Seen = { placed: [], progress: [], warnings: [], failures: [], answered: [] };
   const deps: TaskFlowDeps<string> = {
     send: (request) => pipeline.send(request),
     place: (destination, text) => {
@@ -36,6 +37,7 @@ function flow(task: TaskId, options: Partial<TestPipelineOptions> = {}, signal =
     warn: (message) => seen.warnings.push(message),
     showFailure: (failure) => seen.failures.push(failure),
     info: (line) => logs.push(`info ${line}`),
+    answered: (text) => seen.answered.push(text),
   };
   const input = [{ role: 'user' as const, content: `${task}: const x = 1;` }];
   return { run: () => runTaskFlow(deps, { task, input, signal }), seen, asked, logs };
@@ -71,6 +73,25 @@ describe('a selection command through the pipeline', () => {
     const { run, seen } = flow('explain', { settings: { placement: 'insertBelow' } });
     await run();
     assert.deepEqual(seen.placed, [{ destination: 'insertBelow', text: 'It declares x.' }]);
+  });
+
+  it('a usable answer is told (kept for Check Factuality of Last Answer); a failed, empty or cancelled one is not', async () => {
+    server.enqueue('/responses', { kind: 'text', text: 'It declares x.' });
+    const done = flow('explain');
+    await done.run();
+    assert.deepEqual(done.seen.answered, ['It declares x.']);
+
+    server.enqueue('/responses', { kind: 'text', text: '' });
+    const empty = flow('explain');
+    await empty.run();
+    server.enqueue('/responses', { kind: 'safeguard', message: 'prompt injection detected' });
+    const blocked = flow('ask', { settings: { 'safeguards.blockPromptInjection': true } });
+    await blocked.run();
+    const abort = new AbortController();
+    abort.abort();
+    const cancelled = flow('explain', {}, abort.signal);
+    assert.deepEqual(await cancelled.run(), { status: 'cancelled' });
+    assert.deepEqual([empty.seen.answered, blocked.seen.answered, cancelled.seen.answered], [[], [], []]);
   });
 
   it('a rate-limited answer is retried after the wait, and the wait is shown as progress', async () => {

@@ -127,6 +127,26 @@ describe('safety checks', () => {
     await diagnosticsBecome(editor.document.uri, 0);
   });
 
+  it('Check Factuality of Last Answer checks the last Explain answer against its code and question', async () => {
+    const editor = await openScratch('export function parse(s: string) {\n  return eval(s);\n}\n');
+    editor.selection = new vscode.Selection(0, 0, 2, 1);
+    await standIn().enqueue('/responses', { kind: 'text', text: 'It evaluates the string as JavaScript.' });
+    const explained = await vscode.commands.executeCommand<{ placed: string } | undefined>('predictionGuard.explain');
+    assert.ok(explained, `Explain placed no answer; the stand-in saw ${JSON.stringify((await standIn().requests()).map((r) => [r.path, r.answeredStatus]))}`);
+    await standIn().enqueue('/factuality', { kind: 'score', value: 0.7879 });
+
+    const result = await vscode.commands.executeCommand<{ summary: string } | undefined>('predictionGuard.checkFactuality');
+
+    const request = await standIn().lastRequest('/factuality');
+    assert.ok(request, 'no POST /factuality was sent');
+    assert.equal(result?.summary, 'Factuality high: 0.79', `the check returned nothing; the server got ${JSON.stringify(request)}`);
+    const body = request.body as { reference: string; text: string };
+    assert.equal(body.text, 'It evaluates the string as JavaScript.');
+    assert.match(body.reference, /^Question: Explain what this code does/);
+    assert.ok(body.reference.includes(':\nexport function parse(s: string) {\n  return eval(s);\n}'), `the code is in the reference: ${body.reference}`);
+    assert.match(body.reference, /Code \(scratch\/\w+\.ts, lines 1–3\)/);
+  });
+
   it('a refused key reads as for requests, and nothing is marked', async () => {
     const editor = await openScratch('mail frodo@predictionguard.com\n');
     editor.selection = new vscode.Selection(0, 0, 0, 30);

@@ -12,6 +12,7 @@ import { parametersUiTests } from './parameters';
 import { parametersPanelSurvivesReload } from './parameters/reload';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
 import { safeguardBlockNamesPii } from './safeguardBlock';
+import { safetyCancelAbortsCheck, safetyDiagnosticsScreenshots, safetyEmptySelectionAsks } from './safetyChecks';
 import { reviewUiTests } from './review';
 import { setApiKeyReplacesKey } from './setApiKey';
 import { workbenchWithAnswer } from './workbenchScreenshot';
@@ -27,6 +28,9 @@ export const uiTests: UiTestEntry[] = [
   { title: 'Cancel on the progress notification aborts the request and changes nothing', run: withKey(cancelLeavesFileUntouched), fault: true },
   { title: 'rate limited: the progress shows the wait, and Cancel during it sends no retry', run: withKey(rateLimitWaitShownAndCancellable), fault: true },
   { title: 'workbench screenshot with an answer beside the code', run: withKey(workbenchWithAnswer) },
+  { title: 'safety: with nothing selected a check asks before sending the whole file', run: withKey(safetyEmptySelectionAsks) },
+  { title: 'safety: Cancel on the progress aborts the check and marks nothing', run: withKey(safetyCancelAbortsCheck), fault: true },
+  { title: 'safety: PII diagnostics in the editor and the Problems view (light and dark)', run: withKey(safetyDiagnosticsScreenshots) },
   ...reviewUiTests,
   ...parametersUiTests,
   ...chatUiTests,

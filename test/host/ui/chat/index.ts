@@ -2,6 +2,7 @@
 import { withKey, type UiTestEntry } from '../context';
 import { chatInsertAtCursor } from './codeActions';
 import { chatSafeguardDecision, chatStopAbortsRequest, chatTwoTurns } from './conversation';
+import { chatFactualityBadge } from './factuality';
 import { chatHostileAnswerIsInert } from './hostileAnswer';
 import { chatSurvivesReload } from './reload';
 import { chatScreenshots } from './screenshots';
@@ -17,5 +18,6 @@ export const chatUiTests: UiTestEntry[] = [
   },
   { title: 'chat: Insert at Cursor puts a code block into sample.ts as one undo step', run: withKey(chatInsertAtCursor) },
   { title: 'chat: screenshots of a code answer in light and dark themes', run: withKey(chatScreenshots) },
+  { title: 'chat: Check factuality sends question + code and answer, and shows a badge (light and dark)', run: withKey(chatFactualityBadge) },
   { title: 'chat: the conversation survives Reload Window', run: withKey(chatSurvivesReload) },
 ];
