@@ -81,6 +81,18 @@ if (!production) {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // `npm run bench` (test/bench/runBench.ts) loads this in the extension host the same way.
+  builds.push({
+    entryPoints: ['test/bench/index.ts'],
+    outfile: 'out/test/bench/index.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
 }
 
 // A release starts from an empty dist/, so no development source map is left beside the bundle.
