@@ -14,21 +14,38 @@ const webviewEntries = existsSync('media')
       .map((entry) => ({ in: `media/${entry.name}/main.ts`, out: entry.name }))
   : [];
 
+/**
+ * markdown-it (with its entity tables) is needed only once an answer is shown as Markdown or the chat
+ * looks at code blocks: `require('./hostMarkdown')` in src/core/markdown/lazyMarkdown.ts stays a
+ * run-time require of dist/markdown.js, a second entry point, so activation does not load it.
+ * @type {esbuild.Plugin}
+ */
+const lazyMarkdown = {
+  name: 'lazy-markdown',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/hostMarkdown$/ }, (args) =>
+      args.importer.replace(/\\/g, '/').endsWith('src/core/markdown/lazyMarkdown.ts') ? { path: './markdown.js', external: true } : undefined,
+    );
+  },
+};
+
+/** Node, CommonJS, `vscode` external. */
+const extensionOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-  {
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    logLevel: 'warning',
-  },
+  { ...extensionOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyMarkdown] },
+  { ...extensionOptions, entryPoints: ['src/core/markdown/hostMarkdown.ts'], outfile: 'dist/markdown.js' },
   ...(webviewEntries.length
     ? [
         {
@@ -61,6 +78,18 @@ if (!production) {
     format: 'cjs',
     // mocha is loaded from the project's node_modules at run time, as test-electron suites do.
     external: ['vscode', 'mocha'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  // `npm run bench` (test/bench/runBench.ts) loads this in the extension host the same way.
+  builds.push({
+    entryPoints: ['test/bench/index.ts'],
+    outfile: 'out/test/bench/index.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -242,13 +242,15 @@ export class PredictionGuardClient {
     const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
     const started = Date.now();
     let streaming = false;
-    this.log(`${method} ${url}${body === undefined ? '' : ` (${JSON.stringify(body).length} bytes${stream ? ', stream' : ''})`}`);
+    // Serialised once: the log line gives its length, fetch sends it (a 1 MB selection is a 1 MB body).
+    const json = body === undefined ? undefined : JSON.stringify(body);
+    this.log(`${method} ${url}${json === undefined ? '' : ` (${json.length} bytes${stream ? ', stream' : ''})`}`);
     try {
       if (signal?.aborted) throw cancelledError();
       const response = await fetch(url, {
         method,
         headers: this.headers(body !== undefined, stream !== undefined),
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: json,
         redirect: 'manual',
         signal: combined,
       });

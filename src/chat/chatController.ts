@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { safeguardLabels } from '../api/safeguards';
 import { type Session } from '../session/session';
-import { codeBlocks } from '../core/markdown/parser';
+import { codeBlocks } from '../core/markdown/lazyMarkdown';
 import { type CodeActionKind, type ToHost, type ToWebview } from '../webview/protocol/chat';
 import { pickImage } from './attachments';
 import { runCodeAction } from './codeActions';

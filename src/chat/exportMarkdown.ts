@@ -1,7 +1,7 @@
 // A conversation as a Markdown document, for "Export Chat as Markdown". Pure. Model-controlled text
 // (answers, tool names, arguments and outputs) cannot load, run or link anything in any Markdown
 // preview: tool parts are code, and the whole document goes through neutralizeMarkdown.
-import { neutralizeMarkdown } from '../core/markdown/neutralize';
+import { neutralizeMarkdown } from '../core/markdown/lazyMarkdown';
 import { attachmentLabel, type Conversation, type Turn } from './conversation';
 import { userText } from './conversationInput';
 import { type ToolCallView } from '../webview/protocol/chat';

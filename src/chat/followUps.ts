@@ -3,7 +3,7 @@
 // the extension does; the webview never names a command or a setting itself.
 import * as vscode from 'vscode';
 import { SAFEGUARDS } from '../api/safeguards';
-import { isAllowedLink } from '../core/markdown/parser';
+import { isAllowedLink } from '../core/markdown/links';
 import { type Log } from '../log';
 import { runFailureAction } from '../ui/failureView';
 import { type TurnError } from './conversation';

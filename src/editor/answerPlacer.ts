@@ -3,7 +3,7 @@
 // (the default), a change to the document opens as a review to accept instead.
 import * as vscode from 'vscode';
 import { type ReviewMode } from '../config/settingsSchema';
-import { neutralizeMarkdown } from '../core/markdown/neutralize';
+import { neutralizeMarkdown } from '../core/markdown/lazyMarkdown';
 import { documentText } from '../core/placementText';
 import { answerEdit, reviewReasons } from '../core/proposal';
 import { type Destination } from '../core/tasks';

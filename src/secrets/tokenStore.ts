@@ -27,25 +27,43 @@ export class TokenStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * The key as last read, so a command does not wait on secret storage (a round trip to the
+   * workbench, and in a browser to its storage) every time. Dropped on every change, here or in
+   * another window.
+   */
+  private cached: Promise<string | undefined> | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     // A key set or cleared in another window is used from the next request on.
     this.subscription = secrets.onDidChange((event) => {
-      if (event.key === KEY) this.changed.fire();
+      if (event.key !== KEY) return;
+      this.cached = undefined;
+      this.changed.fire();
     });
   }
 
-  async get(): Promise<string | undefined> {
-    const value = await guarded(this.secrets.get(KEY), 'reading the API key');
-    return value?.trim() ? value.trim() : undefined;
+  get(): Promise<string | undefined> {
+    this.cached ??= guarded(this.secrets.get(KEY), 'reading the API key').then(
+      (value) => (value?.trim() ? value.trim() : undefined),
+      (error: unknown) => {
+        this.cached = undefined; // a failed read is tried again next time
+        throw error;
+      },
+    );
+    return this.cached;
   }
 
   async set(token: string): Promise<void> {
+    this.cached = undefined;
     await guarded(this.secrets.store(KEY, token.trim()), 'storing the API key');
+    this.cached = undefined;
   }
 
   async clear(): Promise<void> {
+    this.cached = undefined;
     await guarded(this.secrets.delete(KEY), 'deleting the API key');
+    this.cached = undefined;
   }
 
   /** Asks for the key with a masked input box and stores it. Undefined when the user cancels. */

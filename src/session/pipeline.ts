@@ -26,6 +26,8 @@ export interface PipelineDeps {
   /** Lets the user choose a model (and saves it); undefined when they choose none. */
   pickModel(client: ApiClient, current?: string): Promise<string | undefined>;
   readonly log: PipelineLog;
+  /** Whether trace lines are kept: the request body is serialised for the log only then (default: always). */
+  traceEnabled?(): boolean;
   readonly now?: () => number;
 }
 
@@ -86,7 +88,8 @@ export class Pipeline {
       const params = { ...settings.params, model };
       const built = buildRequest(params, request.input, mcpAuthorizations);
       const body = request.adjust ? request.adjust(params, built) : built;
-      log.trace(`${request.label}: request body: ${redactedBody(body)}`);
+      // A 1 MB selection makes a 1 MB body: serialise it for the log only when trace lines are kept.
+      if (this.deps.traceEnabled?.() ?? true) log.trace(`${request.label}: request body: ${redactedBody(body)}`);
       const started = now();
       const answer = await client.createResponse(body, signal, request.onRetry);
       if (signal.aborted) return { status: 'cancelled' };

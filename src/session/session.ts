@@ -70,6 +70,7 @@ export class Session extends Disposable {
       mcpAuthorizations: (tools) => this.mcpSecrets.forTools(tools, userTools()),
       pickModel: (client, current) => this.pickModel(client, current),
       log: this.log,
+      traceEnabled: () => this.log.logLevel === vscode.LogLevel.Trace,
     });
     const reread = (): void => {
       this.snapshot = undefined;

@@ -223,6 +223,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Date.now() when the request arrived. */
   receivedAt: number;
+  /** performance.timeOrigin + performance.now() when the last byte of the body arrived (sub-millisecond, for the bench). */
+  bodyReceivedAt?: number;
   answeredStatus?: number;
   /** The client went away before the answer was complete. */
   aborted?: boolean;

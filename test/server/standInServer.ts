@@ -250,13 +250,16 @@ interface ApiContext {
 
 async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const receivedAt = Date.now();
-  const body = parseBody(await readBody(req));
+  const raw = await readBody(req);
+  const bodyReceivedAt = performance.timeOrigin + performance.now();
+  const body = parseBody(raw);
   const entry = ctx.recorder.record({
     method: req.method ?? '',
     path: req.url ?? '/',
     headers: lowerCaseHeaders(req.headers),
     body: body.value,
     receivedAt,
+    bodyReceivedAt,
   });
   const aborter = new AbortController();
   const closing = { byServer: false };

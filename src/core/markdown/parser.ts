@@ -2,26 +2,15 @@
 // Raw HTML in the answer is text (`html: false`); a link is a link only when it is https:, http: or
 // mailto: — anything else (javascript:, data:, command:, vbscript:, file:, relative) stays plain text.
 import MarkdownIt from 'markdown-it';
+import { isAllowedLink } from './links';
+
+export { isAllowedLink };
 
 export interface CodeBlock {
   /** The fence's language word as the model wrote it, lower-cased ('' when none). */
   readonly language: string;
   /** The code, without the line break before the closing fence. */
   readonly code: string;
-}
-
-const ALLOWED_LINK = /^(?:https?:\/\/[^\s]|mailto:[^\s])/i;
-
-/** True for the only link targets an answer may have: https:, http: and mailto: URLs. */
-export function isAllowedLink(url: string): boolean {
-  const trimmed = url.trim();
-  if (!ALLOWED_LINK.test(trimmed)) return false;
-  try {
-    const parsed = new URL(trimmed);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' || parsed.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
 }
 
 export function createMarkdownIt(): MarkdownIt {

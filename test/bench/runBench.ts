@@ -1,0 +1,117 @@
+// `npm run bench`: the extension's figures in a real VS Code (code-server), side by side with the
+// floor, against the stand-in. Figures, not pass/fail (it exits non-zero only when a figure could not
+// be taken). Prints median, p90, n and the ratio to the floor; writes test-results/bench.json and, when
+// bench/baseline.json exists, the change against it. PG_BENCH_SCALE=0.5 halves the rounds.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { startStandIn } from '../server/standInServer';
+import { makeDirs, projectRoot, provision, quietSettings, startCodeServer, writeUserSettings } from '../host/codeServer';
+import { runSuitePhase } from '../host/suitePhase';
+import { launchBrowser } from '../host/workbench';
+import { line, summarize, type Figure, type Summary } from './figures';
+
+interface BenchFile {
+  date: string;
+  machine: string;
+  figures: Summary[];
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+async function cleanup(): Promise<void> {
+  for (const step of cleanups.reverse()) {
+    try {
+      await step();
+    } catch {
+      // keep cleaning
+    }
+  }
+  cleanups.length = 0;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  provision();
+  const token = `pg-bench-token-${randomBytes(8).toString('hex')}`;
+  const standIn = await startStandIn({ token });
+  cleanups.push(() => standIn.close());
+  const dirs = makeDirs('pg-bench-');
+  if (!process.env.PG_KEEP_DIRS) cleanups.push(() => dirs.cleanup());
+  const resultsFile = join(dirs.root, 'bench-results.json');
+  writeUserSettings(dirs.userDataDir, {
+    ...quietSettings,
+    'git.enabled': false,
+    'editor.minimap.enabled': false,
+    'predictionGuard.baseUrl': standIn.baseUrl,
+    'predictionGuard.model': 'gpt-oss-120b',
+    // The placement figures: the answer written at once (no diff review), replacing the selection,
+    // as one whole answer (the floor does one fetch and one JSON.parse).
+    'predictionGuard.review': 'apply',
+    'predictionGuard.placement': 'replace',
+    'predictionGuard.stream': 'off',
+  });
+  const server = await startCodeServer({ dirs, env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile } });
+  cleanups.push(() => server.stop());
+  const { browser, page } = await launchBrowser();
+  cleanups.push(() => browser.close());
+  page.setDefaultNavigationTimeout(180_000); // a loaded machine can take minutes to serve the workbench
+  page.on('console', (message) => {
+    const text = message.text();
+    const at = text.indexOf('[suite]');
+    if (at >= 0) console.log(text.slice(at));
+  });
+  console.log(`bench: code-server ${server.url}, stand-in ${standIn.baseUrl}`);
+  await runSuitePhase({
+    page,
+    serverUrl: server.url,
+    port: server.port,
+    workspace: dirs.workspace,
+    extensionPath: projectRoot,
+    suitePath: join(projectRoot, 'out', 'test', 'bench', 'index.js'),
+    resultsFile,
+    timeoutMs: 15 * 60_000,
+  });
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { figures: Figure[]; errors: string[] };
+  await cleanup();
+
+  const summaries = results.figures.map(summarize);
+  const baselineFile = join(projectRoot, 'bench', 'baseline.json');
+  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as BenchFile) : undefined;
+  const out: BenchFile = { date: new Date().toISOString(), machine: machine(), figures: summaries };
+  console.log(`\nbench ${out.date} on ${out.machine}${baseline ? `; baseline ${baseline.date}` : ''}`);
+  for (const summary of summaries)
+    console.log(
+      line(
+        summary,
+        baseline?.figures.find((b) => b.key === summary.key),
+      ),
+    );
+  const fast = summaries.find((s) => s.key === 'placed.500ms');
+  if (fast)
+    console.log(
+      `500 ms server: the extension adds ${((fast.median / 500) * 100).toFixed(1)} % (floor ${(((fast.floorMedian ?? 0) / 500) * 100).toFixed(1)} %)`,
+    );
+  for (const error of results.errors) console.log(`not measured: ${error.split('\n')[0]}`);
+  mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
+  writeFileSync(join(projectRoot, 'test-results', 'bench.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log('written to test-results/bench.json (copy it to bench/baseline.json to make it the baseline)');
+  process.exit(results.errors.length ? 1 : 0);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void cleanup().finally(() => process.exit(130)));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await cleanup();
+  process.exit(1);
+});
