@@ -12,27 +12,33 @@ const expected = [
   'Ask About Selection',
   'Clear API Key',
   'Run Prompt on Selection…',
-  'Check Selection for PII',
+  'Clear Check Results',
 ].map((title) => `Prediction Guard: ${title}`);
 
-/** Waits until the palette, filtered by `title`, lists it; the list only shows what fits, so each is filtered for. */
-async function listed(page: UiContext['page'], title: string): Promise<boolean> {
-  await openPalette(page, title);
-  const row = page.locator('.quick-input-widget .monaco-list-row .label-name').filter({ hasText: title });
-  const found = await row
-    .first()
-    .waitFor({ state: 'visible', timeout: 10_000 })
-    .then(() => true)
-    .catch(() => false);
-  await escape(page, 1);
-  return found;
+/**
+ * Whether the palette, filtered by `title`, lists it (the list only shows what fits, so each is filtered
+ * for). Right after the workbench appears the extension host may still be registering the development
+ * extension, and an open palette does not refresh: it is reopened until the command shows or `deadline`.
+ */
+async function listed(page: UiContext['page'], title: string, deadline: number): Promise<boolean> {
+  for (;;) {
+    await openPalette(page, title);
+    const row = page.locator('.quick-input-widget .monaco-list-row .label-name').filter({ hasText: title });
+    const found = await row
+      .first()
+      .waitFor({ state: 'visible', timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    await escape(page, 1);
+    if (found || Date.now() > deadline) return found;
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+  }
 }
 
 export async function commandPaletteListsCommands({ page }: UiContext): Promise<void> {
-  // Right after the workbench appears the extension host may still be registering the development
-  // extension: the first lookup waits for the commands to show.
   const missing: string[] = [];
-  for (const title of expected) if (!(await listed(page, title))) missing.push(title);
+  const deadline = Date.now() + 45_000;
+  for (const title of expected) if (!(await listed(page, title, deadline))) missing.push(title);
   await openPalette(page, 'Prediction Guard');
   await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
   const labels = await quickPickLabels(page);
