@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { StandInControl, type RecordedRequest } from '../../server/controlClient';
+import { PARAMETER_SETTING_KEYS } from '../../../src/config/parameterSettings';
 
 export const EXTENSION_ID = 'predictionguard-community.prediction-guard';
 
@@ -114,28 +115,8 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await changed;
 }
 
-/** Every `predictionGuard.*` setting a test may change; `useBaseline` resets them all. */
-const SETTINGS_TESTS_CHANGE = [
-  'placement',
-  'review',
-  'prompts',
-  'stream',
-  'instructions',
-  'temperature',
-  'topP',
-  'maxOutputTokens',
-  'reasoningEffort',
-  'tools',
-  'toolChoice',
-  'maxToolCalls',
-  'parallelToolCalls',
-  'safeguards.pii',
-  'safeguards.piiReplaceMethod',
-  'safeguards.entityList',
-  'safeguards.blockPromptInjection',
-  'safeguards.factuality',
-  'safeguards.toxicity',
-] as const;
+/** Every `predictionGuard.*` setting a test may change; `useBaseline` resets them all (the model it sets itself). */
+const SETTINGS_TESTS_CHANGE = ['placement', 'review', 'prompts', 'stream', ...PARAMETER_SETTING_KEYS.filter((key) => key !== 'model')];
 
 /**
  * The state every suite test starts from, whatever ran before (the UI phase shares the user
