@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { safeguardLabels } from '../api/safeguards';
 import { type Session } from '../session/session';
 import { codeBlocks } from '../core/markdown/lazyMarkdown';
-import { type CodeActionKind, type ToHost, type ToWebview } from '../webview/protocol/chat';
+import { type Consent, type ToolCall } from '../tools/loop';
+import { workspaceToolHooks } from '../tools/vscodeHooks';
+import { type CodeActionKind, type ToHost, type ToolCallView, type ToolRequestView, type ToWebview } from '../webview/protocol/chat';
 import { pickImage } from './attachments';
 import { runCodeAction } from './codeActions';
 import { type Turn, type TurnError } from './conversation';
@@ -16,7 +18,7 @@ import { changeSafeguard, openLink, runErrorAction } from './followUps';
 import { ChatHistoryActions } from './historyActions';
 import { PendingContext } from './pendingContext';
 import { ChatFactuality } from '../safety/chatFactuality';
-import { runTurn, type TurnResult } from './turnRunner';
+import { callView, runTurn, type TurnResult, type TurnTools } from './turnRunner';
 import { stateMessage } from './viewModel';
 
 interface Running {
@@ -24,7 +26,15 @@ interface Running {
   readonly abort: AbortController;
   /** A retry wait, shown on the pending turn. */
   notice?: string;
+  /** The tool calls made so far in this turn. */
+  readonly progress: ToolCallView[];
+  /** The consent card or result prompt shown now, and what answers it. */
+  waiting?: { readonly view: ToolRequestView; readonly answer: (message: ToolAnswer) => void };
 }
+
+type ToolAnswer = Extract<ToHost, { type: 'toolConsent' | 'toolResult' }>;
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export class ChatController implements vscode.Disposable {
   private post: ((message: ToWebview) => void) | undefined;
@@ -32,6 +42,8 @@ export class ChatController implements vscode.Disposable {
   private readonly context: PendingContext;
   private readonly history: ChatHistoryActions;
   private readonly factuality: ChatFactuality;
+  /** Conversations where the user chose "Allow for this chat" (in memory: a new window asks again). */
+  private readonly allowedChats = new Set<string>();
 
   constructor(
     private readonly store: ConversationStore,
@@ -96,7 +108,8 @@ export class ChatController implements vscode.Disposable {
         return this.history.delete(message.id);
       case 'toolConsent':
       case 'toolResult':
-        // No tool request is pending until the tool loop is wired (docs/workspace-tools-wiring.md).
+        // Only the card shown now can be answered: another requestId (a stale card) is ignored.
+        if (this.running?.waiting?.view.requestId === message.requestId) this.running.waiting.answer(message);
         return undefined;
       default: {
         const never: never = message;
@@ -165,19 +178,25 @@ export class ChatController implements vscode.Disposable {
   private async run(turn: Turn): Promise<void> {
     const conversationId = this.store.current().id;
     const abort = new AbortController();
-    const running: Running = { turnId: turn.id, abort };
+    const running: Running = { turnId: turn.id, abort, progress: [] };
     this.running = running;
     this.pushState();
     let safeguards: string[] = [];
     let result: TurnResult;
     try {
-      result = await runTurn(this.session, this.input(conversationId, turn), abort.signal, {
-        onSafeguards: (labels) => (safeguards = labels),
-        onNotice: (notice) => {
-          running.notice = notice;
-          this.pushState();
+      result = await runTurn(
+        this.session,
+        this.input(conversationId, turn),
+        abort.signal,
+        {
+          onSafeguards: (labels) => (safeguards = labels),
+          onNotice: (notice) => {
+            running.notice = notice;
+            this.pushState();
+          },
         },
-      });
+        this.tools(running, conversationId),
+      );
     } finally {
       this.running = undefined;
     }
@@ -190,6 +209,65 @@ export class ChatController implements vscode.Disposable {
     });
     this.log(result);
     this.pushState();
+  }
+
+  /** The workspace tools for one turn: run here, consent and typed results through the chat's cards. */
+  private tools(running: Running, conversationId: string): TurnTools {
+    const settings = this.session.settings;
+    return {
+      hooks: {
+        ...workspaceToolHooks(settings.workspaceTools.exclude),
+        consent: async (call, signal) => {
+          const answer = await this.waitForUser(running, 'consent', call, signal);
+          const choice: Consent = answer?.type === 'toolConsent' ? answer.choice : 'deny';
+          if (choice === 'allowChat') this.allowedChats.add(conversationId);
+          return choice;
+        },
+        askResult: async (call, signal) => {
+          const answer = await this.waitForUser(running, 'result', call, signal);
+          return answer?.type === 'toolResult' && answer.result !== null ? answer.result : undefined;
+        },
+        onCall: (record) => {
+          running.progress.push(callView(record));
+          this.pushState();
+        },
+      },
+      options: {
+        settings,
+        allowedForChat: this.allowedChats.has(conversationId),
+        warn: (line) => this.session.log.warn(line),
+      },
+    };
+  }
+
+  /** Shows the card for `call` until the user answers it (undefined when the turn is stopped first). */
+  private waitForUser(running: Running, kind: ToolRequestView['kind'], call: ToolCall, signal: AbortSignal): Promise<ToolAnswer | undefined> {
+    return new Promise((resolve) => {
+      const finish = (message: ToolAnswer | undefined): void => {
+        signal.removeEventListener('abort', onAbort);
+        if (running.waiting?.view === view) running.waiting = undefined;
+        this.pushState();
+        resolve(message);
+      };
+      const onAbort = (): void => finish(undefined);
+      const view: ToolRequestView = {
+        kind,
+        requestId: this.newId(),
+        turnId: running.turnId,
+        tool: clip(call.name, 100),
+        description: clip(call.description, 2000),
+        arguments: clip(call.arguments, 20_000),
+      };
+      if (signal.aborted) return resolve(undefined);
+      signal.addEventListener('abort', onAbort, { once: true });
+      running.waiting = {
+        view,
+        answer: (message) => {
+          if ((kind === 'consent') === (message.type === 'toolConsent')) finish(message);
+        },
+      };
+      this.pushState();
+    });
   }
 
   /** The conversation up to `turn`, at most `chat.maxTurns` earlier turns, as the request's input. */
@@ -224,6 +302,8 @@ export class ChatController implements vscode.Disposable {
         current: this.store.current(),
         running: this.running?.turnId,
         notice: this.running?.notice,
+        progress: this.running?.progress,
+        toolRequest: this.running?.waiting?.view,
         attachments: this.context.attachments(),
         model: settings.params.model,
         safeguards: safeguardLabels(settings.params.safeguards),

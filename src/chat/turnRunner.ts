@@ -5,10 +5,21 @@ import { type MessageItem } from '../api/requestSchema';
 import { safeguardLabels } from '../api/safeguards';
 import { retryText } from '../session/failure';
 import { type SendRequest, type SendResult } from '../session/types';
+import { type CallRecord } from '../tools/loop';
+import { sendWithTools, type ToolHooks, type ToolSendOptions } from '../tools/sessionLoop';
+import { type ToolCallView } from '../webview/protocol/chat';
 import { type Answer, type TurnError } from './conversation';
 
 export type TurnResult =
-  { readonly status: 'done'; readonly answer: Answer } | { readonly status: 'error'; readonly error: TurnError } | { readonly status: 'cancelled' };
+  | { readonly status: 'done'; readonly answer: Answer; readonly allowedForChat?: boolean }
+  | { readonly status: 'error'; readonly error: TurnError }
+  | { readonly status: 'cancelled' };
+
+/** The workspace tools for a turn: the hooks that run and ask about calls, and the settings they start from. */
+export interface TurnTools {
+  readonly hooks: ToolHooks;
+  readonly options: ToolSendOptions;
+}
 
 export interface TurnDeps {
   send(request: SendRequest): Promise<SendResult>;
@@ -19,6 +30,12 @@ export interface TurnCallbacks {
   readonly onNotice?: (notice: string) => void;
   /** The safeguards the request runs with, once the settings are read ("PII: block"). */
   readonly onSafeguards?: (labels: string[]) => void;
+}
+
+/** A call the loop answered, as it stays listed on the answer. */
+export function callView(record: CallRecord): ToolCallView {
+  const { name, arguments: args, output, description, outcome, bytes, ms } = record;
+  return { kind: 'function', name, arguments: args, output, description, outcome, bytes, ms };
 }
 
 function toAnswer(parsed: ParsedAnswer, model: string, ms: number): Answer {
@@ -45,15 +62,45 @@ function toAnswer(parsed: ParsedAnswer, model: string, ms: number): Answer {
   };
 }
 
-/** Sends the conversation and waits for the answer; never throws. */
-export async function runTurn(deps: TurnDeps, input: MessageItem[], signal: AbortSignal, callbacks: TurnCallbacks = {}): Promise<TurnResult> {
-  const result = await deps.send({
+/**
+ * Sends the conversation and waits for the answer; never throws. With `tools`, the tool loop runs:
+ * the calls it answered are listed on the answer (before the final answer's MCP calls and any calls
+ * left unanswered at a limit).
+ */
+export async function runTurn(
+  deps: TurnDeps,
+  input: MessageItem[],
+  signal: AbortSignal,
+  callbacks: TurnCallbacks = {},
+  tools?: TurnTools,
+): Promise<TurnResult> {
+  const request = {
     label: 'Chat',
     input,
     signal,
-    onRetry: (notice) => callbacks.onNotice?.(retryText(notice)),
-    onModel: (_model, settings) => callbacks.onSafeguards?.(safeguardLabels(settings.params.safeguards)),
-  });
+    onRetry: (notice: Parameters<NonNullable<SendRequest['onRetry']>>[0]) => callbacks.onNotice?.(retryText(notice)),
+    onModel: (_model: string, settings: Parameters<NonNullable<SendRequest['onModel']>>[1]) =>
+      callbacks.onSafeguards?.(safeguardLabels(settings.params.safeguards)),
+  };
+  if (tools) {
+    const looped = await sendWithTools((r) => deps.send(r), request, tools.hooks, tools.options);
+    switch (looped.status) {
+      case 'done': {
+        const answer = toAnswer({ ...looped.answer, mcpCalls: looped.mcpCalls }, looped.model, looped.ms);
+        const toolCalls = [...looped.calls.map(callView), ...answer.toolCalls];
+        return { status: 'done', answer: { ...answer, toolCalls, ...(looped.limit ? { limit: looped.limit } : {}) }, allowedForChat: looped.allowedForChat };
+      }
+      case 'cancelled':
+        return { status: 'cancelled' };
+      case 'error':
+        return { status: 'error', error: { ...looped.failure, actions: [...looped.failure.actions] } };
+      default: {
+        const never: never = looped;
+        return never;
+      }
+    }
+  }
+  const result = await deps.send(request);
   switch (result.status) {
     case 'done':
       return { status: 'done', answer: toAnswer(result.answer, result.model, result.ms) };

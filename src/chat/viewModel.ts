@@ -1,6 +1,14 @@
 // What the webview is told: the stored conversation mapped to the protocol's view types. Pure.
 // Selection text and image bytes stay in the extension; the webview gets names and line ranges.
-import { type AttachmentView, type FactualityView, type StateMessage, type TurnErrorView, type TurnView } from '../webview/protocol/chat';
+import {
+  type AttachmentView,
+  type FactualityView,
+  type StateMessage,
+  type ToolCallView,
+  type ToolRequestView,
+  type TurnErrorView,
+  type TurnView,
+} from '../webview/protocol/chat';
 import { type Attachment, type Conversation, type Turn, type TurnError } from './conversation';
 import { SAFEGUARD_NAMES, SAFEGUARDS, type SafeguardName } from '../api/safeguards';
 import { ACTION_LABELS } from '../session/failure';
@@ -30,10 +38,11 @@ export function errorView(error: TurnError): TurnErrorView {
   };
 }
 
-export function turnView(turn: Turn, notice?: string): TurnView {
+export function turnView(turn: Turn, notice?: string, progress?: readonly ToolCallView[]): TurnView {
   return {
     id: turn.id,
     ...(notice && turn.status === 'pending' ? { notice } : {}),
+    ...(progress?.length && turn.status === 'pending' ? { progress: progress.slice(-100) } : {}),
     prompt: turn.prompt,
     attachments: turn.attachments.map(attachmentView),
     status: turn.status,
@@ -61,6 +70,10 @@ export interface ViewInput {
   readonly running: string | undefined;
   /** A retry wait on the running turn, in words. */
   readonly notice?: string;
+  /** The running turn's tool calls so far. */
+  readonly progress?: readonly ToolCallView[];
+  /** The consent card or result prompt the running turn waits on. */
+  readonly toolRequest?: ToolRequestView;
   readonly attachments: readonly Attachment[];
   readonly model: string;
   readonly safeguards: readonly string[];
@@ -80,11 +93,12 @@ export function stateMessage(input: ViewInput): StateMessage {
       id: input.current.id,
       title: input.current.title,
       turns: input.current.turns.map((turn) =>
-        withFactuality(turnView(turn, turn.id === input.running ? input.notice : undefined), input.factuality?.(turn.id)),
+        withFactuality(turn.id === input.running ? turnView(turn, input.notice, input.progress) : turnView(turn), input.factuality?.(turn.id)),
       ),
     },
     running: input.running ?? null,
     attachments: input.attachments.map(attachmentView),
     settings: { model: input.model, safeguards: [...input.safeguards] },
+    toolRequest: input.toolRequest ?? null,
   };
 }

@@ -9,9 +9,32 @@ import { InFlightTargets, targetKey } from '../editor/inFlight';
 import { PinnedTarget } from '../editor/pinnedTarget';
 import { selectionContext } from '../editor/selectionContext';
 import { type Session } from '../session/session';
-import { runTaskFlow } from './taskFlow';
+import { dialogConsent, inputBoxResult, workspaceToolHooks } from '../tools/vscodeHooks';
+import { runTaskFlow, type TaskFlowRequest } from './taskFlow';
 
 const inFlight = new InFlightTargets();
+
+/** "Allow for This Session" in Ask About Selection's consent dialog: until the window closes. */
+let askToolsAllowed = false;
+
+/** Ask About Selection offers the workspace tools (off in Restricted Mode or when the setting says so). */
+function askTools(session: Session): TaskFlowRequest['tools'] {
+  const settings = session.settings;
+  return {
+    hooks: {
+      ...workspaceToolHooks(settings.workspaceTools.exclude),
+      consent: async (call, signal) => {
+        const choice = await dialogConsent(call, signal);
+        if (choice === 'allowChat') askToolsAllowed = true;
+        return choice;
+      },
+      askResult: inputBoxResult,
+      onCall: (record) =>
+        session.log.info(`Ask About Selection: ${record.name} ${record.outcome} (${record.bytes} bytes, ${record.ms} ms): ${record.description}`),
+    },
+    options: { settings, allowedForChat: askToolsAllowed, warn: (line) => session.log.warn(line) },
+  };
+}
 
 /**
  * Optional command arguments, e.g. from a keybinding: `{ "question": "Is this thread-safe?" }` for Ask.
@@ -81,7 +104,7 @@ export async function runTask(task: RunnableTask, session: Session, args: TaskAr
               info: (line) => session.log.info(line),
               answered: (text) => lastAnswer?.recordTask(taskAnswer(task, context, text, question, prompt?.text)),
             },
-            { task, input, signal: abort.signal, destination: prompt?.destination },
+            { task, input, signal: abort.signal, destination: prompt?.destination, tools: task === 'ask' ? askTools(session) : undefined },
           );
         } finally {
           subscription.dispose();

@@ -8,6 +8,7 @@ import { destinationFor } from '../core/placementText';
 import { TASKS, type Destination, type RunnableTask } from '../core/tasks';
 import { failureOf, retryText } from '../session/failure';
 import { type Failure, type SendRequest, type SendResult } from '../session/types';
+import { sendWithTools, type ToolHooks, type ToolSendOptions } from '../tools/sessionLoop';
 
 export interface TaskFlowDeps<P> {
   send(request: SendRequest): Promise<SendResult>;
@@ -28,6 +29,8 @@ export interface TaskFlowRequest {
   readonly destination?: Destination;
   readonly input: MessageItem[];
   readonly signal: AbortSignal;
+  /** Ask About Selection: the workspace tools' loop (consent by dialog). Absent: one plain request. */
+  readonly tools?: { readonly hooks: ToolHooks; readonly options: ToolSendOptions };
 }
 
 export type TaskFlowResult<P> =
@@ -52,13 +55,17 @@ function emptyAnswer(answer: ParsedAnswer): Failure {
 
 export async function runTaskFlow<P>(deps: TaskFlowDeps<P>, request: TaskFlowRequest): Promise<TaskFlowResult<P>> {
   const spec = TASKS[request.task];
-  const result = await deps.send({
+  const sendRequest = {
     label: spec.title,
     input: request.input,
     signal: request.signal,
-    onRetry: (notice) => deps.progress(retryText(notice)),
-    onModel: (model) => deps.progress(`with ${model}`),
-  });
+    onRetry: (notice: Parameters<NonNullable<SendRequest['onRetry']>>[0]) => deps.progress(retryText(notice)),
+    onModel: (model: string) => deps.progress(`with ${model}`),
+  };
+  const result = request.tools
+    ? await sendWithTools((r) => deps.send(r), sendRequest, request.tools.hooks, request.tools.options)
+    : await deps.send(sendRequest);
+  if (result.status === 'done' && 'limit' in result && typeof result.limit === 'string') deps.warn(result.limit);
   switch (result.status) {
     case 'cancelled':
       deps.info(`${spec.title}: cancelled; nothing was changed.`);

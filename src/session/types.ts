@@ -5,7 +5,7 @@ import { type ErrorAction, type ErrorKind } from '../api/errors';
 import { type ApiParameters, type McpAuthorizations } from '../api/parameters';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type SafeguardName } from '../api/safeguards';
-import { type MessageItem, type ResponsesRequest } from '../api/requestSchema';
+import { type InputItem, type ResponsesRequest } from '../api/requestSchema';
 import { type Settings } from '../config/settingsSchema';
 
 export type { SafeguardName };
@@ -32,7 +32,8 @@ export interface Connection {
 export interface SendRequest {
   /** For the log and progress: "Improve Selection", "Chat". */
   readonly label: string;
-  readonly input: string | MessageItem[];
+  /** A prompt, or a list of items (messages; in the tool loop, function calls and their outputs too). */
+  readonly input: string | readonly InputItem[];
   readonly signal: AbortSignal;
   /** Told before each wait for a retry (rate limit or server failure). */
   readonly onRetry?: (notice: RetryNotice) => void;

@@ -3,24 +3,12 @@
 // request, the tools, the consent card and the typed-result prompt are injected, so it is tested in
 // plain Node against the stand-in server.
 import { type ParsedAnswer } from '../api/parseResponse';
-import { type MessageItem } from '../api/requestSchema';
+import { type InputItem, type MessageItem } from '../api/requestSchema';
 import { isWorkspaceTool, parseToolArguments } from './definitions';
 import { describeCall } from './describe';
 
-/** The model's call, sent back in the next request's input. (Moves to requestSchema's InputItem.) */
-export interface FunctionCallItem {
-  readonly type: 'function_call';
-  readonly call_id: string;
-  readonly name: string;
-  readonly arguments: string;
-}
-/** A call's result, answering the `function_call` item with the same `call_id`. */
-export interface FunctionCallOutputItem {
-  readonly type: 'function_call_output';
-  readonly call_id: string;
-  readonly output: string;
-}
-export type LoopInputItem = MessageItem | FunctionCallItem | FunctionCallOutputItem;
+/** What a round's request input holds: messages, the model's `function_call` items and their outputs. */
+export type LoopInputItem = InputItem;
 
 export const MAX_ROUNDS = 8;
 

@@ -1,0 +1,66 @@
+// VS Code side of the tool loop: the workspace tools over `vscode.workspace.fs`, and for Ask About
+// Selection (which has no chat view) consent by modal dialog and typed results by input box.
+import * as vscode from 'vscode';
+import { type Consent, type ToolCall } from './loop';
+import { type ToolHooks } from './sessionLoop';
+import { vscodeWorkspaceAccess } from './vscodeWorkspace';
+import { WorkspaceTools } from './workspaceTools';
+
+/** precheck and runTool for one turn (folders and files.exclude are read now). */
+export function workspaceToolHooks(exclude: readonly string[]): Pick<ToolHooks, 'precheck' | 'runTool'> {
+  const tools = new WorkspaceTools(vscodeWorkspaceAccess(), exclude);
+  return {
+    precheck: (call) => tools.precheck(call.name, call.arguments),
+    runTool: (call, signal) => tools.run(call.name, call.arguments, signal),
+  };
+}
+
+/** Resolves with `promise`, or with `fallback` as soon as `signal` aborts. */
+function unlessAborted<T>(promise: Thenable<T>, signal: AbortSignal, fallback: T): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const onAbort = (): void => resolve(fallback);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      () => resolve(fallback),
+    );
+  });
+}
+
+/** Consent as a modal dialog: "Allow", "Allow for This Session", "Deny" (closing it denies). */
+export function dialogConsent(call: ToolCall, signal: AbortSignal): Promise<Consent> {
+  const choice = vscode.window.showInformationMessage(
+    `Prediction Guard: the model wants to ${call.description.replace(/`/g, '')}`,
+    {
+      modal: true,
+      detail: `Tool ${call.name} with arguments ${call.arguments || '{}'}. What it returns is sent to your Prediction Guard deployment with the next request.`,
+    },
+    'Allow',
+    'Allow for This Session',
+    'Deny',
+  );
+  return unlessAborted(
+    choice.then((picked) => (picked === 'Allow' ? 'allow' : picked === 'Allow for This Session' ? 'allowChat' : 'deny')),
+    signal,
+    'deny',
+  );
+}
+
+/** A call to one of the user's functions: the result typed in an input box; undefined when dismissed. */
+export function inputBoxResult(call: ToolCall, signal: AbortSignal): Promise<string | undefined> {
+  const source = new vscode.CancellationTokenSource();
+  signal.addEventListener('abort', () => source.cancel(), { once: true });
+  const typed = vscode.window.showInputBox(
+    {
+      title: `Prediction Guard: the model called your function ${call.name}`,
+      prompt: `Arguments: ${call.arguments || '{}'}. Type the result to send back (Escape declines).`,
+      ignoreFocusOut: true,
+    },
+    source.token,
+  );
+  return unlessAborted(typed, signal, undefined).finally(() => source.dispose());
+}
