@@ -6,6 +6,7 @@ import { chatFactualityBadge } from './factuality';
 import { chatHostileAnswerIsInert } from './hostileAnswer';
 import { chatSurvivesReload } from './reload';
 import { chatScreenshots } from './screenshots';
+import { chatToolAllow, chatToolAllowForChat, chatToolDeny, chatToolRefusesOutside, chatToolStopMidLoop } from './workspaceTools';
 
 export const chatUiTests: UiTestEntry[] = [
   { title: 'chat: two turns, the second sends the first answer as an assistant item', run: withKey(chatTwoTurns) },
@@ -16,6 +17,15 @@ export const chatUiTests: UiTestEntry[] = [
     run: withKey(chatHostileAnswerIsInert),
     fault: true,
   },
+  { title: 'chat tools: read a file, Allow, the follow-up carries its text (consent card in both themes)', run: withKey(chatToolAllow) },
+  { title: 'chat tools: Deny sends "the user denied this" and never the file', run: withKey(chatToolDeny) },
+  {
+    title: 'chat tools: ../outside.txt, an absolute path, a symlink out and .env are refused without asking',
+    run: withKey(chatToolRefusesOutside),
+    fault: true,
+  },
+  { title: 'chat tools: Allow for this chat stops asking', run: withKey(chatToolAllowForChat) },
+  { title: 'chat tools: Stop while the consent card shows sends nothing more', run: withKey(chatToolStopMidLoop) },
   { title: 'chat: Insert at Cursor puts a code block into sample.ts as one undo step', run: withKey(chatInsertAtCursor) },
   { title: 'chat: screenshots of a code answer in light and dark themes', run: withKey(chatScreenshots) },
   { title: 'chat: Check factuality sends question + code and answer, and shows a badge (light and dark)', run: withKey(chatFactualityBadge) },

@@ -23,7 +23,7 @@ const ANSWER = [
   '- **Negative price**: now ignored instead of lowering the total.',
 ].join('\n');
 
-async function colorTheme(page: Page, name: string, bodyClass: string): Promise<void> {
+export async function colorTheme(page: Page, name: string, bodyClass: string): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: 5000 });
