@@ -186,6 +186,25 @@ function question(turn: TurnView): HTMLElement {
   );
 }
 
+/**
+ * The running turn's answer so far, in its pending reply: sanitised Markdown like a complete answer,
+ * without code actions (a half answer is never inserted anywhere) and marked as still arriving.
+ */
+export function showPartial(turnElement: HTMLElement, text: string): void {
+  const reply = turnElement.querySelector('.pg-reply');
+  if (!reply) return;
+  let partial = reply.querySelector<HTMLElement>('.pg-partial');
+  if (!partial) {
+    partial = h('div', { class: 'pg-markdown pg-partial', 'aria-busy': 'true' });
+    const status = reply.querySelector('.pg-pending');
+    if (status) {
+      status.before(partial);
+      status.lastChild?.replaceWith(' Answering… (Escape stops)');
+    } else reply.append(partial);
+  }
+  partial.replaceChildren(markdownFragment(text));
+}
+
 export function renderTurn(turn: TurnView, post: Post): HTMLElement {
   const reply = h('div', { class: 'pg-reply' }, h('div', { class: 'pg-role' }, icon('shield'), h('span', {}, 'Prediction Guard')));
   switch (turn.status) {

@@ -8,9 +8,17 @@ import './chat.css';
 import './answer.css';
 import './composer.css';
 import './syntax.css';
-import { ChatWebviewStateSchema, ToWebviewSchema, type StateMessage, type ToHost, type ToWebview, type TurnView } from '../../src/webview/protocol/chat';
+import {
+  ChatWebviewStateSchema,
+  ToWebviewSchema,
+  type PartialMessage,
+  type StateMessage,
+  type ToHost,
+  type ToWebview,
+  type TurnView,
+} from '../../src/webview/protocol/chat';
 import { Host } from '../shared/host';
-import { announcement, renderTurn } from './answer';
+import { announcement, renderTurn, showPartial } from './answer';
 import { Composer } from './composer';
 import { h, icon } from './dom';
 import { HistoryPanel } from './history';
@@ -159,14 +167,30 @@ function showToolRequest(state: StateMessage): void {
   toolSlot.scrollIntoView({ block: 'nearest' });
 }
 
+/** The running turn's answer so far; ignored once the turn is no longer pending in the view. */
+function applyPartial(message: PartialMessage): void {
+  const turn = rendered.get(message.turnId);
+  if (!turn || turn.status !== 'pending' || !wasRunning) return;
+  const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
+  showPartial(turn.element, message.text);
+  if (atBottom) transcript.scrollTop = transcript.scrollHeight;
+}
+
 function onMessage(message: ToWebview): void {
   switch (message.type) {
     case 'state':
       applyState(message);
       return;
+    case 'partial':
+      applyPartial(message);
+      return;
     case 'focusComposer':
       composer.focus();
       return;
+    default: {
+      const never: never = message;
+      return never;
+    }
   }
 }
 

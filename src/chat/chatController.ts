@@ -19,6 +19,7 @@ import { ChatHistoryActions } from './historyActions';
 import { PendingContext } from './pendingContext';
 import { ChatFactuality } from '../safety/chatFactuality';
 import { callView, runTurn, type TurnResult, type TurnTools } from './turnRunner';
+import { Throttle } from '../core/throttle';
 import { stateMessage } from './viewModel';
 
 interface Running {
@@ -30,7 +31,14 @@ interface Running {
   readonly progress: ToolCallView[];
   /** The consent card or result prompt shown now, and what answers it. */
   waiting?: { readonly view: ToolRequestView; readonly answer: (message: ToolAnswer) => void };
+  /** The answer so far, while it streams in. */
+  partial?: string;
+  /** Sends `partial` to the view at most once per PARTIAL_INTERVAL_MS. */
+  readonly partials: Throttle<string>;
 }
+
+/** How often a streaming answer is redrawn at most: fast enough to read along, slow enough not to redraw per token. */
+export const PARTIAL_INTERVAL_MS = 80;
 
 type ToolAnswer = Extract<ToHost, { type: 'toolConsent' | 'toolResult' }>;
 
@@ -72,7 +80,7 @@ export class ChatController implements vscode.Disposable {
       case 'send':
         return this.send(message.text);
       case 'stop':
-        return this.running?.abort.abort();
+        return this.stop();
       case 'retry':
         return this.retry(message.turnId);
       case 'addSelection':
@@ -175,10 +183,23 @@ export class ChatController implements vscode.Disposable {
     await this.run(again);
   }
 
+  /** Stop: the request (and its stream) is aborted at once, and no more of the answer is shown. */
+  private stop(): void {
+    const running = this.running;
+    if (!running) return;
+    running.partials.cancel();
+    running.abort.abort();
+  }
+
   private async run(turn: Turn): Promise<void> {
     const conversationId = this.store.current().id;
     const abort = new AbortController();
-    const running: Running = { turnId: turn.id, abort, progress: [] };
+    const running: Running = {
+      turnId: turn.id,
+      abort,
+      progress: [],
+      partials: new Throttle(PARTIAL_INTERVAL_MS, (text) => this.post?.({ type: 'partial', turnId: turn.id, text })),
+    };
     this.running = running;
     this.pushState();
     let safeguards: string[] = [];
@@ -194,10 +215,16 @@ export class ChatController implements vscode.Disposable {
             running.notice = notice;
             this.pushState();
           },
+          onPartial: (text) => {
+            if (abort.signal.aborted) return;
+            running.partial = text;
+            running.partials.push(text);
+          },
         },
         this.tools(running, conversationId),
       );
     } finally {
+      running.partials.cancel();
       this.running = undefined;
     }
     this.store.updateTurn(conversationId, {
@@ -310,10 +337,13 @@ export class ChatController implements vscode.Disposable {
         factuality: (turnId) => this.factuality.view(turnId),
       }),
     );
+    // A redrawn pending turn shows the answer so far again at once.
+    const running = this.running;
+    if (running?.partial !== undefined) this.post({ type: 'partial', turnId: running.turnId, text: running.partial });
   }
 
   dispose(): void {
-    this.running?.abort.abort();
+    this.stop();
     this.factuality.dispose();
     this.context.dispose();
     this.post = undefined;

@@ -30,6 +30,8 @@ export interface TurnCallbacks {
   readonly onNotice?: (notice: string) => void;
   /** The safeguards the request runs with, once the settings are read ("PII: block"). */
   readonly onSafeguards?: (labels: string[]) => void;
+  /** The answer's text so far, while it streams in. */
+  readonly onPartial?: (textSoFar: string) => void;
 }
 
 /** A call the loop answered, as it stays listed on the answer. */
@@ -81,6 +83,7 @@ export async function runTurn(
     onRetry: (notice: Parameters<NonNullable<SendRequest['onRetry']>>[0]) => callbacks.onNotice?.(retryText(notice)),
     onModel: (_model: string, settings: Parameters<NonNullable<SendRequest['onModel']>>[1]) =>
       callbacks.onSafeguards?.(safeguardLabels(settings.params.safeguards)),
+    onDelta: callbacks.onPartial,
   };
   if (tools) {
     const looped = await sendWithTools((r) => deps.send(r), request, tools.hooks, tools.options);

@@ -34,7 +34,8 @@ export interface PipelineDeps {
 function usageLine(label: string, answer: ParsedAnswer, model: string, ms: number): string {
   const usage = answer.usage;
   const tokens = usage ? `, ${usage.input_tokens ?? '?'} in / ${usage.output_tokens ?? '?'} out tokens` : '';
-  return `${label}: answer ${answer.id ?? ''} from ${answer.model ?? model} in ${ms} ms${tokens}${answer.incomplete ? ' (incomplete)' : ''}`;
+  const mode = answer.streamed ? 'streamed' : 'whole';
+  return `${label}: answer ${answer.id ?? ''} from ${answer.model ?? model} in ${ms} ms (${mode})${tokens}${answer.incomplete ? ' (incomplete)' : ''}`;
 }
 
 function redactedBody(body: unknown): string {
@@ -91,7 +92,8 @@ export class Pipeline {
       // A 1 MB selection makes a 1 MB body: serialise it for the log only when trace lines are kept.
       if (this.deps.traceEnabled?.() ?? true) log.trace(`${request.label}: request body: ${redactedBody(body)}`);
       const started = now();
-      const answer = await client.createResponse(body, signal, request.onRetry);
+      log.info(`${request.label}: streaming ${settings.stream}${request.onDelta ? ', shown as it arrives' : ', used once complete'}`);
+      const answer = await client.createResponse(body, { signal, onRetry: request.onRetry, stream: settings.stream, onDelta: request.onDelta });
       if (signal.aborted) return { status: 'cancelled' };
       const ms = now() - started;
       log.info(usageLine(request.label, answer, model, ms));

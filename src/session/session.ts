@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { PredictionGuardClient } from '../api/client';
 import { PredictionGuardError } from '../api/errors';
 import { describeModel } from '../api/modelsSchema';
+import { StreamSupport } from '../api/streamSupport';
 import { type Settings, type SettingsReadResult } from '../config/settingsSchema';
 import { type WorkspaceApproval } from '../config/workspaceApproval';
 import { type Log } from '../log';
@@ -18,12 +19,19 @@ import { Pipeline } from './pipeline';
 import { inspectSettings, onDidChangeSettingsSource, readSettingsSnapshot, saveModelSetting, userTools } from './settingsStore';
 import { type ApiClient, type Connection, type Failure, type SendRequest, type SendResult } from './types';
 
-/** Makes the client for a connection; tests inject their own. */
-export type ClientFactory = (settings: Settings, token: string, log: Log) => ApiClient;
+/** Makes the client for a connection; tests inject their own. `streamSupport` is the session's one memory of which servers stream. */
+export type ClientFactory = (settings: Settings, token: string, log: Log, streamSupport: StreamSupport) => ApiClient;
 
-export const defaultClientFactory: ClientFactory = (settings, token, log) =>
+export const defaultClientFactory: ClientFactory = (settings, token, log, streamSupport) =>
   new PredictionGuardClient(
-    { baseUrl: settings.baseUrl, token, timeoutSeconds: settings.requestTimeoutSeconds, maxRetries: settings.maxRetries, headers: settings.requestHeaders },
+    {
+      baseUrl: settings.baseUrl,
+      token,
+      timeoutSeconds: settings.requestTimeoutSeconds,
+      maxRetries: settings.maxRetries,
+      headers: settings.requestHeaders,
+      streamSupport,
+    },
     (line) => log.info(line),
   );
 
@@ -45,6 +53,8 @@ export class Session extends Disposable {
   private readonly clientFactory: ClientFactory;
   private readonly readSettings: () => SettingsReadResult;
   private readonly approval: WorkspaceApproval | undefined;
+  /** Which base URLs refused or ignored `stream` (predictionGuard.stream "auto"), for as long as the session lives. */
+  private readonly streamSupport = new StreamSupport();
   private snapshot: Settings | undefined;
   private reportedProblems = '';
   private readonly settingsChanged = this._register(new vscode.EventEmitter<Settings>());
@@ -65,7 +75,7 @@ export class Session extends Disposable {
     this.pipeline = new Pipeline({
       settings: () => this.settings,
       token: (baseUrl) => this.tokens.getOrAsk(baseUrl),
-      createClient: (settings, token) => clientFactory(settings, token, this.log),
+      createClient: (settings, token) => clientFactory(settings, token, this.log, this.streamSupport),
       // Label-only values of earlier versions are bound from the user's own tools, never a workspace's.
       mcpAuthorizations: (tools) => this.mcpSecrets.forTools(tools, userTools()),
       pickModel: (client, current) => this.pickModel(client, current),
@@ -112,7 +122,7 @@ export class Session extends Disposable {
   /** A client with the stored key, never asking for one (the parameters panel offers Set API Key instead). */
   async clientWithStoredKey(): Promise<ApiClient | undefined> {
     const token = await this.tokens.get();
-    return token ? this.clientFactory(this.settings, token, this.log) : undefined;
+    return token ? this.clientFactory(this.settings, token, this.log, this.streamSupport) : undefined;
   }
 
   resolveModel(connection: Connection): Promise<string | undefined> {
@@ -144,13 +154,13 @@ export class Session extends Disposable {
 
   /** Lets the user pick a chat model from the deployment's list and saves it in user settings. */
   async pickModel(client: ApiClient, current?: string): Promise<string | undefined> {
-    const models = await vscode.window.withProgress(
+    const { models, capabilitiesKnown } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Prediction Guard: loading models…', cancellable: true },
       async (_progress, token) => {
         const abort = new AbortController();
         const subscription = token.onCancellationRequested(() => abort.abort());
         try {
-          return await client.listModels('chat-completion', abort.signal);
+          return await client.listModelsFor('chat-completion', abort.signal);
         } finally {
           subscription.dispose();
         }
@@ -164,8 +174,10 @@ export class Session extends Disposable {
     const picked = await vscode.window.showQuickPick(
       models.map((m) => ({ label: m.id, description: describeModel(m), detail: m.description, picked: m.id === current })),
       {
-        title: 'Prediction Guard: choose a model',
-        placeHolder: 'The model for every request (saved in your user settings)',
+        title: capabilitiesKnown ? 'Prediction Guard: choose a model' : 'Prediction Guard: choose a model (capabilities unknown)',
+        placeHolder: capabilitiesKnown
+          ? 'The model for every request (saved in your user settings)'
+          : 'The server lists every model without saying which can chat: choose one that can (saved in your user settings)',
         ignoreFocusOut: true,
         matchOnDescription: true,
       },

@@ -19,7 +19,7 @@ export interface Failure {
 }
 
 /** What a feature needs of a client: the real one, or a test double. */
-export type ApiClient = Pick<PredictionGuardClient, 'createResponse' | 'listModels' | 'listMcpServers' | 'postJson'>;
+export type ApiClient = Pick<PredictionGuardClient, 'createResponse' | 'listModels' | 'listModelsFor' | 'listMcpServers' | 'postJson'>;
 
 /** What a feature needs to talk to the server: settings as of now, a client holding the key, MCP secrets. */
 export interface Connection {
@@ -41,6 +41,8 @@ export interface SendRequest {
   readonly adjust?: (params: ApiParameters, body: ResponsesRequest) => ResponsesRequest;
   /** Told once the model is known (after a pick, if one was needed). */
   readonly onModel?: (model: string, settings: Settings) => void;
+  /** The answer's text so far, each time a streamed piece arrives (never called when the answer is not streamed). */
+  readonly onDelta?: (textSoFar: string) => void;
 }
 
 export type SendResult =

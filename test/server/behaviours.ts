@@ -32,6 +32,8 @@ export const StreamScriptSchema = z.object({
   errorCode: z.string().optional(),
   /** Unknown event types sent between the deltas (a client must ignore them). */
   extraEvents: z.boolean().optional(),
+  /** Hold the stream after this many deltas until the control port's POST /release (the rest then follows). */
+  pauseAfterDeltas: z.number().int().min(1).optional(),
 });
 export type StreamScript = z.infer<typeof StreamScriptSchema>;
 
@@ -230,6 +232,8 @@ export interface RecordedRequest {
   aborted?: boolean;
   /** Why the request was rejected with 400 before any scripted behaviour ran. */
   validationError?: string;
+  /** A scripted stream is held at `pauseAfterDeltas` (true), or was and has been resumed (false). */
+  paused?: boolean;
 }
 
 /** Turns a zod error into one line: "behaviour.kind: ... ; path: ...". */

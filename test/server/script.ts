@@ -17,7 +17,7 @@ export class Script {
   private readonly defaults = new Map<ScriptablePath, Behaviour>();
   private releaser = new AbortController();
 
-  /** Aborted by the next `release()`: a behaviour's `delayMs` ends early then. */
+  /** Aborted by the next `release()`: a behaviour's `delayMs` ends early then, and a stream held at `pauseAfterDeltas` goes on. */
   get released(): AbortSignal {
     return this.releaser.signal;
   }
@@ -48,6 +48,7 @@ export class Script {
   reset(): void {
     this.queues.clear();
     this.defaults.clear();
+    this.release();
   }
 }
 

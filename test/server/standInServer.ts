@@ -46,6 +46,8 @@ export interface StandIn {
   waitForRequests(condition: (requests: RecordedRequest[]) => boolean, what: string, timeoutMs?: number): Promise<RecordedRequest[]>;
   enqueue(path: string, behaviour: Behaviour): void;
   setDefault(path: string, behaviour: Behaviour): void;
+  /** Sends now every answer held back by `delayMs`, and lets streams held at `pauseAfterDeltas` go on. */
+  release(): void;
   /** Clears queued behaviours, defaults and recordings. */
   reset(): void;
   /** Stops both servers and ends every open connection, hanging ones included. */
@@ -96,6 +98,14 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Resolves when `signal` aborts (never otherwise; holds no timer). */
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 function reply(ex: Exchange, status: number, body: unknown, headers?: Record<string, string>): void {
   ex.entry.answeredStatus = status;
   sendJson(ex.res, status, body, headers);
@@ -135,6 +145,11 @@ async function sendStream(ex: Exchange, plan: StreamPlan, eventDelayMs = 0): Pro
   ex.entry.answeredStatus = 200;
   ex.res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   for (const [i, event] of plan.events.entries()) {
+    if (i > 0 && i === plan.pauseAfterEvents) {
+      ex.entry.paused = true;
+      await aborted(AbortSignal.any([ex.signal, ex.released]));
+      ex.entry.paused = false;
+    }
     if (i > 0 && eventDelayMs > 0) await sleep(eventDelayMs, ex.signal);
     if (ex.signal.aborted) return;
     ex.res.write(sseFrame(event));
@@ -324,6 +339,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     waitForRequests: (condition, what, timeoutMs) => recorder.waitFor(condition, what, timeoutMs),
     enqueue: (path, b) => script.enqueue(path, b),
     setDefault: (path, b) => script.setDefault(path, b),
+    release: () => script.release(),
     reset: () => {
       script.reset();
       recorder.reset();

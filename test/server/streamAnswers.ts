@@ -18,6 +18,8 @@ export type StreamEnd = 'end' | 'stall' | 'cut';
 export interface StreamPlan {
   readonly events: readonly SseEvent[];
   readonly then: StreamEnd;
+  /** Hold the stream once this many events are out, until released. */
+  readonly pauseAfterEvents?: number;
 }
 
 /** "event: …\ndata: …\n\n". */
@@ -65,22 +67,25 @@ export function textStream(final: JsonObject, text: string, script: StreamScript
     seq.event('response.output_item.added', { output_index: 0, item: { id: itemId, type: 'message', status: 'in_progress', role: 'assistant', content: [] } }),
     seq.event('response.content_part.added', { item_id: itemId, output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } }),
   ];
+  let pauseAfterEvents: number | undefined;
   pieces.slice(0, sent).forEach((delta, i) => {
     events.push(seq.event('response.output_text.delta', { ...where, delta, logprobs: [] }));
     if (script.extraEvents && i === 0) events.push(seq.event('response.future_feature.delta', { ...where, delta: 'NOT PART OF THE ANSWER' }));
+    if (script.pauseAfterDeltas === i + 1) pauseAfterEvents = events.length;
   });
+  const plan = (then: StreamEnd): StreamPlan => ({ events, then, ...(pauseAfterEvents === undefined ? {} : { pauseAfterEvents }) });
   const failure = { code: script.errorCode ?? 'server_error', message: script.errorMessage ?? 'The model failed while answering.' };
   switch (end) {
     case 'stall':
-      return { events, then: 'stall' };
+      return plan('stall');
     case 'cut':
-      return { events, then: 'cut' };
+      return plan('cut');
     case 'error':
       events.push(seq.event('error', { ...failure, param: null }));
-      return { events, then: 'end' };
+      return plan('end');
     case 'failed':
       events.push(seq.event('response.failed', { response: { ...inProgress(final), status: 'failed', error: failure } }));
-      return { events, then: 'end' };
+      return plan('end');
     case 'completed':
     case 'incomplete': {
       const itemStatus = end === 'incomplete' ? 'incomplete' : 'completed';
@@ -95,7 +100,7 @@ export function textStream(final: JsonObject, text: string, script: StreamScript
           ? { ...final, status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' }, output: [doneItem] }
           : { ...final, output: [doneItem] };
       events.push(seq.event(`response.${end}`, { response }));
-      return { events, then: 'end' };
+      return plan('end');
     }
   }
 }

@@ -148,7 +148,11 @@ export const StateMessageSchema = z.object({
 });
 export type StateMessage = z.infer<typeof StateMessageSchema>;
 
-export const ToWebviewSchema = z.discriminatedUnion('type', [StateMessageSchema, z.object({ type: z.literal('focusComposer') })]);
+/** The running turn's answer so far, while it streams in (sent throttled; the complete answer comes in a `state`). */
+export const PartialMessageSchema = z.object({ type: z.literal('partial'), turnId: Id, text: Text });
+export type PartialMessage = z.infer<typeof PartialMessageSchema>;
+
+export const ToWebviewSchema = z.discriminatedUnion('type', [StateMessageSchema, PartialMessageSchema, z.object({ type: z.literal('focusComposer') })]);
 export type ToWebview = z.infer<typeof ToWebviewSchema>;
 
 // ---- Webview → extension -----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // (secret storage, key prompt, model picker, log) replaced by recorders. What a unit test of a
 // command's or a chat turn's flow needs, and nothing more.
 import { PredictionGuardClient } from '../../../src/api/client';
+import { type StreamSupport } from '../../../src/api/streamSupport';
 import { ApiParametersSchema } from '../../../src/api/parameters';
 import { readSettings, type Settings } from '../../../src/config/settingsSchema';
 import { Pipeline, type PipelineDeps } from '../../../src/session/pipeline';
@@ -19,6 +20,8 @@ export interface TestPipelineOptions {
   readonly settings?: Record<string, unknown>;
   /** What the model picker answers (undefined: the user cancels). */
   readonly pick?: string;
+  /** The session's memory of which servers stream (default: one per client). */
+  readonly streamSupport?: StreamSupport;
 }
 
 export function testSettings(baseUrl: string, values: Record<string, unknown> = {}): Settings {
@@ -36,7 +39,11 @@ export function testPipeline(options: TestPipelineOptions): TestPipeline {
       asked.token++;
       return Promise.resolve(options.token);
     },
-    createClient: (s, token) => new PredictionGuardClient({ baseUrl: s.baseUrl, token, timeoutSeconds: s.requestTimeoutSeconds, maxRetries: s.maxRetries }),
+    createClient: (s, token) =>
+      new PredictionGuardClient(
+        { baseUrl: s.baseUrl, token, timeoutSeconds: s.requestTimeoutSeconds, maxRetries: s.maxRetries, streamSupport: options.streamSupport },
+        (line) => logs.push(`client ${line}`),
+      ),
     mcpAuthorizations: () => Promise.resolve({}),
     pickModel: () => {
       asked.model++;
