@@ -226,7 +226,7 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
       if (turn.error) reply.append(errorBox(turn, turn.error, post));
       break;
     case 'cancelled':
-      reply.append(errorBox(turn, { kind: 'cancelled', message: 'Stopped before the answer arrived.', actions: [] }, post));
+      reply.append(errorBox(turn, { kind: 'cancelled', message: 'Stopped before the answer was complete.', actions: [] }, post));
       break;
   }
   return h(

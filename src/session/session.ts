@@ -83,8 +83,12 @@ export class Session extends Disposable {
       traceEnabled: () => this.log.logLevel === vscode.LogLevel.Trace,
     });
     const reread = (): void => {
+      const before = this.snapshot;
       this.snapshot = undefined;
-      this.settingsChanged.fire(this.settings);
+      const after = this.settings;
+      // A changed `stream` or base URL is the user's cue to try streaming again.
+      if (before && (before.stream !== after.stream || before.baseUrl !== after.baseUrl)) this.streamSupport.forget();
+      this.settingsChanged.fire(after);
     };
     this._register(onDidChangeSettingsSource(reread));
     if (approval) {

@@ -15,6 +15,7 @@ import { safeguardBlockNamesPii } from './safeguardBlock';
 import { safetyCancelAbortsCheck, safetyDiagnosticsScreenshots, safetyEmptySelectionAsks } from './safetyChecks';
 import { reviewUiTests } from './review';
 import { setApiKeyReplacesKey } from './setApiKey';
+import { streamingUiTests } from './streaming';
 import { workbenchWithAnswer } from './workbenchScreenshot';
 
 export const uiTests: UiTestEntry[] = [
@@ -34,5 +35,6 @@ export const uiTests: UiTestEntry[] = [
   ...reviewUiTests,
   ...parametersUiTests,
   ...chatUiTests,
+  ...streamingUiTests,
   { title: 'parameters panel: survives Reload Window (serializer)', run: withKey(parametersPanelSurvivesReload) },
 ];
