@@ -30,6 +30,8 @@ import { StreamSupport, type StreamMode } from './streamSupport';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/** How much of a server's error text the log keeps. */
+const SERVER_TEXT_LOG_MAX = 20_000;
 
 export interface ClientOptions {
   readonly baseUrl: string;
@@ -197,7 +199,11 @@ export class PredictionGuardClient {
     try {
       return await this.sendWithRetries(method, path, body, signal, onRetry, stream);
     } catch (error) {
-      throw error instanceof PredictionGuardError ? redactError(error, this.options.token) : error;
+      if (!(error instanceof PredictionGuardError)) throw error;
+      const redacted = redactError(error, this.options.token);
+      // The user sees the start of a long server text; the log keeps it (up to a bound).
+      if (redacted.serverText) this.log(`${method} ${path}: the server's whole error text: ${redacted.serverText.slice(0, SERVER_TEXT_LOG_MAX)}`);
+      throw redacted;
     }
   }
 

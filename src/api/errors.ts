@@ -16,9 +16,28 @@ export class PredictionGuardError extends Error {
     readonly status?: number,
     /** Set when a safeguard blocked the request. */
     readonly safeguard?: SafeguardName,
+    /** The server's whole error text, when the message shows only its start (for the log). */
+    readonly serverText?: string,
   ) {
     super(message);
   }
+}
+
+/** Server error text shown to the user is cut to this many characters; the whole text goes to the log. */
+export const SERVER_TEXT_MAX = 300;
+
+/** The server's text as the user sees it: at most SERVER_TEXT_MAX characters (not splitting a surrogate pair). */
+export function shownServerText(text: string, max = SERVER_TEXT_MAX): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end).trimEnd()}… (${text.length - end} more characters in the log)`;
+}
+
+/** The full server text to keep on an error, when what the user sees is shortened. */
+function longText(...texts: (string | undefined)[]): string | undefined {
+  return texts.find((t) => t !== undefined && t.length > SERVER_TEXT_MAX);
 }
 
 interface SafeguardRule {
@@ -67,7 +86,10 @@ export function redact(text: string, secret: string | undefined): string {
 /** The same error with the token removed from its message (a last guard before it leaves the client). */
 export function redactError(error: PredictionGuardError, secret: string): PredictionGuardError {
   const message = redact(error.message, secret);
-  return message === error.message ? error : new PredictionGuardError(error.kind, message, error.actions, error.status, error.safeguard);
+  const serverText = error.serverText === undefined ? undefined : redact(error.serverText, secret);
+  return message === error.message && serverText === error.serverText
+    ? error
+    : new PredictionGuardError(error.kind, message, error.actions, error.status, error.safeguard, serverText);
 }
 
 /** The first line of a body, trimmed and shortened: enough to recognise a proxy's HTML page. */
@@ -87,10 +109,11 @@ function safeguardError(serverError: string, status?: number): PredictionGuardEr
   if (!rule) return undefined;
   return new PredictionGuardError(
     'safeguard',
-    `Blocked by ${safeguardInSentence(rule.safeguard)} — the server said “${serverError}”. ${rule.explanation}`,
+    `Blocked by ${safeguardInSentence(rule.safeguard)} — the server said “${shownServerText(serverError)}”. ${rule.explanation}`,
     [{ kind: 'openSetting', setting: SAFEGUARDS[rule.safeguard].setting }],
     status,
     rule.safeguard,
+    longText(serverError),
   );
 }
 
@@ -99,19 +122,22 @@ function safeguardError(serverError: string, status?: number): PredictionGuardEr
  * `error` text, or the OpenAI error object's `message`), when the body had one.
  */
 export function errorForStatus(status: number, serverError: string | undefined, rawBody: string, baseUrl: string): PredictionGuardError {
-  const said = serverError ?? firstLine(rawBody);
+  const said = shownServerText(serverError ?? firstLine(rawBody));
+  const full = longText(serverError);
   if (status === 401 || status === 403) {
     return new PredictionGuardError(
       'auth',
       `Prediction Guard at ${baseUrl} refused the API key (${status}${said ? `: ${said}` : ''}). Set a valid key with “Set API Key”.`,
       [{ kind: 'setApiKey' }],
       status,
+      undefined,
+      full,
     );
   }
   if (status === 400 && serverError !== undefined) {
     const blocked = safeguardError(serverError, status);
     if (blocked) return blocked;
-    return new PredictionGuardError('badRequest', `Prediction Guard rejected the request (400): ${serverError}`, [{ kind: 'showLog' }], status);
+    return new PredictionGuardError('badRequest', `Prediction Guard rejected the request (400): ${said}`, [{ kind: 'showLog' }], status, undefined, full);
   }
   if (status === 404) {
     return new PredictionGuardError(
@@ -119,6 +145,8 @@ export function errorForStatus(status: number, serverError: string | undefined, 
       `Prediction Guard at ${baseUrl} answered 404 (not found)${said ? `: ${said}` : ''}. Check predictionGuard.baseUrl: it should be the API's root, without /responses.`,
       [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
       status,
+      undefined,
+      full,
     );
   }
   return new PredictionGuardError(
@@ -126,6 +154,8 @@ export function errorForStatus(status: number, serverError: string | undefined, 
     `Prediction Guard at ${baseUrl} answered ${status}${said ? `: ${said}` : ' with no explanation'}.${status >= 500 ? ' The service may be busy or down; try again shortly.' : ''}`,
     [{ kind: 'showLog' }],
     status,
+    undefined,
+    full,
   );
 }
 
@@ -253,17 +283,23 @@ export function streamFailureError(message: string | undefined, code: string | n
     if (blocked) return blocked;
   }
   const codeText = code !== undefined && code !== '' && !(message ?? '').includes(String(code)) ? ` (${String(code)})` : '';
-  const said = message ? `: ${/[.!?…]$/.test(message.trim()) ? message.trim() : `${message.trim()}.`}` : ' and no explanation.';
-  return new PredictionGuardError('http', `Prediction Guard at ${baseUrl} ended the answer with an error${codeText}${said} Nothing was inserted.`, [
-    { kind: 'showLog' },
-  ]);
+  const text = shownServerText(message?.trim() ?? '');
+  const said = text ? `: ${/[.!?…)]$/.test(text) ? text : `${text}.`}` : ' and no explanation.';
+  return new PredictionGuardError(
+    'http',
+    `Prediction Guard at ${baseUrl} ended the answer with an error${codeText}${said} Nothing was inserted.`,
+    [{ kind: 'showLog' }],
+    undefined,
+    undefined,
+    longText(message?.trim()),
+  );
 }
 
 /** `stream` was forced on (predictionGuard.stream "on") and the server refused it. */
 export function streamRefusedError(serverError: string): PredictionGuardError {
   return new PredictionGuardError(
     'badRequest',
-    `Prediction Guard rejected the request (400): ${serverError}. This server does not stream answers: set predictionGuard.stream to “auto” or “off”.`,
+    `Prediction Guard rejected the request (400): ${shownServerText(serverError)}. This server does not stream answers: set predictionGuard.stream to “auto” or “off”.`,
     [{ kind: 'openSetting', setting: 'predictionGuard.stream' }],
     400,
   );

@@ -99,6 +99,38 @@ describe('HTTP errors', () => {
     });
   });
 
+  it('a server error text of 10,000 characters: the message shows a few hundred, the log has it all', async () => {
+    const said = `quota exceeded: ${'x'.repeat(10_000)} END-OF-TEXT`;
+    for (const status of [400, 403, 404, 500]) {
+      await answering(status, { error: said })(async (baseUrl) => {
+        const lines: string[] = [];
+        const error = await failure(
+          new PredictionGuardClient({ baseUrl, token: TOKEN, timeoutSeconds: 10, maxRetries: 0 }, (line) => lines.push(line)).createResponse(REQUEST),
+          status === 400 ? 'badRequest' : status === 403 ? 'auth' : 'http',
+        );
+        assert.ok(error.message.length < 800, `${status}: the message is ${error.message.length} characters`);
+        assert.match(error.message, /quota exceeded: x+… \(\d+ more characters in the log\)/);
+        assert.ok(!error.message.includes('END-OF-TEXT'), error.message.slice(-200));
+        assert.ok(
+          lines.some((line) => line.includes('END-OF-TEXT')),
+          `${status}: the log lacks the whole text: ${lines.map((l) => l.slice(0, 80)).join(' | ')}`,
+        );
+      });
+    }
+  });
+
+  it('a short server error text is shown whole and not repeated in the log', async () => {
+    await answering(400, { error: 'required fields are missing' })(async (baseUrl) => {
+      const lines: string[] = [];
+      const error = await failure(
+        new PredictionGuardClient({ baseUrl, token: TOKEN, timeoutSeconds: 10 }, (line) => lines.push(line)).createResponse(REQUEST),
+        'badRequest',
+      );
+      assert.equal(error.message, 'Prediction Guard rejected the request (400): required fields are missing');
+      assert.ok(!lines.some((line) => line.includes('whole error text')), lines.join(' | '));
+    });
+  });
+
   it('400 with a general error: badRequest with the server text verbatim', async () => {
     await answering(400, { error: 'required fields are missing' })(async (baseUrl) => {
       const error = await failure(client(baseUrl).createResponse(REQUEST), 'badRequest');
