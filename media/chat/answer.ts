@@ -108,6 +108,22 @@ function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   }
 }
 
+/** An answer too long for the chat: how much is shown, and the whole of it in an editor. */
+function truncationNote(turn: TurnView, truncated: { shown: number; total: number }, post: Post): HTMLElement {
+  const count = (n: number): string => n.toLocaleString('en-US');
+  return h(
+    'div',
+    { class: 'pg-truncated', role: 'note' },
+    h(
+      'p',
+      { class: 'pg-warning' },
+      icon('warning'),
+      ` The answer is ${count(truncated.total)} characters long; the first ${count(truncated.shown)} are shown here.`,
+    ),
+    textButton('Open full answer in editor', () => post({ type: 'openFullAnswer', turnId: turn.id }), false, 'go-to-file'),
+  );
+}
+
 function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement {
   const body = h('div', { class: 'pg-answer' });
   if (answer.text.trim()) {
@@ -120,6 +136,7 @@ function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   } else {
     body.append(h('p', { class: 'pg-muted' }, answer.toolCalls.length ? 'The model answered with tool calls and no text.' : 'The answer has no text.'));
   }
+  if (answer.truncated) body.append(truncationNote(turn, answer.truncated, post));
   const calls = toolCallList(answer.toolCalls, 'Tool calls');
   if (calls) body.append(calls);
   if (answer.limit) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ` ${answer.limit}`));

@@ -15,6 +15,7 @@ import { conversationInput } from './conversationInput';
 import { type ConversationStore } from './conversationStore';
 import { type EditorTracker } from './editorTracker';
 import { changeSafeguard, openLink, runErrorAction } from './followUps';
+import { openFullAnswer } from './fullAnswer';
 import { ChatHistoryActions } from './historyActions';
 import { PendingContext } from './pendingContext';
 import { ChatFactuality } from '../safety/chatFactuality';
@@ -98,6 +99,8 @@ export class ChatController implements vscode.Disposable {
         const error = this.turnError(message.turnId);
         return error ? runErrorAction(error, message.index, this.session.log) : undefined;
       }
+      case 'openFullAnswer':
+        return openFullAnswer(this.store.current().turns.find((t) => t.id === message.turnId));
       case 'checkFactuality': {
         const turn = this.store.current().turns.find((t) => t.id === message.turnId);
         return turn ? this.factuality.check(turn) : undefined;

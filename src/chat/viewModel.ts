@@ -1,6 +1,7 @@
 // What the webview is told: the stored conversation mapped to the protocol's view types. Pure.
 // Selection text and image bytes stay in the extension; the webview gets names and line ranges.
 import {
+  type AnswerView,
   type AttachmentView,
   type FactualityView,
   type StateMessage,
@@ -9,7 +10,7 @@ import {
   type TurnErrorView,
   type TurnView,
 } from '../webview/protocol/chat';
-import { type Attachment, type Conversation, type Turn, type TurnError } from './conversation';
+import { type Answer, type Attachment, type Conversation, type Turn, type TurnError } from './conversation';
 import { SAFEGUARD_NAMES, SAFEGUARDS, type SafeguardName } from '../api/safeguards';
 import { ACTION_LABELS } from '../session/failure';
 import { type ConversationSummary } from './conversationStore';
@@ -38,28 +39,62 @@ export function errorView(error: TurnError): TurnErrorView {
   };
 }
 
+/**
+ * An answer longer than this is shown shortened, with "Open full answer in editor" (the protocol's
+ * limit on any text is 200,000 characters; a long answer must never make the state unsendable).
+ */
+export const ANSWER_VIEW_MAX = 100_000;
+/** The protocol's limit on a prompt (a stored one is never longer: the composer sends at most this). */
+const PROMPT_VIEW_MAX = 200_000;
+/** Tool call arguments and outputs shown in the chat are cut to this many characters. */
+export const TOOL_TEXT_VIEW_MAX = 20_000;
+
+/** At most `max` characters of `text`, never ending in half a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+function clipOptional(text: string | undefined, max: number): string | undefined {
+  return text === undefined ? undefined : clipText(text, max);
+}
+
+function toolCallView(call: ToolCallView): ToolCallView {
+  return {
+    ...call,
+    arguments: clipText(call.arguments, TOOL_TEXT_VIEW_MAX),
+    output: clipOptional(call.output, TOOL_TEXT_VIEW_MAX),
+    error: clipOptional(call.error, TOOL_TEXT_VIEW_MAX),
+  };
+}
+
+export function answerView(answer: Answer): AnswerView {
+  const text = clipText(answer.text, ANSWER_VIEW_MAX);
+  return {
+    text,
+    model: answer.model,
+    ms: answer.ms,
+    usage: answer.usage,
+    incomplete: answer.incomplete,
+    refusal: clipOptional(answer.refusal, TOOL_TEXT_VIEW_MAX),
+    toolCalls: answer.toolCalls.map(toolCallView),
+    limit: clipOptional(answer.limit, 2000),
+    ...(text.length < answer.text.length ? { truncated: { shown: text.length, total: answer.text.length } } : {}),
+  };
+}
+
 export function turnView(turn: Turn, notice?: string, progress?: readonly ToolCallView[]): TurnView {
   return {
     id: turn.id,
     ...(notice && turn.status === 'pending' ? { notice } : {}),
-    ...(progress?.length && turn.status === 'pending' ? { progress: progress.slice(-100) } : {}),
-    prompt: turn.prompt,
+    ...(progress?.length && turn.status === 'pending' ? { progress: progress.slice(-100).map(toolCallView) } : {}),
+    prompt: clipText(turn.prompt, PROMPT_VIEW_MAX),
     attachments: turn.attachments.map(attachmentView),
     status: turn.status,
     startedAt: turn.startedAt,
     safeguards: turn.safeguards,
-    answer: turn.answer
-      ? {
-          text: turn.answer.text,
-          model: turn.answer.model,
-          ms: turn.answer.ms,
-          usage: turn.answer.usage,
-          incomplete: turn.answer.incomplete,
-          refusal: turn.answer.refusal,
-          toolCalls: turn.answer.toolCalls,
-          limit: turn.answer.limit,
-        }
-      : undefined,
+    answer: turn.answer ? answerView(turn.answer) : undefined,
     error: turn.error ? errorView(turn.error) : undefined,
   };
 }

@@ -55,6 +55,8 @@ export const AnswerViewSchema = z.object({
   toolCalls: z.array(ToolCallViewSchema),
   /** Set when the tool loop stopped at a limit (rounds, max_tool_calls) rather than at the model's answer. */
   limit: z.string().max(2000).optional(),
+  /** Set when `text` is only the start of a longer answer: the whole one opens in an editor ("openFullAnswer"). */
+  truncated: z.object({ shown: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
 });
 export type AnswerView = z.infer<typeof AnswerViewSchema>;
 
@@ -173,6 +175,8 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('codeAction'), turnId: Id, block: z.number().int().min(0), action: z.enum(CODE_ACTIONS) }),
   /** One of a failed turn's follow-ups, by index; the extension knows what each one does. */
   z.object({ type: z.literal('errorAction'), turnId: Id, index: z.number().int().min(0) }),
+  /** "Open full answer in editor" on an answer shown shortened: the extension opens the stored answer. */
+  z.object({ type: z.literal('openFullAnswer'), turnId: Id }),
   /** "Check factuality" on an answer: the extension checks it against its question and code. */
   z.object({ type: z.literal('checkFactuality'), turnId: Id }),
   /** "Change setting" on a safeguard decision. */
