@@ -237,6 +237,7 @@ export class ChatController implements vscode.Disposable {
       answer: result.status === 'done' ? result.answer : undefined,
       error: result.status === 'error' ? result.error : undefined,
     });
+    this.context.turnEnded(turn.attachments, result.status === 'done');
     this.log(result);
     this.pushState();
   }

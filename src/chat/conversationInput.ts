@@ -1,7 +1,8 @@
 // A conversation → the `input` of POST /responses. Pure. Earlier turns that got an answer go first
 // (the question as a user item, the answer as an assistant item), at most `maxTurns` of them, then the
-// new message; every item says `"type": "message"`. Selections become labelled code blocks; an image
-// becomes an input_image part.
+// new message; every item says `"type": "message"`. Selections become labelled code blocks; the new
+// message's image becomes an input_image part. An earlier message's image is never sent again (a note
+// says it was there): the user attaches it again to ask about it.
 import { type ContentPart, type TypedMessageItem } from '../api/requestSchema';
 import { type Attachment, type SelectionAttachment, type Turn } from './conversation';
 
@@ -25,15 +26,17 @@ export function userText(prompt: string, attachments: readonly Attachment[]): st
   return [prompt.trim(), ...blocks].filter((part) => part.length > 0).join('\n\n');
 }
 
-function userItem(turn: Turn, imageData: ImageData): TypedMessageItem {
+/** The user item of a turn; `imageData` is undefined for earlier turns, whose images are never sent again. */
+function userItem(turn: Turn, imageData: ImageData | undefined): TypedMessageItem {
   const text = userText(turn.prompt, turn.attachments);
   const images = turn.attachments.filter((a) => a.kind === 'image');
   if (images.length === 0) return { type: 'message', role: 'user', content: text };
   const parts: ContentPart[] = [];
   const notes: string[] = [];
   for (const image of images) {
-    const url = imageData(image.id);
+    const url = imageData?.(image.id);
     if (url) parts.push({ type: 'input_image', image_url: url, detail: 'auto' });
+    else if (!imageData) notes.push(`(An image, ${image.name}, was attached to this message; it is not sent again. Attach it again to ask about it.)`);
     else notes.push(`(An image, ${image.name}, was attached here; it is no longer available.)`);
   }
   const fullText = [text, ...notes].filter((part) => part.length > 0).join('\n\n');
@@ -54,7 +57,7 @@ export function conversationInput(earlier: readonly Turn[], turn: Turn, maxTurns
   const context = keep === 0 ? [] : earlier.filter(answered).slice(-keep);
   const items: TypedMessageItem[] = [];
   for (const previous of context) {
-    items.push(userItem(previous, imageData));
+    items.push(userItem(previous, undefined));
     items.push({ type: 'message', role: 'assistant', content: previous.answer?.text ?? '' });
   }
   items.push(userItem(turn, imageData));

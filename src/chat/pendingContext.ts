@@ -1,9 +1,11 @@
 // What goes with the next message (selection chips, an image) and, per sent question, the selection
-// it was about (pinned, for Replace Selection). Image bytes live here, in memory only.
+// it was about (pinned, for Replace Selection). Image bytes live here, in memory only, until their turn
+// is answered.
 import type * as vscode from 'vscode';
 import { selectionAttachment } from './attachments';
 import { type AskedAbout } from './codeActions';
 import { attachmentLabel, type Attachment, type ImageAttachment } from './conversation';
+import { ImageMemory } from './imageMemory';
 
 /** Replace Selection works for the answers to this many recent questions (each pin follows its document's edits). */
 const MAX_PINNED_TURNS = 20;
@@ -12,7 +14,7 @@ export class PendingContext implements vscode.Disposable {
   private pending: Attachment[] = [];
   private readonly pendingPins = new Map<string, AskedAbout>();
   private readonly turnPins = new Map<string, AskedAbout>();
-  private readonly images = new Map<string, string>();
+  private readonly images = new ImageMemory();
 
   constructor(private readonly newId: () => string) {}
 
@@ -62,6 +64,8 @@ export class PendingContext implements vscode.Disposable {
    */
   take(turnId: string, editor: vscode.TextEditor | undefined): Attachment[] {
     const attachments = this.pending;
+    // Images kept for a Retry of an earlier turn go now: only the new message's images stay in memory.
+    this.images.sending(attachments);
     const chip = attachments.find((a) => a.kind === 'selection');
     const chipPin = chip ? this.pendingPins.get(chip.id) : undefined;
     for (const pinned of this.pendingPins.values()) if (pinned !== chipPin) pinned.pin.dispose();
@@ -82,6 +86,14 @@ export class PendingContext implements vscode.Disposable {
 
   askedAbout(turnId: string): AskedAbout | undefined {
     return this.turnPins.get(turnId);
+  }
+
+  /**
+   * A turn ended: its images are released once it got an answer (never sent again); after a failure
+   * or Stop they are kept for a Retry, until the next message is sent.
+   */
+  turnEnded(attachments: readonly Attachment[], answered: boolean): void {
+    this.images.turnEnded(attachments, answered);
   }
 
   imageData(id: string): string | undefined {

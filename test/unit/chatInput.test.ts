@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { ApiParametersSchema, buildRequest } from '../../src/api/parameters';
 import { type SelectionAttachment, type Turn } from '../../src/chat/conversation';
 import { conversationInput, userText } from '../../src/chat/conversationInput';
+import { ImageMemory } from '../../src/chat/imageMemory';
 
 let next = 0;
 function turn(prompt: string, answer?: string, extra: Partial<Turn> = {}): Turn {
@@ -117,13 +118,68 @@ describe('conversationInput', () => {
     assert.deepEqual(body.input, input);
   });
 
-  it('an earlier image whose bytes are gone (after a reload) is mentioned instead of sent', () => {
-    const earlier = turn('Look', 'A chart.', { attachments: [{ kind: 'image', id: 'gone', name: 'chart.png', mime: 'image/png', bytes: 8 }] });
-    const [first] = conversationInput([earlier], turn('More?'), 10);
+  it('an earlier image is never sent again, even while its bytes are in memory: a note says it was there', () => {
+    const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
+    const earlier = turn('Look', 'A chart.', { attachments: [{ kind: 'image', id: 'i1', name: 'chart.png', mime: 'image/png', bytes: 8 }] });
+    const input = conversationInput([earlier], turn('More?'), 10, () => dataUrl);
+    assert.deepEqual(input[0], {
+      type: 'message',
+      role: 'user',
+      content: [
+        { type: 'input_text', text: 'Look\n\n(An image, chart.png, was attached to this message; it is not sent again. Attach it again to ask about it.)' },
+      ],
+    });
+    assert.ok(!JSON.stringify(input).includes(dataUrl), 'the earlier image was sent again');
+  });
+
+  it("the new message's image whose bytes are gone is mentioned instead of sent", () => {
+    const again = turn('Look', undefined, { attachments: [{ kind: 'image', id: 'gone', name: 'chart.png', mime: 'image/png', bytes: 8 }] });
+    const [first] = conversationInput([], again, 10);
     assert.deepEqual(first, {
       type: 'message',
       role: 'user',
       content: [{ type: 'input_text', text: 'Look\n\n(An image, chart.png, was attached here; it is no longer available.)' }],
     });
+  });
+});
+
+describe('attached images are released after their turn', () => {
+  const dataUrl = 'data:image/png;base64,iVBORw0KGgo=';
+  const image = { kind: 'image' as const, id: 'i1', name: 'chart.png', mime: 'image/png', bytes: 8 };
+  const sent = (input: unknown): boolean => JSON.stringify(input).includes(dataUrl);
+
+  it('answered: the bytes are dropped, and the next turns carry a note, not the image', () => {
+    const memory = new ImageMemory();
+    memory.set('i1', dataUrl);
+    const first = turn('What is in this picture?', undefined, { attachments: [image] });
+    memory.sending(first.attachments);
+    assert.ok(sent(conversationInput([], first, 10, (id) => memory.get(id))), 'the image did not go with its own turn');
+    memory.turnEnded(first.attachments, true);
+    assert.equal(memory.size, 0);
+    const answered = { ...first, status: 'done' as const, answer: { text: 'A chart.', model: 'm', ms: 1, incomplete: false, toolCalls: [] } };
+    for (const later of ['And the legend?', 'And the axis?']) {
+      const input = conversationInput([answered], turn(later), 10, (id) => memory.get(id));
+      assert.ok(!sent(input), `the image went again with “${later}”`);
+      assert.match(JSON.stringify(input), /not sent again/);
+    }
+  });
+
+  it('failed or stopped: kept for a Retry of that turn, released when the next message is sent', () => {
+    const memory = new ImageMemory();
+    memory.set('i1', dataUrl);
+    const first = turn('What is in this picture?', undefined, { attachments: [image] });
+    memory.sending(first.attachments);
+    memory.turnEnded(first.attachments, false);
+    assert.ok(sent(conversationInput([], first, 10, (id) => memory.get(id))), 'Retry lost the image');
+    memory.sending([]);
+    assert.equal(memory.size, 0);
+  });
+
+  it('asked again: the user attaches the image again and it goes once more', () => {
+    const memory = new ImageMemory();
+    memory.set('i2', dataUrl);
+    const again = turn('Look again', undefined, { attachments: [{ ...image, id: 'i2' }] });
+    memory.sending(again.attachments);
+    assert.ok(sent(conversationInput([], again, 10, (id) => memory.get(id))));
   });
 });
