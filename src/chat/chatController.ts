@@ -139,6 +139,11 @@ export class ChatController implements vscode.Disposable {
     return this.history.exportCurrent();
   }
 
+  /** "Clear All Chats": after a confirmation, every chat of this workspace is deleted (a running request is stopped). */
+  async clearAllChats(): Promise<void> {
+    if (await this.history.clearAll(() => this.running?.abort.abort())) this.post?.({ type: 'focusComposer' });
+  }
+
   settingsChanged(): void {
     this.pushState();
   }

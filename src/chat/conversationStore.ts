@@ -1,46 +1,64 @@
 // The chat history of one workspace. Pure logic over a Memento-like key/value store (VS Code's
 // context.workspaceState in the extension, a Map in the tests): never settings, never global state.
+// Each conversation is stored under its own key, with a small index of summaries: a change writes the
+// conversation that changed and the index, never the others. With `keep` off nothing is written (and
+// what was kept earlier is removed); at most `max` conversations are kept.
 import * as z from 'zod';
 import { ConversationSchema, titleFrom, type Conversation, type Turn } from './conversation';
 import { type ConversationSummary } from '../webview/protocol/chat';
 
-/** The part of vscode.Memento the store needs. */
+/** The part of vscode.Memento the store needs (`update(key, undefined)` removes the key). */
 export interface KeyValueStore {
   get(key: string): unknown;
   update(key: string, value: unknown): Thenable<void>;
 }
 
+/** The whole history in one value: how version 1 stored it (read once, then moved to the keys below). */
 export const CONVERSATIONS_KEY = 'predictionGuard.chat.conversations';
+export const INDEX_KEY = 'predictionGuard.chat.index';
 export const CURRENT_KEY = 'predictionGuard.chat.current';
-/** The oldest conversations beyond this many are dropped. */
+const CONVERSATION_KEY_PREFIX = 'predictionGuard.chat.conversation.';
+/** The default limit on kept conversations (`predictionGuard.chat.maxConversations`). */
 export const MAX_CONVERSATIONS = 100;
 
-const StoredSchema = z.object({ version: z.literal(1), conversations: z.array(z.unknown()) });
+export function conversationKey(id: string): string {
+  return `${CONVERSATION_KEY_PREFIX}${id}`;
+}
+
+const LegacySchema = z.object({ version: z.literal(1), conversations: z.array(z.unknown()) });
+const IndexSchema = z.object({ version: z.literal(2), ids: z.array(z.string().min(1)) });
 
 /** One conversation in the history list: the protocol's own shape, so there is one definition. */
 export type { ConversationSummary };
+
+/** What the settings say about keeping history, read at each change. */
+export interface HistoryPolicy {
+  /** `chat.keepHistory`: false writes nothing and removes what was kept. */
+  readonly keep: boolean;
+  /** `chat.maxConversations`. */
+  readonly max: number;
+}
 
 export interface StoreOptions {
   readonly now?: () => number;
   readonly newId?: () => string;
   /** Told when workspace storage refuses a write (the history then lives only until the window closes). */
   readonly onWriteError?: (error: unknown) => void;
+  readonly policy?: () => HistoryPolicy;
 }
 
-function loadConversations(raw: unknown): Conversation[] {
-  const stored = StoredSchema.safeParse(raw);
-  if (!stored.success) return [];
-  return stored.data.conversations.flatMap((item) => {
-    const parsed = ConversationSchema.safeParse(item);
-    if (!parsed.success) return [];
-    // A request cannot outlive the window: a turn still marked as running was interrupted.
-    const turns = parsed.data.turns.map((turn): Turn =>
-      turn.status === 'pending'
-        ? { ...turn, status: 'error', error: { kind: 'cancelled', message: 'The window closed before the answer arrived.', actions: [] } }
-        : turn,
-    );
-    return [{ ...parsed.data, turns }];
-  });
+const DEFAULT_POLICY: HistoryPolicy = { keep: true, max: MAX_CONVERSATIONS };
+
+function parseConversation(item: unknown): Conversation | undefined {
+  const parsed = ConversationSchema.safeParse(item);
+  if (!parsed.success) return undefined;
+  // A request cannot outlive the window: a turn still marked as running was interrupted.
+  const turns = parsed.data.turns.map((turn): Turn =>
+    turn.status === 'pending'
+      ? { ...turn, status: 'error', error: { kind: 'cancelled', message: 'The window closed before the answer arrived.', actions: [] } }
+      : turn,
+  );
+  return { ...parsed.data, turns };
 }
 
 export class ConversationStore {
@@ -49,10 +67,17 @@ export class ConversationStore {
   /** A new chat that has no message yet: shown, but not stored or listed. */
   private draft: Conversation | undefined;
   private writes: Promise<void> = Promise.resolve();
+  /** What the next write must store: changed conversations, removed ones, the current id. */
+  private readonly changed = new Set<string>();
+  private readonly removed = new Set<string>();
+  /** Ids stored under their own key (to remove them when history is cleared or turned off). */
+  private readonly stored = new Set<string>();
+  private kept: boolean;
 
   private readonly now: () => number;
   private readonly newId: () => string;
   private readonly onWriteError: (error: unknown) => void;
+  private readonly policy: () => HistoryPolicy;
 
   constructor(
     private readonly storage: KeyValueStore,
@@ -61,10 +86,15 @@ export class ConversationStore {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.onWriteError = options.onWriteError ?? (() => undefined);
-    this.conversations = loadConversations(storage.get(CONVERSATIONS_KEY));
+    this.policy = options.policy ?? (() => DEFAULT_POLICY);
+    const loaded = this.load();
+    this.kept = this.policy().keep;
+    this.conversations = this.kept ? this.limited(loaded.conversations) : [];
     const saved = storage.get(CURRENT_KEY);
     const current = typeof saved === 'string' ? this.conversations.find((c) => c.id === saved) : undefined;
     this.currentId = current?.id ?? this.startDraft().id;
+    if (!this.kept) this.purge();
+    else if (loaded.legacy || this.conversations.length < loaded.conversations.length) this.migrate(loaded.legacy);
   }
 
   /** Stored conversations, most recently used first. */
@@ -134,14 +164,79 @@ export class ConversationStore {
     const before = this.conversations.length;
     this.conversations = this.conversations.filter((c) => c.id !== id);
     if (this.conversations.length === before) return false;
+    this.forget(id);
     if (this.currentId === id) this.currentId = this.startDraft().id;
     this.save();
     return true;
   }
 
+  /** Deletes every conversation (and its stored copy); a new chat starts. */
+  clearAll(): number {
+    const count = this.conversations.length;
+    for (const conversation of this.conversations) this.forget(conversation.id);
+    this.conversations = [];
+    this.currentId = this.startDraft().id;
+    this.save();
+    return count;
+  }
+
+  /**
+   * The history settings changed: turned off, what was stored is removed (the chats stay until the
+   * window closes); turned on, the chats of this window are stored; a lower limit drops the oldest.
+   */
+  policyChanged(): void {
+    const { keep } = this.policy();
+    const limited = this.limited(this.conversations);
+    for (const dropped of this.conversations.filter((c) => !limited.includes(c))) this.forget(dropped.id);
+    this.conversations = limited;
+    if (!keep) {
+      if (this.kept) this.purge();
+      this.kept = false;
+      return;
+    }
+    if (!this.kept) for (const conversation of this.conversations) this.changed.add(conversation.id);
+    this.kept = true;
+    this.save();
+  }
+
   /** Resolves when every change so far is written. */
   flush(): Promise<void> {
     return this.writes;
+  }
+
+  private load(): { conversations: Conversation[]; legacy: boolean } {
+    const index = IndexSchema.safeParse(this.storage.get(INDEX_KEY));
+    if (index.success) {
+      const conversations = index.data.ids.flatMap((id) => {
+        this.stored.add(id);
+        const conversation = parseConversation(this.storage.get(conversationKey(id)));
+        return conversation && conversation.id === id ? [conversation] : [];
+      });
+      return { conversations, legacy: false };
+    }
+    const legacy = LegacySchema.safeParse(this.storage.get(CONVERSATIONS_KEY));
+    if (!legacy.success) return { conversations: [], legacy: this.storage.get(CONVERSATIONS_KEY) !== undefined };
+    return { conversations: legacy.data.conversations.flatMap((item) => parseConversation(item) ?? []), legacy: true };
+  }
+
+  /** Moves a version 1 history (or one over the limit) to the per-conversation keys. */
+  private migrate(legacy: boolean): void {
+    for (const conversation of this.conversations) this.changed.add(conversation.id);
+    for (const id of this.stored) if (!this.conversations.some((c) => c.id === id)) this.removed.add(id);
+    this.save();
+    if (legacy) this.enqueue(() => this.storage.update(CONVERSATIONS_KEY, undefined));
+  }
+
+  /** Removes everything this store ever wrote for this workspace. */
+  private purge(): void {
+    const ids = [...new Set([...this.stored, ...this.removed, ...this.conversations.map((c) => c.id)])];
+    this.changed.clear();
+    this.removed.clear();
+    this.stored.clear();
+    this.enqueue(async () => {
+      for (const id of ids) await this.storage.update(conversationKey(id), undefined);
+      for (const key of [INDEX_KEY, CURRENT_KEY, CONVERSATIONS_KEY]) if (this.storage.get(key) !== undefined) await this.storage.update(key, undefined);
+    });
   }
 
   private startDraft(): Conversation {
@@ -150,18 +245,46 @@ export class ConversationStore {
     return this.draft;
   }
 
+  /** The `max` most recently used of `conversations`. */
+  private limited(conversations: readonly Conversation[]): Conversation[] {
+    const max = Math.max(1, Math.floor(this.policy().max));
+    return [...conversations].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, max);
+  }
+
+  private forget(id: string): void {
+    this.changed.delete(id);
+    this.removed.add(id);
+  }
+
   private replace(conversation: Conversation): void {
     const others = this.conversations.filter((c) => c.id !== conversation.id);
-    this.conversations = [...others, conversation].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, MAX_CONVERSATIONS);
+    const all = [...others, conversation];
+    this.conversations = this.limited(all);
+    for (const dropped of all.filter((c) => !this.conversations.includes(c))) this.forget(dropped.id);
+    if (this.conversations.includes(conversation)) this.changed.add(conversation.id);
     this.save();
   }
 
+  private enqueue(write: () => Thenable<void> | Promise<void>): void {
+    this.writes = this.writes.then(write).catch((error: unknown) => this.onWriteError(error));
+  }
+
+  /** Writes what changed since the last write: those conversations, removals, the index and the current id. */
   private save(): void {
-    const conversations = this.conversations;
+    if (!this.kept) return;
+    const changed = this.conversations.filter((c) => this.changed.has(c.id));
+    const removed = [...this.removed];
+    const ids = this.conversations.map((c) => c.id);
     const currentId = this.currentId;
-    this.writes = this.writes
-      .then(() => this.storage.update(CONVERSATIONS_KEY, { version: 1, conversations }))
-      .then(() => this.storage.update(CURRENT_KEY, currentId))
-      .catch((error: unknown) => this.onWriteError(error));
+    this.changed.clear();
+    this.removed.clear();
+    for (const id of removed) this.stored.delete(id);
+    for (const conversation of changed) this.stored.add(conversation.id);
+    this.enqueue(async () => {
+      for (const conversation of changed) await this.storage.update(conversationKey(conversation.id), conversation);
+      for (const id of removed) await this.storage.update(conversationKey(id), undefined);
+      await this.storage.update(INDEX_KEY, { version: 2, ids });
+      if (this.storage.get(CURRENT_KEY) !== currentId) await this.storage.update(CURRENT_KEY, currentId);
+    });
   }
 }

@@ -39,6 +39,26 @@ export class ChatHistoryActions {
     if (choice === remove && this.store.delete(id)) this.changed();
   }
 
+  /** Deletes every chat after a modal confirmation; true when they were deleted. */
+  async clearAll(beforeClearing: () => void): Promise<boolean> {
+    const count = this.store.list().length;
+    if (count === 0) {
+      void vscode.window.showInformationMessage('There are no chats to clear in this workspace.');
+      return false;
+    }
+    const clear = 'Clear All Chats';
+    const choice = await vscode.window.showWarningMessage(
+      `Delete all ${count} chat${count === 1 ? '' : 's'} of this workspace?`,
+      { modal: true, detail: 'Their messages and answers are removed from this workspace. This cannot be undone.' },
+      clear,
+    );
+    if (choice !== clear) return false;
+    beforeClearing();
+    this.store.clearAll();
+    this.changed();
+    return true;
+  }
+
   async exportCurrent(): Promise<void> {
     const conversation = this.store.current();
     if (conversation.turns.length === 0) {

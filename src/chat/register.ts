@@ -10,6 +10,7 @@ import { EditorTracker } from './editorTracker';
 export function registerChat(context: vscode.ExtensionContext, session: Session): vscode.Disposable[] {
   const store = new ConversationStore(context.workspaceState, {
     onWriteError: (error) => session.log.warn(`Chat: could not save the chat history: ${error instanceof Error ? error.message : String(error)}`),
+    policy: () => ({ keep: session.settings.chatKeepHistory, max: session.settings.chatMaxConversations }),
   });
   const tracker = new EditorTracker();
   const controller = new ChatController(store, session, tracker);
@@ -25,6 +26,10 @@ export function registerChat(context: vscode.ExtensionContext, session: Session)
     }),
     vscode.commands.registerCommand('predictionGuard.addSelectionToChat', () => controller.addSelection(vscode.window.activeTextEditor, true)),
     vscode.commands.registerCommand('predictionGuard.exportChat', () => controller.exportChat()),
-    session.onDidChangeSettings(() => controller.settingsChanged()),
+    vscode.commands.registerCommand('predictionGuard.clearAllChats', () => controller.clearAllChats()),
+    session.onDidChangeSettings(() => {
+      store.policyChanged();
+      controller.settingsChanged();
+    }),
   ];
 }

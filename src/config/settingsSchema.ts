@@ -62,6 +62,10 @@ export interface Settings {
   readonly params: ApiParameters;
   /** How many earlier chat turns go with each new chat message (`chat.maxTurns`). */
   readonly chatMaxTurns: number;
+  /** Keep chats between sessions (`chat.keepHistory`); false: nothing is written to storage. */
+  readonly chatKeepHistory: boolean;
+  /** How many chats are kept per workspace (`chat.maxConversations`). */
+  readonly chatMaxConversations: number;
   /** The read-only workspace tools the model may call (`workspaceTools`, `workspaceTools.exclude`). */
   readonly workspaceTools: WorkspaceToolSettings;
   /** Streamed answers: "auto" (where the server streams), "on", "off". */
@@ -102,6 +106,8 @@ export const SETTING_KEYS: readonly string[] = [
   'review',
   'prompts',
   'chat.maxTurns',
+  'chat.keepHistory',
+  'chat.maxConversations',
   'workspaceTools',
   'workspaceTools.exclude',
   'stream',
@@ -135,6 +141,8 @@ export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSP
     prompts: field('prompts', z.array(CustomPromptSchema).default([])),
     params: ApiParametersSchema.parse({ ...params, safeguards }),
     chatMaxTurns: field('chat.maxTurns', z.number().int().min(0).max(100).default(10)),
+    chatKeepHistory: field('chat.keepHistory', z.boolean().default(true)),
+    chatMaxConversations: field('chat.maxConversations', z.number().int().min(1).max(1000).default(100)),
     workspaceTools: {
       mode: field('workspaceTools', WorkspaceToolModeSchema),
       exclude: field('workspaceTools.exclude', ToolExcludesSchema),

@@ -4,16 +4,29 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { type Turn } from '../../src/chat/conversation';
-import { CONVERSATIONS_KEY, ConversationStore, MAX_CONVERSATIONS, type KeyValueStore } from '../../src/chat/conversationStore';
+import {
+  CONVERSATIONS_KEY,
+  CURRENT_KEY,
+  ConversationStore,
+  INDEX_KEY,
+  MAX_CONVERSATIONS,
+  conversationKey,
+  type HistoryPolicy,
+  type KeyValueStore,
+} from '../../src/chat/conversationStore';
 import { exportFileName, exportMarkdown } from '../../src/chat/exportMarkdown';
 
+/** Workspace storage as VS Code keeps it (update(key, undefined) removes the key), recording each write. */
 class MapStorage implements KeyValueStore {
   readonly values = new Map<string, unknown>();
+  readonly written: string[] = [];
   get(key: string): unknown {
     return structuredClone(this.values.get(key));
   }
   update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, structuredClone(value));
+    this.written.push(key);
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, structuredClone(value));
     return Promise.resolve();
   }
 }
@@ -201,5 +214,112 @@ describe('exportMarkdown', () => {
     assert.doesNotMatch(html, /<(?:img|script|details|summary)\b/i, html);
     assert.doesNotMatch(html, /href="command:/, html);
     assert.ok(markdown.includes('<script>alert(1)</script>'), 'tool arguments are kept, as code');
+  });
+});
+
+describe('what the history writes', () => {
+  const options = (policy: HistoryPolicy = { keep: true, max: MAX_CONVERSATIONS }) => ({ newId: counter(), now: clock(), policy: () => policy });
+
+  it('an answer arriving writes its own conversation and the index, not the 20 others', async () => {
+    const storage = new MapStorage();
+    const store = new ConversationStore(storage, options());
+    const ids: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      store.newConversation();
+      ids.push(store.addTurn(turn(`t${i}`, `Q${i}`, 'A')).id);
+    }
+    await store.flush();
+    const target = ids[3] ?? '';
+    store.switchTo(target);
+    await store.flush();
+    storage.written.length = 0;
+    store.updateTurn(target, turn('t3', 'Q3', 'A longer answer'));
+    await store.flush();
+    assert.deepEqual(storage.written.sort(), [INDEX_KEY, conversationKey(target)].sort());
+    const reloaded = new ConversationStore(storage, options());
+    assert.equal(reloaded.list().length, 21);
+    assert.equal(reloaded.current().turns[0]?.answer?.text, 'A longer answer');
+  });
+
+  it('a version 1 history (one value) moves to one key per conversation, and the old value is removed', async () => {
+    const storage = new MapStorage();
+    const old = { id: 'c1', title: 'Old', createdAt: 1, updatedAt: 2, turns: [turn('t1', 'Old question', 'Old answer')] };
+    await storage.update(CONVERSATIONS_KEY, { version: 1, conversations: [old] });
+    await storage.update(CURRENT_KEY, 'c1');
+    const store = new ConversationStore(storage, options());
+    await store.flush();
+    assert.equal(storage.values.has(CONVERSATIONS_KEY), false);
+    assert.deepEqual(storage.values.get(INDEX_KEY), { version: 2, ids: ['c1'] });
+    assert.equal(new ConversationStore(storage, options()).current().title, 'Old');
+  });
+
+  it('chat.keepHistory off: nothing is written, and what was kept before is removed', async () => {
+    const storage = new MapStorage();
+    const before = new ConversationStore(storage, options());
+    before.addTurn(turn('t1', 'Kept earlier', 'A'));
+    await before.flush();
+    assert.ok(storage.values.size > 0);
+    const store = new ConversationStore(storage, options({ keep: false, max: MAX_CONVERSATIONS }));
+    await store.flush();
+    assert.deepEqual([...storage.values.keys()], []);
+    assert.deepEqual(store.list(), []);
+    storage.written.length = 0;
+    store.addTurn(turn('t2', 'Not kept', 'A'));
+    store.updateTurn(store.current().id, turn('t2', 'Not kept', 'B'));
+    await store.flush();
+    assert.deepEqual(storage.written, []);
+    assert.equal(store.list().length, 1, 'the chat still works for this window');
+  });
+
+  it("turning keepHistory off while running removes the stored chats; on again stores the window's chats", async () => {
+    const storage = new MapStorage();
+    let policy: HistoryPolicy = { keep: true, max: MAX_CONVERSATIONS };
+    const store = new ConversationStore(storage, { newId: counter(), now: clock(), policy: () => policy });
+    store.addTurn(turn('t1', 'Q', 'A'));
+    await store.flush();
+    policy = { keep: false, max: MAX_CONVERSATIONS };
+    store.policyChanged();
+    await store.flush();
+    assert.deepEqual([...storage.values.keys()], []);
+    assert.equal(store.list().length, 1);
+    policy = { keep: true, max: MAX_CONVERSATIONS };
+    store.policyChanged();
+    await store.flush();
+    assert.equal(new ConversationStore(storage, options()).list().length, 1);
+  });
+
+  it('chat.maxConversations: the least recently used beyond it are dropped, their keys removed', async () => {
+    const storage = new MapStorage();
+    const store = new ConversationStore(storage, options({ keep: true, max: 3 }));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      store.newConversation();
+      ids.push(store.addTurn(turn(`t${i}`, `Q${i}`, 'A')).id);
+    }
+    await store.flush();
+    assert.deepEqual(
+      store.list().map((c) => c.title),
+      ['Q4', 'Q3', 'Q2'],
+    );
+    const keys = [...storage.values.keys()].filter((k) => k.startsWith(conversationKey('')));
+    assert.deepEqual(keys.sort(), ids.slice(2).map(conversationKey).sort());
+  });
+
+  it('Clear All Chats removes every conversation from memory and storage; a new chat starts', async () => {
+    const storage = new MapStorage();
+    const store = new ConversationStore(storage, options());
+    store.addTurn(turn('t1', 'Q1', 'A'));
+    store.newConversation();
+    store.addTurn(turn('t2', 'Q2', 'A'));
+    await store.flush();
+    assert.equal(store.clearAll(), 2);
+    await store.flush();
+    assert.deepEqual(store.list(), []);
+    assert.equal(store.current().turns.length, 0);
+    assert.deepEqual(
+      [...storage.values.keys()].filter((k) => k.startsWith(conversationKey(''))),
+      [],
+    );
+    assert.deepEqual(new ConversationStore(storage, options()).list(), []);
   });
 });
