@@ -84,6 +84,8 @@ export const RawBehaviourSchema = z.object({
   kind: z.literal('raw'),
   status: httpStatus,
   body: z.string(),
+  /** The body is sent this many times over (a huge answer without a huge script: 1 KiB × 51,200 = 50 MiB). */
+  repeat: z.number().int().min(1).max(1_000_000).optional(),
   headers: z.record(z.string(), z.string()).optional(),
   delayMs,
 });

@@ -165,6 +165,26 @@ async function sendStream(ex: Exchange, plan: StreamPlan, eventDelayMs = 0): Pro
 }
 
 /** A text answer: streamed when the request asks for it (unless scripted not to), else one JSON body. */
+/** Writes `body` `times` times, waiting for the socket to drain; stops when the client goes away. */
+async function sendRepeated(res: ServerResponse, body: string, times: number): Promise<void> {
+  const chunk = Buffer.from(body);
+  for (let i = 0; i < times; i++) {
+    if (res.destroyed) return;
+    if (!res.write(chunk)) {
+      await new Promise<void>((resume) => {
+        const done = (): void => {
+          res.off('drain', done);
+          res.off('close', done);
+          resume();
+        };
+        res.once('drain', done);
+        res.once('close', done);
+      });
+    }
+  }
+  if (!res.destroyed) res.end();
+}
+
 function sendText(ex: Exchange, b: TextBehaviour): Promise<void> | void {
   const body = textAnswer(ex.request, b);
   if (!wantsStream(ex) || b.stream === false) return reply(ex, 200, body);
@@ -212,6 +232,7 @@ async function play(ex: Exchange, b: Behaviour | undefined): Promise<void> {
     case 'raw':
       ex.entry.answeredStatus = b.status;
       ex.res.writeHead(b.status, b.headers ?? {});
+      if (b.repeat !== undefined && b.repeat > 1) return sendRepeated(ex.res, b.body, b.repeat);
       return void ex.res.end(b.body);
     case 'redirect':
       ex.entry.answeredStatus = b.status;

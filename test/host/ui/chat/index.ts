@@ -4,6 +4,7 @@ import { chatInsertAtCursor } from './codeActions';
 import { chatSafeguardDecision, chatStopAbortsRequest, chatTwoTurns } from './conversation';
 import { chatFactualityBadge } from './factuality';
 import { chatHostileAnswerIsInert } from './hostileAnswer';
+import { chatFiftyMegabyteBodyIsRefused, chatHugeAnswerShowsShortened } from './largeAnswers';
 import { chatSurvivesReload } from './reload';
 import { chatScreenshots } from './screenshots';
 import { chatToolAllow, chatToolAllowForChat, chatToolDeny, chatToolRefusesOutside, chatToolStopMidLoop } from './workspaceTools';
@@ -26,6 +27,16 @@ export const chatUiTests: UiTestEntry[] = [
   },
   { title: 'chat tools: Allow for this chat stops asking', run: withKey(chatToolAllowForChat) },
   { title: 'chat tools: Stop while the consent card shows sends nothing more', run: withKey(chatToolStopMidLoop) },
+  {
+    title: 'chat: a 300,000-character answer shows shortened with Open full answer in editor, the chat keeps working, and after a reload',
+    run: withKey(chatHugeAnswerShowsShortened),
+    fault: true,
+  },
+  {
+    title: 'chat: a 50 MB answer body is refused with a clear error, and the next message is answered',
+    run: withKey(chatFiftyMegabyteBodyIsRefused),
+    fault: true,
+  },
   { title: 'chat: Insert at Cursor puts a code block into sample.ts as one undo step', run: withKey(chatInsertAtCursor) },
   { title: 'chat: screenshots of a code answer in light and dark themes', run: withKey(chatScreenshots) },
   { title: 'chat: Check factuality sends question + code and answer, and shows a badge (light and dark)', run: withKey(chatFactualityBadge) },
