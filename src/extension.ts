@@ -10,6 +10,7 @@ import { registerSafetyChecks } from './safety/commands';
 import { safetyDepsFromSession } from './safety/sessionAdapter';
 import { PresetStore } from './panels/presetStore';
 import { registerReviews } from './review/register';
+import { registerOnboarding } from './onboarding/register';
 import { McpSecrets } from './secrets/mcpSecrets';
 import { TokenStore } from './secrets/tokenStore';
 import { Session } from './session/session';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...registerCommands(session, lastAnswer),
     ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
     ...registerChat(context, session),
+    ...registerOnboarding(context, tokens),
     ...registerSafetyChecks(safetyDepsFromSession(session, lastAnswer)),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {

@@ -20,7 +20,7 @@ import {
 import { Host } from '../shared/host';
 import { announcement, renderTurn, showPartial } from './answer';
 import { Composer } from './composer';
-import { h, icon } from './dom';
+import { h, icon, iconButton } from './dom';
 import { HistoryPanel } from './history';
 import { toolRequestCard } from './toolCards';
 
@@ -48,10 +48,28 @@ const toolSlot = h('section', { class: 'pg-tool-slot', 'aria-live': 'assertive',
 toolSlot.hidden = true;
 let shownToolRequest = '';
 const live = h('div', { class: 'pg-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+// Setup the chat still needs (a key, a model), with the button that does it; hidden once done.
+const setup = h('div', { class: 'pg-setup', role: 'group', 'aria-label': 'Setup' });
+const setupKey = h(
+  'p',
+  { class: 'pg-setup-step' },
+  h('span', {}, 'No API key is set. Set the key of your Prediction Guard deployment to start.'),
+  iconButton('key', 'Set API Key', () => post({ type: 'setup', step: 'setApiKey' }), { text: 'Set API Key', className: 'pg-setup-key' }),
+);
+const setupModel = h(
+  'p',
+  { class: 'pg-setup-step' },
+  h('span', {}, 'No model is chosen yet.'),
+  iconButton('list-selection', 'Choose a model', () => post({ type: 'setup', step: 'selectModel' }), { text: 'Choose a model', className: 'pg-setup-model' }),
+);
+const walkthroughLink = h('button', { type: 'button', class: 'pg-link-button pg-walkthrough' }, 'Get started: a walkthrough of Prediction Guard');
+walkthroughLink.addEventListener('click', () => post({ type: 'setup', step: 'walkthrough' }));
+setup.append(setupKey, setupModel);
 const welcome = h(
   'div',
   { class: 'pg-welcome' },
   h('h2', {}, 'Chat with Prediction Guard'),
+  setup,
   h('p', {}, 'Ask about the code in front of you. Your messages go only to your Prediction Guard deployment, through the safeguards you set.'),
   h(
     'ul',
@@ -60,6 +78,7 @@ const welcome = h(
     h('li', {}, 'Enter sends, Shift+Enter adds a line, ↑ recalls your last prompt, Escape stops a request.'),
     h('li', {}, 'Code in answers can be copied, inserted at the cursor, replace the selection or open in a new file.'),
   ),
+  h('p', {}, walkthroughLink),
 );
 
 document.getElementById('app')?.append(h('div', { class: 'pg-chat' }, header, history.element, transcript, toolSlot, live, composer.element));
@@ -145,6 +164,9 @@ function applyState(state: StateMessage): void {
   composer.setPrompts(state.current.turns.map((t) => t.prompt));
   composer.setAttachments(state.attachments);
   composer.setSettings(state.settings.model, state.settings.safeguards);
+  setupKey.hidden = state.hasApiKey;
+  setupModel.hidden = state.settings.model !== '';
+  setup.hidden = setupKey.hidden && setupModel.hidden;
   const running = state.running !== null;
   if (running !== wasRunning) composer.setRunning(running);
   wasRunning = running;

@@ -7,7 +7,7 @@ import { type Session } from '../session/session';
 import { codeBlocks } from '../core/markdown/lazyMarkdown';
 import { type Consent, type ToolCall } from '../tools/loop';
 import { workspaceToolHooks } from '../tools/vscodeHooks';
-import { type CodeActionKind, type ToHost, type ToolCallView, type ToolRequestView, type ToWebview } from '../webview/protocol/chat';
+import { type CodeActionKind, type SetupStep, type ToHost, type ToolCallView, type ToolRequestView, type ToWebview } from '../webview/protocol/chat';
 import { pickImage } from './attachments';
 import { runCodeAction } from './codeActions';
 import { type Turn, type TurnError } from './conversation';
@@ -53,6 +53,9 @@ export class ChatController implements vscode.Disposable {
   private readonly factuality: ChatFactuality;
   /** Conversations where the user chose "Allow for this chat" (in memory: a new window asks again). */
   private readonly allowedChats = new Set<string>();
+  /** Whether a key is stored, for the welcome view; refreshed when the key changes. */
+  private hasApiKey = true;
+  private readonly keyWatch: vscode.Disposable;
 
   constructor(
     private readonly store: ConversationStore,
@@ -63,6 +66,17 @@ export class ChatController implements vscode.Disposable {
     this.context = new PendingContext(newId);
     this.history = new ChatHistoryActions(store, () => this.pushState());
     this.factuality = new ChatFactuality({ connect: () => session.connect(), log: session.log }, () => this.pushState());
+    this.keyWatch = session.tokens.onDidChange(() => void this.refreshKey());
+  }
+
+  private async refreshKey(): Promise<void> {
+    const hasApiKey = await this.session.tokens.get().then(
+      (token) => token !== undefined,
+      () => false,
+    );
+    if (hasApiKey === this.hasApiKey) return;
+    this.hasApiKey = hasApiKey;
+    this.pushState();
   }
 
   /** The view is shown: messages go to it from now on. */
@@ -77,7 +91,10 @@ export class ChatController implements vscode.Disposable {
   async handle(message: ToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
-        return this.pushState();
+        this.pushState();
+        return this.refreshKey();
+      case 'setup':
+        return this.setup(message.step);
       case 'send':
         return this.send(message.text);
       case 'stop':
@@ -129,9 +146,20 @@ export class ChatController implements vscode.Disposable {
     }
   }
 
+  private async setup(step: SetupStep): Promise<void> {
+    const command = { setApiKey: 'predictionGuard.setApiKey', selectModel: 'predictionGuard.selectModel', walkthrough: 'predictionGuard.openWalkthrough' }[
+      step
+    ];
+    await vscode.commands.executeCommand(command);
+  }
+
   newChat(): void {
     this.store.newConversation();
     this.pushState();
+    this.post?.({ type: 'focusComposer' });
+  }
+
+  focusComposer(): void {
     this.post?.({ type: 'focusComposer' });
   }
 
@@ -342,6 +370,7 @@ export class ChatController implements vscode.Disposable {
         toolRequest: this.running?.waiting?.view,
         attachments: this.context.attachments(),
         model: settings.params.model,
+        hasApiKey: this.hasApiKey,
         safeguards: safeguardLabels(settings.params.safeguards),
         factuality: (turnId) => this.factuality.view(turnId),
       }),
@@ -353,6 +382,7 @@ export class ChatController implements vscode.Disposable {
 
   dispose(): void {
     this.stop();
+    this.keyWatch.dispose();
     this.factuality.dispose();
     this.context.dispose();
     this.post = undefined;

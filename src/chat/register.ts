@@ -24,6 +24,10 @@ export function registerChat(context: vscode.ExtensionContext, session: Session)
       await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
       controller.newChat();
     }),
+    vscode.commands.registerCommand('predictionGuard.focusChat', async () => {
+      await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+      controller.focusComposer();
+    }),
     vscode.commands.registerCommand('predictionGuard.addSelectionToChat', () => controller.addSelection(vscode.window.activeTextEditor, true)),
     vscode.commands.registerCommand('predictionGuard.exportChat', () => controller.exportChat()),
     vscode.commands.registerCommand('predictionGuard.clearAllChats', () => controller.clearAllChats()),

@@ -111,6 +111,7 @@ export interface ViewInput {
   readonly toolRequest?: ToolRequestView;
   readonly attachments: readonly Attachment[];
   readonly model: string;
+  readonly hasApiKey: boolean;
   readonly safeguards: readonly string[];
   /** The factuality badge of a turn, when the user asked for one (kept in memory, not stored). */
   readonly factuality?: (turnId: string) => FactualityView | undefined;
@@ -135,5 +136,6 @@ export function stateMessage(input: ViewInput): StateMessage {
     attachments: input.attachments.map(attachmentView),
     settings: { model: input.model, safeguards: [...input.safeguards] },
     toolRequest: input.toolRequest ?? null,
+    hasApiKey: input.hasApiKey,
   };
 }

@@ -58,7 +58,16 @@ describe('ToWebview (extension → webview)', () => {
         },
       ],
     };
-    const message = stateMessage({ conversations: [], current: conversation, running: undefined, attachments: [], model: 'm', safeguards: [] });
+    const message = stateMessage({
+      conversations: [],
+      current: conversation,
+      running: undefined,
+      attachments: [],
+      model: 'm',
+      hasApiKey: false,
+      safeguards: [],
+    });
+    assert.equal(message.hasApiKey, false, 'the webview is told there is no key (and never the key)');
     const parsed = ToWebviewSchema.safeParse(message);
     assert.equal(parsed.success, true);
     const turn = message.current.turns[0];
@@ -88,7 +97,7 @@ describe('an answer longer than the chat message limit', () => {
     ],
   });
   const state = (conversation: Conversation) =>
-    stateMessage({ conversations: [], current: conversation, running: undefined, attachments: [], model: 'm', safeguards: [] });
+    stateMessage({ conversations: [], current: conversation, running: undefined, attachments: [], model: 'm', hasApiKey: true, safeguards: [] });
 
   it('a 300,000-character answer: the state still parses, with the start of the answer and its full length', () => {
     const text = `# Start\n${'a'.repeat(300_000)}`;

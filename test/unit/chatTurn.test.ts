@@ -150,6 +150,7 @@ describe('a chat turn against the stand-in server', () => {
       running: undefined,
       attachments: [],
       model: 'gpt-oss-120b',
+      hasApiKey: true,
       safeguards: [],
     });
     assert.equal(ToWebviewSchema.safeParse(message).success, true);

@@ -74,6 +74,7 @@ describe('consent card', () => {
       running: 't1',
       attachments: [],
       settings: { model: 'm', safeguards: [] },
+      hasApiKey: true,
     };
     assert.ok(StateMessageSchema.safeParse(state).success);
     assert.equal(StateMessageSchema.parse({ ...state, toolRequest: consent }).toolRequest?.kind, 'consent');

@@ -145,6 +145,8 @@ export const StateMessageSchema = z.object({
   attachments: z.array(AttachmentViewSchema),
   /** The model and safeguards the next message will use. */
   settings: z.object({ model: z.string(), safeguards: z.array(z.string()) }),
+  /** Whether an API key is stored (never the key): without one the welcome view offers Set API Key. */
+  hasApiKey: z.boolean(),
   /** A tool call waiting for the user, if any (absent: none). */
   toolRequest: ToolRequestViewSchema.nullable().optional(),
 });
@@ -161,6 +163,9 @@ export type ToWebview = z.infer<typeof ToWebviewSchema>;
 
 export const CODE_ACTIONS = ['copy', 'insert', 'replace', 'newFile'] as const;
 export type CodeActionKind = (typeof CODE_ACTIONS)[number];
+
+export const SETUP_STEPS = ['setApiKey', 'selectModel', 'walkthrough'] as const;
+export type SetupStep = (typeof SETUP_STEPS)[number];
 
 export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
@@ -189,6 +194,8 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('toolConsent'), requestId: Id, choice: z.enum(TOOL_CONSENTS) }),
   /** The typed result of a user function call; null: declined. */
   z.object({ type: z.literal('toolResult'), requestId: Id, result: z.string().max(100_000).nullable() }),
+  /** The welcome view's buttons: Set API Key, Choose a model, Get Started (the walkthrough). */
+  z.object({ type: z.literal('setup'), step: z.enum(SETUP_STEPS) }),
 ]);
 export type ToHost = z.infer<typeof ToHostSchema>;
 

@@ -6,6 +6,8 @@ import { cancelLeavesFileUntouched } from './cancel';
 import { echoedKeyIsNotShown } from './echoedKey';
 import { rateLimitWaitShownAndCancellable } from './rateLimit';
 import { chatUiTests } from './chat';
+import { chatKeyboardOnly, webviewsPassAxe } from './accessibility';
+import { chatWelcomeWithoutKey, walkthroughOpensSample } from './onboarding';
 import { editorContextSubmenu } from './contextMenu';
 import { forbiddenOffersSetApiKey } from './errorForbidden';
 import { parametersUiTests } from './parameters';
@@ -36,5 +38,15 @@ export const uiTests: UiTestEntry[] = [
   ...parametersUiTests,
   ...chatUiTests,
   ...streamingUiTests,
+  { title: 'chat welcome without a key: Set API Key inside the chat stores the key', run: chatWelcomeWithoutKey },
+  { title: 'walkthrough: lists its steps and opens the sample file with a function selected', run: withKey(walkthroughOpensSample) },
+  {
+    title: 'accessibility: axe-core finds no serious or critical violation in the chat and parameters panel, light and dark',
+    run: withKey(webviewsPassAxe),
+  },
+  {
+    title: 'accessibility: Ctrl+Shift+Alt+G focuses the chat; Tab reaches every control, each named with a visible focus',
+    run: withKey(chatKeyboardOnly),
+  },
   { title: 'parameters panel: survives Reload Window (serializer)', run: withKey(parametersPanelSurvivesReload) },
 ];
