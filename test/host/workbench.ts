@@ -1,4 +1,5 @@
 // Playwright helpers to drive the VS Code workbench that code-server serves in Chromium.
+import { EVENT_WAIT_MS } from '../server/waits';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -122,17 +123,39 @@ export async function notificationTexts(page: Page): Promise<string[]> {
 }
 
 /** Waits until a visible notification contains `text`; returns that notification's text. */
-export async function waitForNotification(page: Page, text: string, timeoutMs = 15_000): Promise<string> {
-  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
-  await item.waitFor({ state: 'visible', timeout: timeoutMs });
-  return normalize(await item.innerText());
+export async function waitForNotification(page: Page, text: string, timeoutMs = EVENT_WAIT_MS): Promise<string> {
+  return normalize(await (await findNotification(page, text, timeoutMs)).innerText());
+}
+
+/**
+ * The notification holding `text`: the toast, or, when a busy workbench has already moved it to the
+ * notification center (toasts give way to progress notifications and new editors), the center's row.
+ */
+export async function findNotification(page: Page, text: string, timeoutMs = EVENT_WAIT_MS): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+  const inCenter = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = await toast
+      .or(inCenter)
+      .first()
+      .waitFor({ state: 'visible', timeout: Math.min(10_000, Math.max(1, deadline - Date.now())) })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (found) return (await toast.isVisible()) ? toast : inCenter;
+    // Not a toast by now: look in the notification center (the command toggles it, so only when closed).
+    if (!(await page.locator('.notifications-center.visible').isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  }
+  throw new Error(`no notification says “${text}” within ${timeoutMs} ms`);
 }
 
 /**
  * Waits until `text` is shown in a visible editor (not just a tab title); resolves with the index of
  * the editor group that shows it (0 = the first, leftmost group).
  */
-export async function waitForEditorText(page: Page, text: string, timeoutMs = 15_000): Promise<number> {
+export async function waitForEditorText(page: Page, text: string, timeoutMs = EVENT_WAIT_MS): Promise<number> {
   const handle = await page.waitForFunction(
     (wanted) => {
       const groups = Array.from(document.querySelectorAll('.editor-group-container'));

@@ -2,6 +2,7 @@
  * A small typed client for the stand-in's control port, for tests running in another process
  * (e.g. the VS Code extension host). Uses global fetch only; imports nothing at run time.
  */
+import { EVENT_WAIT_MS } from './waits';
 import type { Behaviour, RecordedRequest } from './behaviours';
 
 export type { Behaviour, RecordedRequest } from './behaviours';
@@ -29,7 +30,7 @@ export class StandInControl {
   }
 
   /** Resolves once `count` requests whose path starts with `path` are recorded (the stand-in answers then); fails after `timeoutMs`. */
-  async waitForRequests(count: number, path = '', timeoutMs = 15_000): Promise<RecordedRequest[]> {
+  async waitForRequests(count: number, path = '', timeoutMs = EVENT_WAIT_MS): Promise<RecordedRequest[]> {
     const query = new URLSearchParams({ count: String(count), path, timeoutMs: String(timeoutMs) });
     return (await this.call('GET', `/wait?${query.toString()}`)) as RecordedRequest[];
   }

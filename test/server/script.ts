@@ -1,4 +1,5 @@
 /** The stand-in's mutable state: scripted behaviours per path and the recorded requests. */
+import { EVENT_WAIT_MS } from './waits';
 import { type Behaviour, ControlCommandSchema, type RecordedRequest, type ScriptablePath, describeZodError, scriptablePathOf } from './behaviours';
 
 export type ScriptCommand = { path: string; behaviour: Behaviour };
@@ -74,7 +75,7 @@ export class Recorder {
    * Resolves with the recordings once `condition` holds for them (checked now and on every new or
    * aborted request); rejects after `timeoutMs`, saying `what` was awaited.
    */
-  waitFor(condition: (requests: RecordedRequest[]) => boolean, what: string, timeoutMs = 15_000): Promise<RecordedRequest[]> {
+  waitFor(condition: (requests: RecordedRequest[]) => boolean, what: string, timeoutMs = EVENT_WAIT_MS): Promise<RecordedRequest[]> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const now = this.all();

@@ -1,4 +1,5 @@
 // What every UI test gets, and the small steps several of them share.
+import { EVENT_WAIT_MS } from '../../server/waits';
 import type { Page } from 'playwright-core';
 import type { UiFigures } from '../faultSummary';
 import type { RecordedRequest, StandIn } from '../../server/standInServer';
@@ -44,7 +45,7 @@ export async function selectInSample(page: Page, lines = 3, from = 1): Promise<v
 }
 
 /** Waits for the next POST /responses after `since` recorded requests. */
-export async function nextResponsesRequest(ctx: UiContext, since: number, timeoutMs = 15_000): Promise<RecordedRequest> {
+export async function nextResponsesRequest(ctx: UiContext, since: number, timeoutMs = EVENT_WAIT_MS): Promise<RecordedRequest> {
   const isResponses = (r: RecordedRequest): boolean => r.method === 'POST' && r.path.split('?')[0] === '/responses';
   const all = await ctx.standIn.waitForRequests((requests) => requests.slice(since).some(isResponses), 'a POST /responses', timeoutMs);
   const found = all.slice(since).find(isResponses);

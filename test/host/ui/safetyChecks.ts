@@ -1,6 +1,7 @@
 // The safety checks in the workbench: with nothing selected a check asks before it sends the whole
 // file (Cancel sends nothing); Cancel on the progress aborts the check and marks nothing; the PII
 // diagnostics in the editor and the Problems view, photographed in the light and dark themes.
+import { EVENT_WAIT_MS } from '../../server/waits';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -25,7 +26,7 @@ async function caretInContacts(page: Page): Promise<void> {
   await page.keyboard.press('Control+Home');
 }
 
-async function nextSafetyRequest(ctx: UiContext, path: string, since: number, timeoutMs = 15_000): Promise<RecordedRequest> {
+async function nextSafetyRequest(ctx: UiContext, path: string, since: number, timeoutMs = EVENT_WAIT_MS): Promise<RecordedRequest> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = ctx.standIn
@@ -54,6 +55,7 @@ export async function safetyEmptySelectionAsks(ctx: UiContext): Promise<void> {
   await escape(page); // whatever an earlier test left open
   await clearNotifications(page);
   const contents = await openContacts(ctx);
+  await runCommand(page, 'Prediction Guard: Clear Check Results');
   await caretInContacts(page);
   const since = standIn.requests().length;
 
@@ -95,6 +97,9 @@ export async function safetyCancelAbortsCheck(ctx: UiContext): Promise<void> {
   const { page, standIn } = ctx;
   await clearNotifications(page);
   await openContacts(ctx);
+  // Marks an earlier check left would be counted below: start from none.
+  await runCommand(page, 'Prediction Guard: Clear Check Results');
+  await page.locator('.editor-group-container.active .monaco-editor .squiggly-info').first().waitFor({ state: 'detached', timeout: 10_000 });
   standIn.enqueue('/PII', { kind: 'pii', find: [{ type: 'EMAIL_ADDRESS', text: 'frodo@predictionguard.com' }], delayMs: 6000 });
   const since = standIn.requests().length;
   await selectLines(page, 3, 3);

@@ -4,9 +4,9 @@
 // Checked: what the stand-in received, the approval prompt, and the warning about the http: URL.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
-import { answerInputBox, runCommand } from '../workbench';
+import { answerInputBox, findNotification, runCommand } from '../workbench';
 import { check, enterKeyInMaskedBox, explainSample, selectInSample, SET_KEY, type UiContext } from './context';
 import { openParametersPanel } from './parameters/panel';
 
@@ -70,25 +70,6 @@ async function trustWorkspace(page: Page): Promise<void> {
   await yes.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/**
- * The notification holding `text`, as a toast or, when the toast has already gone to the notification
- * center (a busy workbench hides toasts while a progress notification and a new editor open), there.
- */
-async function findNotification(page: Page, text: string): Promise<Locator> {
-  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
-  if (
-    await toast.waitFor({ state: 'visible', timeout: 10_000 }).then(
-      () => true,
-      () => false,
-    )
-  )
-    return toast;
-  await runCommand(page, 'Notifications: Show Notifications');
-  const inCenter = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
-  await inCenter.waitFor({ state: 'visible', timeout: 10_000 });
-  return inCenter;
-}
-
 async function clickNotificationButton(page: Page, text: string, button: string): Promise<void> {
   const item = await findNotification(page, text);
   await item.getByRole('button', { name: button }).click();
@@ -118,6 +99,7 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
   await panel.locator('#tool-0-authorization-stored').waitFor({ timeout: 10_000 });
 
   // 1. Before approval: the user's safeguards, instructions and tools; the prompt names what the workspace sets.
+  ctx.log('step 1: Explain before approval');
   const first = bodyOf(await explainSample(ctx));
   checkSafeguards(first, 'before approval');
   check(first.instructions === undefined, `before approval the workspace instructions were sent: ${String(first.instructions)}`);
@@ -131,6 +113,7 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
 
   // 2. Allowed: the workspace's instructions and tool apply, but the user's secret never goes to its URL.
   await clickNotificationButton(page, 'This workspace sets', 'Allow');
+  ctx.log('step 2: Explain after Allow');
   const second = bodyOf(await explainSample(ctx));
   checkSafeguards(second, 'after approval');
   check(second.instructions === ATTACKER_INSTRUCTIONS, `after approval the workspace instructions were not sent: ${String(second.instructions)}`);
@@ -141,6 +124,7 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
   writeWorkspaceSettings(ctx.workspace, workspaceSettings([HTTP_MCP]));
   const warning = (await (await findNotification(page, 'must use https://')).innerText()).replace(/\s+/g, ' ');
   ctx.log(`warning: ${warning}`);
+  ctx.log('step 3: Explain with an http: MCP URL');
   const third = bodyOf(await explainSample(ctx));
   checkSafeguards(third, 'with an http: MCP URL');
   check(!JSON.stringify(third).includes('http://mcp.attacker.example'), `the http: MCP URL was sent: ${JSON.stringify(third.tools)}`);

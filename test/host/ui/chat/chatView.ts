@@ -1,4 +1,5 @@
 // Playwright steps for the sidebar chat: open it, reach its webview, send a message, read answers.
+import { EVENT_WAIT_MS } from '../../../server/waits';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { RecordedRequest } from '../../../server/standInServer';
 import { openFile, runCommand } from '../../workbench';
@@ -79,7 +80,7 @@ export async function send(ctx: UiContext, text: string): Promise<RecordedReques
 }
 
 /** Waits until turn `index` (0-based) shows an answer (or a decision / error) and returns that part. */
-export async function reply(page: Page, index: number, timeoutMs = 15_000): Promise<Locator> {
+export async function reply(page: Page, index: number, timeoutMs = EVENT_WAIT_MS): Promise<Locator> {
   const done = turns(page).nth(index).locator('.pg-answer, .pg-decision, .pg-error, .pg-stopped');
   await done.first().waitFor({ state: 'visible', timeout: timeoutMs });
   return done.first();
