@@ -1,5 +1,5 @@
 // The list of this workspace's conversations: switch, rename, delete, start a new one.
-import type { ConversationSummary, ToHost } from '../../src/webview/protocol/chat';
+import type { ConversationSummaryView, ToHost } from '../../src/webview/protocol/chat';
 import { h, iconButton, textButton } from './dom';
 
 function when(updatedAt: number): string {
@@ -28,7 +28,7 @@ export class HistoryPanel {
     this.element.hidden = true;
   }
 
-  update(conversations: readonly ConversationSummary[], currentId: string): void {
+  update(conversations: readonly ConversationSummaryView[], currentId: string): void {
     if (conversations.length === 0) {
       this.list.replaceChildren(h('li', { class: 'pg-muted' }, 'No chats yet. Your conversations are kept per workspace.'));
       return;

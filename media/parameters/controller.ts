@@ -40,8 +40,8 @@ export class Controller implements View, App {
   private restored = false;
   private result: FormResult = paramsFromForm(this.form);
   private hostErrors: FieldErrors = {};
-  /** A save posted and not yet answered by a state; `acknowledged` once the extension said `saved`. */
-  private pendingSave: { values: ApiParameters; target: SaveTarget; acknowledged: boolean } | undefined;
+  /** A save posted and not yet answered by `saved` or `rejected`. */
+  private pendingSave: { values: ApiParameters; target: SaveTarget } | undefined;
   target: SaveTarget = 'user';
   /** Settings that changed elsewhere while the draft had unsaved edits. */
   external: ApiParameters | undefined;
@@ -123,7 +123,7 @@ export class Controller implements View, App {
       return;
     }
     const target = this.target === 'workspace' && !this.state.workspaceAvailable ? 'user' : this.target;
-    this.pendingSave = { values, target, acknowledged: false };
+    this.pendingSave = { values, target };
     this.alert = '';
     this.rejectedFields = [];
     this.status = `Saving to ${TARGET_LABELS[target]}…`;
@@ -149,11 +149,7 @@ export class Controller implements View, App {
         this.onState(message.state);
         break;
       case 'saved':
-        if (this.pendingSave) this.pendingSave.acknowledged = true;
-        this.status = `Saved to ${TARGET_LABELS[message.target]}`;
-        this.alert = '';
-        this.rejectedFields = [];
-        this.hostErrors = {};
+        this.onSaved(message.target, message.state);
         break;
       case 'rejected':
         this.pendingSave = undefined;
@@ -177,33 +173,37 @@ export class Controller implements View, App {
     const first = !this.panelState;
     this.panelState = state;
     if (this.target === 'workspace' && !state.workspaceAvailable) this.target = 'user';
+    // While a save is on its way, its answer (`saved`) decides what the draft becomes.
+    if (this.pendingSave) return;
     const draft = this.result.values;
-    const settingsChanged = !sameParams(state.values, this.base);
-    // A save is answered by the first state whose values changed (or, once the extension said
-    // `saved`, the next state); a state that changes only lists (models, presets) leaves it pending.
-    const saved = this.pendingSave && (settingsChanged || this.pendingSave.acknowledged) ? this.pendingSave : undefined;
-    if (settingsChanged) this.pendingSave = undefined;
     if (first && !this.restored) {
       this.take(state.values);
     } else if (draft && sameParams(draft, state.values)) {
-      // The settings now say what the draft says (e.g. just saved): nothing is unsaved.
-      this.pendingSave = undefined;
+      // The settings now say what the draft says: nothing is unsaved.
       this.setBase(state.values);
       this.external = undefined;
-    } else if (saved && draft && sameParams(draft, saved.values)) {
-      // Saved, but the effective values differ: another scope overrides some of them.
-      const overridden = changedKeys(formFromParams(saved.values), formFromParams(state.values));
-      this.pendingSave = undefined;
-      this.take(state.values);
-      if (overridden.size) {
-        const why = saved.target === 'user' ? 'workspace settings override' : 'these still differ';
-        this.status = `Saved to ${TARGET_LABELS[saved.target]}, but ${why}: ${labelList(overridden)}.`;
-      }
     } else if (!this.dirty) {
       this.take(state.values);
     } else {
       // Unsaved edits are kept; a banner offers the new values when they differ from where the draft started.
       this.external = sameParams(state.values, this.base) ? undefined : state.values;
+    }
+  }
+
+  /** The extension saved: the form takes the resulting settings and says which saved values another scope overrides. */
+  private onSaved(target: SaveTarget, state: PanelState): void {
+    const requested = this.pendingSave?.values;
+    this.pendingSave = undefined;
+    this.panelState = state;
+    const overridden = requested ? changedKeys(formFromParams(requested), formFromParams(state.values)) : new Set<string>();
+    this.take(state.values);
+    this.alert = '';
+    this.rejectedFields = [];
+    if (overridden.size) {
+      const why = target === 'user' ? 'workspace settings override' : 'these still differ';
+      this.status = `Saved to ${TARGET_LABELS[target]}, but ${why}: ${labelList(overridden)}.`;
+    } else {
+      this.status = `Saved to ${TARGET_LABELS[target]}`;
     }
   }
 

@@ -332,12 +332,17 @@ export class PredictionGuardClient {
   private async readStream(response: Response, deadline: Deadline, hooks: StreamHooks): Promise<ParsedAnswer> {
     const answer = new StreamAnswer(this.baseUrl, hooks.onDelta);
     let invalid: unknown;
+    // The cap bounds what is kept: the answer's text, and any one event still being received. The
+    // events' own wrapping is not counted: a token-by-token stream of a long answer is many times its text.
+    let sinceEvent = 0;
     const parser = createParser({
       onEvent: (message) => {
+        sinceEvent = 0;
         if (invalid !== undefined || answer.finished) return;
         deadline.arm(this.idleTimeoutMs, 'idle');
         try {
           answer.take(message.event, redact(message.data, this.options.token));
+          if (answer.textSoFar.length > this.maxBytes) invalid = tooLargeError(this.baseUrl, this.maxBytes);
         } catch (error) {
           invalid = error;
         }
@@ -347,7 +352,6 @@ export class PredictionGuardClient {
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     const max = this.maxBytes;
-    let size = 0;
     let ended = false;
     try {
       while (!answer.finished) {
@@ -357,8 +361,8 @@ export class PredictionGuardClient {
           parser.feed(decoder.decode());
           break;
         }
-        size += value.byteLength;
-        if (size > max) throw tooLargeError(this.baseUrl, max);
+        sinceEvent += value.byteLength;
+        if (sinceEvent > max) throw tooLargeError(this.baseUrl, max);
         parser.feed(decoder.decode(value, { stream: true }));
         if (invalid !== undefined) throw invalid;
       }

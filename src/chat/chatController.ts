@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { safeguardLabels } from '../api/safeguards';
 import { type Session } from '../session/session';
+import { Disposable, toDisposable } from '../util/dispose';
 import { codeBlocks } from '../core/markdown/lazyMarkdown';
 import { type Consent, type ToolCall } from '../tools/loop';
 import { workspaceToolHooks } from '../tools/vscodeHooks';
@@ -45,7 +46,7 @@ type ToolAnswer = Extract<ToHost, { type: 'toolConsent' | 'toolResult' }>;
 
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export class ChatController implements vscode.Disposable {
+export class ChatController extends Disposable {
   private post: ((message: ToWebview) => void) | undefined;
   private running: Running | undefined;
   private readonly context: PendingContext;
@@ -55,7 +56,6 @@ export class ChatController implements vscode.Disposable {
   private readonly allowedChats = new Set<string>();
   /** Whether a key is stored, for the welcome view; refreshed when the key changes. */
   private hasApiKey = true;
-  private readonly keyWatch: vscode.Disposable;
 
   constructor(
     private readonly store: ConversationStore,
@@ -63,10 +63,18 @@ export class ChatController implements vscode.Disposable {
     private readonly tracker: EditorTracker,
     private readonly newId: () => string = () => globalThis.crypto.randomUUID(),
   ) {
-    this.context = new PendingContext(newId);
+    super();
+    this.context = this._register(new PendingContext(newId));
     this.history = new ChatHistoryActions(store, () => this.pushState());
-    this.factuality = new ChatFactuality({ connect: () => session.connect(), log: session.log }, () => this.pushState());
-    this.keyWatch = session.tokens.onDidChange(() => void this.refreshKey());
+    this.factuality = this._register(new ChatFactuality({ connect: () => session.connect(), log: session.log }, () => this.pushState()));
+    this._register(session.tokens.onDidChange(() => void this.refreshKey()));
+    // First out on dispose: a running turn is stopped and nothing is posted afterwards.
+    this._register(
+      toDisposable(() => {
+        this.stop();
+        this.post = undefined;
+      }),
+    );
   }
 
   private async refreshKey(): Promise<void> {
@@ -378,13 +386,5 @@ export class ChatController implements vscode.Disposable {
     // A redrawn pending turn shows the answer so far again at once.
     const running = this.running;
     if (running?.partial !== undefined) this.post({ type: 'partial', turnId: running.turnId, text: running.partial });
-  }
-
-  dispose(): void {
-    this.stop();
-    this.keyWatch.dispose();
-    this.factuality.dispose();
-    this.context.dispose();
-    this.post = undefined;
   }
 }

@@ -2,7 +2,32 @@
 // damaged or older store never breaks the view: what does not parse is dropped.
 import * as z from 'zod';
 import { SAFEGUARD_NAMES } from '../api/safeguards';
-import { TURN_STATUSES, ToolCallViewSchema, UsageViewSchema } from '../webview/protocol/chat';
+
+export const TURN_STATUSES = ['pending', 'done', 'error', 'cancelled'] as const;
+export const TOOL_CALL_OUTCOMES = ['ran', 'denied', 'refused', 'failed', 'typed', 'declined', 'skipped'] as const;
+
+/** A tool call listed on an answer: an MCP call the server made, or a call the extension answered. */
+export const ToolCallSchema = z.object({
+  kind: z.enum(['function', 'mcp']),
+  name: z.string(),
+  server: z.string().optional(),
+  arguments: z.string(),
+  output: z.string().optional(),
+  error: z.string().optional(),
+  /** Calls the extension answered (workspace tools, user functions): the call in words… */
+  description: z.string().optional(),
+  /** …what became of it, the size of the output sent back and how long it took. */
+  outcome: z.enum(TOOL_CALL_OUTCOMES).optional(),
+  bytes: z.number().int().min(0).optional(),
+  ms: z.number().min(0).optional(),
+});
+export type ToolCall = z.infer<typeof ToolCallSchema>;
+
+export const UsageSchema = z.object({
+  input: z.number().optional(),
+  output: z.number().optional(),
+  total: z.number().optional(),
+});
 
 export const SelectionAttachmentSchema = z.object({
   kind: z.literal('selection'),
@@ -33,10 +58,10 @@ export const AnswerSchema = z.object({
   text: z.string(),
   model: z.string(),
   ms: z.number().min(0),
-  usage: UsageViewSchema.optional(),
+  usage: UsageSchema.optional(),
   incomplete: z.boolean(),
   refusal: z.string().optional(),
-  toolCalls: z.array(ToolCallViewSchema),
+  toolCalls: z.array(ToolCallSchema),
   /** The tool loop stopped at a limit (rounds, max_tool_calls): what the user is told. */
   limit: z.string().optional(),
   responseId: z.string().optional(),
@@ -98,3 +123,12 @@ export function titleFrom(prompt: string, attachments: readonly Attachment[]): s
   const first = attachments[0];
   return first ? attachmentLabel(first) : 'New chat';
 }
+
+/** A conversation in the history list: what the index keeps, without the turns' contents. */
+export const ConversationSummarySchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  updatedAt: z.number(),
+  turns: z.number().int().min(0),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;

@@ -4,8 +4,7 @@
 // conversation that changed and the index, never the others. With `keep` off nothing is written (and
 // what was kept earlier is removed); at most `max` conversations are kept.
 import * as z from 'zod';
-import { ConversationSchema, titleFrom, type Conversation, type Turn } from './conversation';
-import { type ConversationSummary } from '../webview/protocol/chat';
+import { ConversationSchema, titleFrom, type Conversation, type ConversationSummary, type Turn } from './conversation';
 
 /** The part of vscode.Memento the store needs (`update(key, undefined)` removes the key). */
 export interface KeyValueStore {
@@ -29,7 +28,6 @@ const LegacySchema = z.object({ version: z.literal(1), conversations: z.array(z.
 const IndexSchema = z.object({ version: z.literal(2), ids: z.array(z.string().min(1)) });
 
 /** One conversation in the history list: the protocol's own shape, so there is one definition. */
-export type { ConversationSummary };
 
 /** What the settings say about keeping history, read at each change. */
 export interface HistoryPolicy {

@@ -4,7 +4,7 @@
 import { neutralizeMarkdown } from '../core/markdown/lazyMarkdown';
 import { attachmentLabel, type Conversation, type Turn } from './conversation';
 import { userText } from './conversationInput';
-import { type ToolCallView } from '../webview/protocol/chat';
+import { type ToolCall } from './conversation';
 
 function quoteBlock(text: string): string {
   return text
@@ -30,7 +30,7 @@ function codeSpan(text: string): string {
 }
 
 /** A tool call as plain Markdown (no raw HTML): its name as code, its arguments and output in fences. */
-function toolCallPart(call: ToolCallView): string {
+function toolCallPart(call: ToolCall): string {
   const who = call.server ? `${call.server} / ${call.name}` : call.name;
   const facts = [
     call.outcome,

@@ -7,8 +7,7 @@ import { retryText } from '../session/failure';
 import { type SendRequest, type SendResult } from '../session/types';
 import { type CallRecord } from '../tools/loop';
 import { sendWithTools, type ToolHooks, type ToolSendOptions } from '../tools/sessionLoop';
-import { type ToolCallView } from '../webview/protocol/chat';
-import { type Answer, type TurnError } from './conversation';
+import { type Answer, type ToolCall, type TurnError } from './conversation';
 
 export type TurnResult =
   | { readonly status: 'done'; readonly answer: Answer; readonly allowedForChat?: boolean }
@@ -35,7 +34,7 @@ export interface TurnCallbacks {
 }
 
 /** A call the loop answered, as it stays listed on the answer. */
-export function callView(record: CallRecord): ToolCallView {
+export function callView(record: CallRecord): ToolCall {
   const { name, arguments: args, output, description, outcome, bytes, ms } = record;
   return { kind: 'function', name, arguments: args, output, description, outcome, bytes, ms };
 }

@@ -13,7 +13,7 @@ import {
 import { type Answer, type Attachment, type Conversation, type Turn, type TurnError } from './conversation';
 import { SAFEGUARD_NAMES, SAFEGUARDS, type SafeguardName } from '../api/safeguards';
 import { ACTION_LABELS } from '../session/failure';
-import { type ConversationSummary } from './conversationStore';
+import { type ConversationSummary } from './conversation';
 
 /** The safeguard that blocked a turn; for turns stored before the name was kept, from its setting. */
 export function safeguardOf(error: TurnError): SafeguardName | undefined {

@@ -14,6 +14,7 @@ import {
   type ParametersToWebview,
 } from '../webview/protocol/parameters';
 import { renderWebview } from '../webview/render';
+import { Disposable, toDisposable } from '../util/dispose';
 import { loadMcpServers, loadModels, type Loaded } from './catalog';
 import { type PresetStore } from './presetStore';
 
@@ -35,14 +36,12 @@ function listState<T>(loaded: Loaded<T>): ListState<T> {
   return loaded.ok ? { status: 'ready', items: loaded.items } : { status: 'error', items: [], error: loaded.error };
 }
 
-export class ParametersPanel implements vscode.Disposable {
+export class ParametersPanel extends Disposable {
   private static current: ParametersPanel | undefined;
 
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly channel: WebviewChannel<ParametersToHost, ParametersToWebview>;
   private models: ListState<ModelOption> = { status: 'idle', items: [] };
   private mcpServers: ListState<McpServerOption> = { status: 'idle', items: [] };
-  private disposed = false;
   /** While a save writes settings one by one, their change events must not push half-written states. */
   private saving = false;
 
@@ -66,16 +65,24 @@ export class ParametersPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly deps: ParametersPanelDeps,
   ) {
+    super();
     const { log, tokens } = deps.session;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icons', 'shield.svg');
     this.channel = new WebviewChannel(panel.webview, ParametersToHostSchema, (message) => this.handle(message), log, 'parameters panel');
-    this.disposables.push(
-      this.channel,
-      panel.onDidDispose(() => this.dispose()),
+    this._register(this.channel);
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(
       deps.session.onDidChangeSettings(() => {
         if (!this.saving) void this.pushState();
       }),
-      tokens.onDidChange(() => void this.loadCatalog()),
+    );
+    this._register(tokens.onDidChange(() => void this.loadCatalog()));
+    // Disposed first: the panel closes (its onDidDispose finds this object already disposed).
+    this._register(
+      toDisposable(() => {
+        if (ParametersPanel.current === this) ParametersPanel.current = undefined;
+        panel.dispose();
+      }),
     );
     renderWebview(panel.webview, deps.extensionUri, 'parameters', 'Prediction Guard Parameters');
   }
@@ -96,12 +103,16 @@ export class ParametersPanel implements vscode.Disposable {
         let written: string[];
         try {
           written = await saveParameterSettings(session.settings.params, message.values, message.target);
+        } catch (error) {
+          session.log.error(`Saving the parameters failed: ${String(error)}`);
+          this.post({ type: 'rejected', message: `Not saved: ${error instanceof Error ? error.message : String(error)}`, fieldErrors: [] });
+          return;
         } finally {
           this.saving = false;
         }
         session.log.info(`Parameters saved to ${message.target} settings: ${written.join(', ') || 'nothing changed'}.`);
-        this.post({ type: 'saved', target: message.target, written });
-        await this.pushState();
+        const state = await this.state();
+        if (!this.isDisposed) this.post({ type: 'saved', target: message.target, written, state });
         return;
       }
       case 'refreshModels':
@@ -172,9 +183,15 @@ export class ParametersPanel implements vscode.Disposable {
   }
 
   private async pushState(): Promise<void> {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
+    const state = await this.state();
+    if (!this.isDisposed) this.post({ type: 'state', state });
+  }
+
+  /** What the panel shows: the effective settings, where each comes from, and the lists. */
+  private async state(): Promise<PanelState> {
     const { settings } = this.deps.session;
-    const state: PanelState = {
+    return {
       values: settings.params,
       sources: parameterSources(),
       workspaceAvailable: workspaceWritable(),
@@ -185,19 +202,10 @@ export class ParametersPanel implements vscode.Disposable {
       presets: this.deps.presets.list(),
       mcpSecrets: await this.secretLabels(settings.params.tools),
     };
-    if (!this.disposed) this.post({ type: 'state', state });
   }
 
   private post(message: ParametersToWebview): void {
     this.channel.post(message);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (ParametersPanel.current === this) ParametersPanel.current = undefined;
-    this.panel.dispose();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 

@@ -3,6 +3,7 @@
 // as one undo step. Several reviews may be open at once.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { Disposable, toDisposable } from '../util/dispose';
 import { describeFindings, hiddenFindings, replaceHidden, type HiddenFinding } from '../core/markdown/hiddenUnicode';
 import { applyTextEdit, changedRegion, reviewedEdit, type TextEdit } from '../core/proposal';
 import { PinnedTarget } from '../editor/pinnedTarget';
@@ -78,24 +79,24 @@ class Review implements vscode.Disposable {
   }
 }
 
-export class ReviewManager implements vscode.Disposable {
+export class ReviewManager extends Disposable {
   private readonly reviews = new Map<string, Review>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires when a review opens or ends, or the active editor changes (for the context keys). */
   readonly onDidChange = this.changed.event;
-  private readonly decoration = vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('inputValidation.warningBackground'),
-    border: '1px solid',
-    borderColor: new vscode.ThemeColor('editorWarning.foreground'),
-    overviewRulerColor: new vscode.ThemeColor('editorWarning.foreground'),
-    overviewRulerLane: vscode.OverviewRulerLane.Right,
-  });
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly decoration = this._register(
+    vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('inputValidation.warningBackground'),
+      border: '1px solid',
+      borderColor: new vscode.ThemeColor('editorWarning.foreground'),
+      overviewRulerColor: new vscode.ThemeColor('editorWarning.foreground'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }),
+  );
 
   constructor(private readonly files: ProposalFileSystem) {
-    this.subscriptions = [
-      this.changed,
-      this.decoration,
+    super();
+    const subscriptions = [
       vscode.window.tabGroups.onDidChangeTabs((event) => {
         for (const tab of event.closed) {
           const review = this.reviewOfTab(tab);
@@ -110,6 +111,14 @@ export class ReviewManager implements vscode.Disposable {
         if (event.document.uri.scheme === PROPOSAL_SCHEME) this.decorateAll();
       }),
     ];
+    for (const subscription of subscriptions) this._register(subscription);
+    // Disposed first: every open review ends with the manager.
+    this._register(
+      toDisposable(() => {
+        for (const review of this.reviews.values()) review.dispose();
+        this.reviews.clear();
+      }),
+    );
   }
 
   get count(): number {
@@ -281,11 +290,5 @@ export class ReviewManager implements vscode.Disposable {
     review.dispose();
     if (removeFile) this.files.remove(review.proposalUri);
     this.changed.fire();
-  }
-
-  dispose(): void {
-    for (const review of this.reviews.values()) review.dispose();
-    this.reviews.clear();
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

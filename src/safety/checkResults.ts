@@ -1,6 +1,7 @@
 // The checks' diagnostics (source "Prediction Guard"): set per check, removed by "Clear Check Results"
 // and, one by one, when the text they mark is edited.
 import * as vscode from 'vscode';
+import { Disposable, toDisposable } from '../util/dispose';
 import { adjustMarks, type Mark } from '../core/markTracking';
 
 export const DIAGNOSTIC_SOURCE = 'Prediction Guard';
@@ -12,13 +13,13 @@ interface TrackedMark extends Mark {
   readonly diagnostic: vscode.Diagnostic;
 }
 
-export class CheckResults implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('predictionGuard.checks');
+export class CheckResults extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('predictionGuard.checks'));
   private readonly marks = new Map<string, TrackedMark[]>();
-  private readonly subscriptions: vscode.Disposable[];
-
   constructor() {
-    this.subscriptions = [this.collection, vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event))];
+    super();
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)));
+    this._register(toDisposable(() => this.marks.clear()));
   }
 
   /** Replaces the `kind` marks that overlap `checked` with `diagnostics` (each on its range). */
@@ -37,11 +38,6 @@ export class CheckResults implements vscode.Disposable {
   clear(): void {
     this.marks.clear();
     this.collection.clear();
-  }
-
-  dispose(): void {
-    this.marks.clear();
-    for (const s of this.subscriptions) s.dispose();
   }
 
   private onEdit(event: vscode.TextDocumentChangeEvent): void {

@@ -1,5 +1,6 @@
 // The API key, kept only in VS Code's SecretStorage (the OS keychain on the desktop).
 import * as vscode from 'vscode';
+import { Disposable } from '../util/dispose';
 import { bounded, BoundedWaitError } from '../core/bounded';
 
 const KEY = 'predictionGuard.apiKey';
@@ -23,10 +24,9 @@ async function guarded<T>(operation: Thenable<T>, what: string): Promise<T> {
   }
 }
 
-export class TokenStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class TokenStore extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   /**
    * The key as last read, so a command does not wait on secret storage (a round trip to the
    * workbench, and in a browser to its storage) every time. Dropped on every change, here or in
@@ -35,12 +35,15 @@ export class TokenStore implements vscode.Disposable {
   private cached: Promise<string | undefined> | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
+    super();
     // A key set or cleared in another window is used from the next request on.
-    this.subscription = secrets.onDidChange((event) => {
-      if (event.key !== KEY) return;
-      this.cached = undefined;
-      this.changed.fire();
-    });
+    this._register(
+      secrets.onDidChange((event) => {
+        if (event.key !== KEY) return;
+        this.cached = undefined;
+        this.changed.fire();
+      }),
+    );
   }
 
   get(): Promise<string | undefined> {
@@ -85,10 +88,5 @@ export class TokenStore implements vscode.Disposable {
   /** The stored key, or — when there is none — the one the user enters now. */
   async getOrAsk(baseUrl: string): Promise<string | undefined> {
     return (await this.get()) ?? this.ask(baseUrl, 'No API key is set yet.');
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -48,21 +48,27 @@ const quickInput = '.quick-input-widget';
 /** Opens the command palette and types `>` + text; returns the input locator. */
 export async function openPalette(page: Page, text: string): Promise<Locator> {
   const input = page.locator(`${quickInput} input.input`);
-  for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
-    if (attempt > 0) {
-      // Focus inside a webview (an iframe) can keep the shortcut from the workbench: give the
-      // focus back to the workbench document, then use F1.
-      await page.evaluate(() => {
-        const focused = document.activeElement;
-        if (focused instanceof HTMLElement) focused.blur();
-      });
+  for (let attempt = 0; ; attempt++) {
+    if (!(await input.isVisible())) {
+      if (attempt > 0) {
+        // Focus inside a webview (an iframe) can keep the shortcut from the workbench: give the
+        // focus back to the workbench document, then use F1.
+        await page.evaluate(() => {
+          const focused = document.activeElement;
+          if (focused instanceof HTMLElement) focused.blur();
+        });
+      }
+      await page.keyboard.press(attempt % 2 === 0 ? 'Control+Shift+P' : 'F1');
+      await input.waitFor({ state: 'visible', timeout: 2500 }).catch(() => undefined);
     }
-    await page.keyboard.press(attempt === 0 ? 'Control+Shift+P' : 'F1');
-    await input.waitFor({ state: 'visible', timeout: 2500 }).catch(() => undefined);
+    try {
+      // Something opening meanwhile (an editor, a walkthrough on first start) can close the palette: open it again.
+      await input.fill(`>${text}`, { timeout: 5000 });
+      return input;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
   }
-  await input.waitFor({ state: 'visible', timeout: 2500 });
-  await input.fill(`>${text}`);
-  return input;
 }
 
 /** The labels of the rows currently listed in the quick input. */

@@ -258,6 +258,20 @@ describe('a stream that fails', () => {
     assert.match(error.message, /larger than 0\.063 MB, so the rest of it was not read/);
     assert.ok((r.deltas.at(-1)?.length ?? 0) < 70_000, 'reading stopped at the cap');
   });
+
+  it('a token-by-token stream many times the cap in events, with an answer under it, is read whole', async () => {
+    const text = 'ab '.repeat(20_000); // 60,000 characters in 20,000 deltas: over 2 MB of events
+    server.enqueue('/responses', { kind: 'text', text, stream: { chunks: 10_000 } });
+    const r = run({ maxResponseBytes: 256 * 1024 });
+    assert.equal((await ask(r)).text, text);
+  });
+
+  it('one event larger than the cap (no line break) is not read further', async () => {
+    server.enqueue('/responses', { kind: 'text', text: 'y'.repeat(300_000), stream: { chunks: 1 } });
+    const r = run({ maxResponseBytes: 64 * 1024 });
+    const error = await failure(ask(r), 'badResponse');
+    assert.match(error.message, /larger than 0\.063 MB/);
+  });
 });
 
 describe('"auto" where the server does not stream', () => {

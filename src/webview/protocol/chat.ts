@@ -2,6 +2,9 @@
 // message, discriminated on `type`. Both sides parse everything they receive with these schemas.
 // Nothing here can carry the API key: the webview sees conversations, attachments' names and the model.
 import * as z from 'zod';
+import { ConversationSummarySchema, TURN_STATUSES, ToolCallSchema, UsageSchema } from '../../chat/conversation';
+
+export { TURN_STATUSES, TOOL_CALL_OUTCOMES } from '../../chat/conversation';
 
 const Id = z.string().min(1).max(100);
 const Text = z.string().max(200_000);
@@ -21,29 +24,11 @@ export const AttachmentViewSchema = z.discriminatedUnion('kind', [
 ]);
 export type AttachmentView = z.infer<typeof AttachmentViewSchema>;
 
-export const TOOL_CALL_OUTCOMES = ['ran', 'denied', 'refused', 'failed', 'typed', 'declined', 'skipped'] as const;
-
-export const ToolCallViewSchema = z.object({
-  kind: z.enum(['function', 'mcp']),
-  name: z.string(),
-  server: z.string().optional(),
-  arguments: z.string(),
-  output: z.string().optional(),
-  error: z.string().optional(),
-  /** Calls the extension answered (workspace tools, user functions): the call in words… */
-  description: z.string().max(2000).optional(),
-  /** …what became of it, the size of the output sent back and how long it took. */
-  outcome: z.enum(TOOL_CALL_OUTCOMES).optional(),
-  bytes: z.number().int().min(0).optional(),
-  ms: z.number().min(0).optional(),
-});
+/** A tool call as the view lists it: the stored call, its description bounded. */
+export const ToolCallViewSchema = ToolCallSchema.extend({ description: z.string().max(2000).optional() });
 export type ToolCallView = z.infer<typeof ToolCallViewSchema>;
 
-export const UsageViewSchema = z.object({
-  input: z.number().optional(),
-  output: z.number().optional(),
-  total: z.number().optional(),
-});
+export const UsageViewSchema = UsageSchema;
 
 export const AnswerViewSchema = z.object({
   text: Text,
@@ -78,8 +63,6 @@ export const FactualityViewSchema = z.discriminatedUnion('status', [
 ]);
 export type FactualityView = z.infer<typeof FactualityViewSchema>;
 
-export const TURN_STATUSES = ['pending', 'done', 'error', 'cancelled'] as const;
-
 export const TurnViewSchema = z.object({
   id: Id,
   prompt: Text,
@@ -99,13 +82,9 @@ export const TurnViewSchema = z.object({
 });
 export type TurnView = z.infer<typeof TurnViewSchema>;
 
-export const ConversationSummarySchema = z.object({
-  id: Id,
-  title: z.string(),
-  updatedAt: z.number(),
-  turns: z.number().int().min(0),
-});
-export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+/** A conversation in the history list (the same summary the store keeps, with the view's bounds on the id). */
+export const ConversationSummaryViewSchema = ConversationSummarySchema.extend({ id: Id });
+export type ConversationSummaryView = z.infer<typeof ConversationSummaryViewSchema>;
 
 /**
  * What the running turn waits on from the user: consent for a workspace tool call (Allow / Allow for
@@ -137,7 +116,7 @@ export const TOOL_CONSENTS = ['allow', 'allowChat', 'deny'] as const;
 
 export const StateMessageSchema = z.object({
   type: z.literal('state'),
-  conversations: z.array(ConversationSummarySchema),
+  conversations: z.array(ConversationSummaryViewSchema),
   current: z.object({ id: Id, title: z.string(), turns: z.array(TurnViewSchema) }),
   /** The turn whose request is running, if any. */
   running: Id.nullable(),

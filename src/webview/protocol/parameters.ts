@@ -71,7 +71,8 @@ export type ParametersToHost = z.infer<typeof ParametersToHostSchema>;
 
 export const ParametersToWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), state: PanelStateSchema }),
-  z.object({ type: z.literal('saved'), target: SaveTargetSchema, written: z.array(z.string()) }),
+  /** A save is answered once: where it went, which keys changed, and the panel's state after it. */
+  z.object({ type: z.literal('saved'), target: SaveTargetSchema, written: z.array(z.string()), state: PanelStateSchema }),
   /** The extension refused to save or act: field path → message, or a general message. */
   z.object({
     type: z.literal('rejected'),

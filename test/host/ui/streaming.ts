@@ -1,11 +1,12 @@
 // Streamed answers in the real VS Code: the chat shows the first words while the stand-in still holds
 // the rest, Stop ends a stream at once, a stream cut mid-answer never edits a file (Improve Selection),
-// and a server refusing `stream` still answers. The refusal runs last: the session then remembers
-// that this base URL does not stream, and every later request goes without streaming.
+// and a server refusing `stream` still answers. The session remembers the refusal for this base URL
+// until the window reloads: that test ends with a reload, so later tests stream again.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, screenshot, waitForNotification } from '../workbench';
 import { chatFrame, composer, newChat, openChat, reply, send, turns } from './chat/chatView';
+import { reloadWindow } from './chat/reload';
 import { check, clearNotifications, nextResponsesRequest, selectInSample, withKey, type UiContext, type UiTestEntry } from './context';
 
 const EARLY = 'Streams show the first words early,';
@@ -112,6 +113,15 @@ export async function chatServerRefusingStreamAnswers(ctx: UiContext): Promise<v
   check(sent.length === 2, `expected the streamed request and one without stream, got ${sent.length}`);
   check(streamAsked(sent[0]?.body) && !streamAsked(sent[1]?.body), `stream: ${sent.map((r) => String(streamAsked(r.body))).join(', ')}`);
   check(sent[0]?.answeredStatus === 400, 'the first request was not refused');
+
+  // The refusal is remembered for the window's session only: after a reload the chat asks for a stream again.
+  await reloadWindow(page);
+  await openChat(page);
+  await newChat(page);
+  standIn.enqueue('/responses', { kind: 'text', text: 'Streamed again after the reload.' });
+  const request = await send(ctx, 'Streaming again?');
+  check(streamAsked(request.body), 'after a reload the chat still did not ask for a stream');
+  await chatFrame(page).locator('.pg-answer', { hasText: 'Streamed again after the reload.' }).waitFor({ timeout: 15_000 });
 }
 
 export const streamingUiTests: UiTestEntry[] = [
@@ -122,7 +132,7 @@ export const streamingUiTests: UiTestEntry[] = [
   { title: 'streaming: Stop mid-stream ends the turn at once and aborts the request', run: withKey(chatStopMidStream), fault: true },
   { title: 'streaming: Improve with a stream cut mid-answer edits no file', run: withKey(improveStreamCutEditsNothing), fault: true },
   {
-    title: 'streaming: a server refusing stream still answers the chat (runs last: the session then stops streaming)',
+    title: 'streaming: a server refusing stream still answers the chat; after a reload the chat streams again',
     run: withKey(chatServerRefusingStreamAnswers),
     fault: true,
   },

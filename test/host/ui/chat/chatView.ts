@@ -60,7 +60,7 @@ export async function send(ctx: UiContext, text: string): Promise<RecordedReques
   await box.fill(text);
   await box.press('Enter');
   const picker = page.locator('.quick-input-widget', { hasText: 'choose a model' });
-  const request = nextResponsesRequest(ctx, since, 15_000);
+  const request = nextResponsesRequest(ctx, since);
   let sent = false;
   void request.then(
     () => (sent = true),

@@ -38,6 +38,8 @@ const savedValuesReachServer: UiTest = async (ctx) => {
     top_p: 0.9,
     tools: [{ type: 'function', name: 'get_weather', description: 'Current weather in a city', parameters: JSON.parse(WEATHER_PARAMETERS) }],
     safeguards: { pii: 'replace', pii_replace_method: 'mask', block_prompt_injection: true },
+    // Not a parameter: predictionGuard.stream is "auto" by default, so the answer is asked for as a stream.
+    stream: true,
   };
   assert.deepStrictEqual(sent, expected, 'the server received exactly the saved values');
 };
@@ -97,7 +99,8 @@ const resetToDefaults: UiTest = async (ctx) => {
   await ctx.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'gpt-oss-120b' }).first().waitFor({ timeout: 15_000 });
   await ctx.page.keyboard.press('Enter');
   const body = (await nextResponsesRequest(ctx, since)).body as Record<string, unknown>;
-  assert.deepStrictEqual(Object.keys(body).sort(), ['input', 'model'], 'after a reset only model and input are sent');
+  // `stream` is not a parameter: predictionGuard.stream ("auto") asks for a streamed answer.
+  assert.deepStrictEqual(Object.keys(body).sort(), ['input', 'model', 'stream'], 'after a reset only model, input and stream are sent');
   assert.equal(body.model, 'gpt-oss-120b');
   await focusWorkbench(ctx.page);
   await runCommand(ctx.page, 'Preferences: Color Theme');

@@ -2,7 +2,7 @@
 import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { runCommand } from '../../workbench';
+import { openFile, runCommand } from '../../workbench';
 import { check } from '../context';
 
 export const OPEN_PARAMETERS = 'Prediction Guard: Open Parameters';
@@ -23,7 +23,11 @@ export async function webviewFrameWith(page: Page, selector: string, timeoutMs =
 
 /** Puts the focus back in the first editor: keys pressed while a webview has focus may not reach the palette. */
 export async function focusWorkbench(page: Page): Promise<void> {
-  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+  const first = page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first();
+  if (await first.isVisible().catch(() => false)) return first.click();
+  // No text editor in the first group (an earlier test left a walkthrough, a webview or nothing): open one.
+  await openFile(page, 'sample.ts');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
 }
 
 export async function openParametersPanel(page: Page): Promise<Frame> {
