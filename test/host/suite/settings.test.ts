@@ -10,13 +10,20 @@ describe('settings', () => {
   });
   afterEach(useBaseline);
 
-  it('sends only model and input when nothing else is set', async () => {
+  it('sends only model, input and stream (stream "auto") when nothing else is set; with stream "off", only model and input', async () => {
     const editor = await openScratch('const a = 1;\n');
     selectLines(editor, 0, 0);
     await runCommand('predictionGuard.explain');
-
     const body = (await standIn().lastRequest('/responses'))?.body as Record<string, unknown>;
-    assert.deepEqual(Object.keys(body).sort(), ['input', 'model']);
+    assert.deepEqual(Object.keys(body).sort(), ['input', 'model', 'stream']);
+    assert.equal(body['stream'], true);
+
+    await setSetting('stream', 'off');
+    const again = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preview: false });
+    selectLines(again, 0, 0);
+    await runCommand('predictionGuard.explain');
+    const plain = (await standIn().lastRequest('/responses'))?.body as Record<string, unknown>;
+    assert.deepEqual(Object.keys(plain).sort(), ['input', 'model']);
   });
 
   it('sends each parameter and safeguard the user set, by its API name', async () => {
@@ -46,6 +53,7 @@ describe('settings', () => {
       max_output_tokens: 512,
       reasoning: { effort: 'low' },
       safeguards: { pii: 'replace', pii_replace_method: 'mask', entity_list: ['URL'], block_prompt_injection: true, toxicity: true },
+      stream: true,
     });
   });
 

@@ -13,6 +13,7 @@ import { forbiddenOffersSetApiKey } from './errorForbidden';
 import { parametersUiTests } from './parameters';
 import { parametersPanelSurvivesReload } from './parameters/reload';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
+import { explainAnswerPreviewFetchesNothing } from './markdownPreview';
 import { safeguardBlockNamesPii } from './safeguardBlock';
 import { safetyCancelAbortsCheck, safetyDiagnosticsScreenshots, safetyEmptySelectionAsks } from './safetyChecks';
 import { reviewUiTests } from './review';
@@ -31,6 +32,11 @@ export const uiTests: UiTestEntry[] = [
   { title: 'Cancel on the progress notification aborts the request and changes nothing', run: withKey(cancelLeavesFileUntouched), fault: true },
   { title: 'rate limited: the progress shows the wait, and Cancel during it sends no retry', run: withKey(rateLimitWaitShownAndCancellable), fault: true },
   { title: 'workbench screenshot with an answer beside the code', run: withKey(workbenchWithAnswer) },
+  {
+    title: 'an Explain answer with remote images: its Markdown preview shows them as text and the attacker gets no connection',
+    run: withKey(explainAnswerPreviewFetchesNothing),
+    fault: true,
+  },
   { title: 'safety: with nothing selected a check asks before sending the whole file', run: withKey(safetyEmptySelectionAsks) },
   { title: 'safety: Cancel on the progress aborts the check and marks nothing', run: withKey(safetyCancelAbortsCheck), fault: true },
   { title: 'safety: PII diagnostics in the editor and the Problems view (light and dark)', run: withKey(safetyDiagnosticsScreenshots) },
