@@ -79,11 +79,27 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
 
 /** Runs a command by its palette title, e.g. "Prediction Guard: Explain Selection". */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await openPalette(page, title);
   const row = page.locator(`${quickInput} .monaco-list-row`).filter({
     has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
   });
-  await row.first().waitFor({ state: 'visible', timeout: 10_000 });
+  const deadline = Date.now() + EVENT_WAIT_MS;
+  for (;;) {
+    await openPalette(page, title);
+    const shown = await row
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    // An open palette does not list commands registered after it opened (the extension may still be
+    // activating in a fresh window): close it and look again.
+    if (Date.now() > deadline) throw new Error(`the command palette does not list “${title}”`);
+    await page.keyboard.press('Escape');
+    await page
+      .locator(quickInput)
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => undefined);
+  }
   await row.first().click();
   await page
     .locator(quickInput)
