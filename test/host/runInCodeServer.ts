@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     console.log('phase 1: UI tests (Playwright)');
     const payload: [string, string][] = [['extensionDevelopmentPath', remoteUri(server.port, extensionPath)]];
     await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
-    const ctx = { page, standIn, token, workspace: dirs.workspace, figures, log: (m: string) => console.log(`       ${m}`) };
+    const ctx = { page, standIn, token, workspace: dirs.workspace, userDataDir: dirs.userDataDir, figures, log: (m: string) => console.log(`       ${m}`) };
     const filter = process.env.PG_UI_FILTER ? new RegExp(process.env.PG_UI_FILTER, 'i') : undefined; // while developing
     for (const { title, run: test, fault } of uiTests.filter(({ title: t }) => !filter || filter.test(t))) {
       if (interrupted) break;

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import type { StandIn } from '../server/standInServer';
 import { makeDirs, quietSettings, remoteUri, startCodeServer, writeUserSettings } from './codeServer';
 import type { UiFigures } from './faultSummary';
+import { restrictedModeOffersNoTools, WORKSPACE_TOOLS_ALLOW } from './ui/restrictedMode';
 import { INITIAL_WORKSPACE_SETTINGS, USER_SETTINGS, workspaceAttacksNeedApproval, writeWorkspaceSettings } from './ui/workspaceAttacks';
 import { launchBrowser, screenshot, workbenchUrl } from './workbench';
 
+export const RESTRICTED_TEST_TITLE =
+  'Restricted Mode: Ask About Selection offers no workspace tools (user setting "allow"), and a read_file call is refused unread';
 export const TRUST_TEST_TITLE =
-  'trusted workspace: safeguards stay on, instructions and tools wait for Allow, MCP secret never goes to its URL, http: MCP refused';
+  'trusted workspace: safeguards stay on, instructions and tools wait for Allow, MCP secret never goes to its URL, http: MCP refused, workspace tools offered';
 
 export interface TrustPhaseOptions {
   standIn: StandIn;
@@ -30,6 +33,7 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
     'predictionGuard.baseUrl': options.standIn.baseUrl,
     'predictionGuard.model': 'gpt-oss-120b',
     ...USER_SETTINGS,
+    ...WORKSPACE_TOOLS_ALLOW,
   });
   const server = await startCodeServer({ dirs, workspaceTrust: true });
   const { browser, page } = await launchBrowser();
@@ -45,14 +49,33 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
       standIn: options.standIn,
       token: options.token,
       workspace: dirs.workspace,
+      userDataDir: dirs.userDataDir,
       figures: options.figures,
       log: (m: string) => console.log(`       ${m}`),
     };
-    await workspaceAttacksNeedApproval(ctx);
-    options.report({ title: TRUST_TEST_TITLE, passed: true }, Date.now() - t0);
+    // First in Restricted Mode ("No, I don't trust the authors"), then trusted from the Workspace Trust editor.
+    try {
+      await restrictedModeOffersNoTools(ctx);
+      options.report({ title: RESTRICTED_TEST_TITLE, passed: true }, Date.now() - t0);
+    } catch (error) {
+      await screenshot(page, 'failed-restricted-mode').catch(() => undefined);
+      options.report({ title: RESTRICTED_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
+    }
+    const t1 = Date.now();
+    try {
+      await workspaceAttacksNeedApproval(ctx);
+      options.report({ title: TRUST_TEST_TITLE, passed: true }, Date.now() - t1);
+    } catch (error) {
+      await screenshot(page, 'failed-trusted-workspace').catch(() => undefined);
+      options.report({ title: TRUST_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t1);
+    }
   } catch (error) {
-    await screenshot(page, 'failed-trusted-workspace').catch(() => undefined);
-    options.report({ title: TRUST_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
+    // The workbench never came up.
+    await screenshot(page, 'failed-trust-phase').catch(() => undefined);
+    options.report(
+      { title: `trust phase: ${TRUST_TEST_TITLE}`, passed: false, error: error instanceof Error ? error.message : String(error) },
+      Date.now() - t0,
+    );
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();

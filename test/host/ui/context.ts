@@ -12,6 +12,8 @@ export interface UiContext {
   token: string;
   /** The absolute path of the workspace folder open in the workbench (a temp copy of the fixture). */
   workspace: string;
+  /** code-server's --user-data-dir: User/settings.json holds the user settings (see userSettings.ts). */
+  userDataDir: string;
   /** Fault figures the tests add to (hostile payloads, scripts run, remote fetches). */
   figures: UiFigures;
   log(message: string): void;

@@ -6,8 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
-import { answerInputBox, findNotification, runCommand } from '../workbench';
-import { check, enterKeyInMaskedBox, explainSample, selectInSample, SET_KEY, type UiContext } from './context';
+import { answerInputBox, findNotification, waitForEditorText } from '../workbench';
+import { check, explainSample, selectInSample, type UiContext } from './context';
+import { askAboutSample, setKeyWhenReady, trustInEditor } from './restrictedMode';
 import { openParametersPanel } from './parameters/panel';
 
 export const USER_MCP = { type: 'mcp', server_label: 'docs', server_url: 'https://mcp.corp.example/sse' };
@@ -63,13 +64,6 @@ function checkUserTools(body: Body, when: string): void {
   );
 }
 
-async function trustWorkspace(page: Page): Promise<void> {
-  const yes = page.getByRole('button', { name: /Yes, I trust the authors/ });
-  await yes.waitFor({ timeout: 30_000 });
-  await yes.click();
-  await yes.waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
 async function clickNotificationButton(page: Page, text: string, button: string): Promise<void> {
   const item = await findNotification(page, text);
   await item.getByRole('button', { name: button }).click();
@@ -78,18 +72,9 @@ async function clickNotificationButton(page: Page, text: string, button: string)
 
 export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void> {
   const { page } = ctx;
-  await trustWorkspace(page);
-  // The development extension's commands are listed once the extension host has scanned it: retry the palette until then.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(page, SET_KEY);
-      break;
-    } catch (error) {
-      if (attempt >= 6) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-  await enterKeyInMaskedBox(page, ctx.token);
+  // Restricted Mode ran first (restrictedMode.ts): the user trusts the folder now, in the Workspace Trust editor.
+  await trustInEditor(page);
+  await setKeyWhenReady(ctx);
 
   // The user stores the authorization of their own MCP server (bound to its label and URL).
   await selectInSample(page, 1);
@@ -129,4 +114,12 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
   checkSafeguards(third, 'with an http: MCP URL');
   check(!JSON.stringify(third).includes('http://mcp.attacker.example'), `the http: MCP URL was sent: ${JSON.stringify(third.tools)}`);
   checkUserTools(third, 'with an http: MCP URL');
+
+  // 4. Trusted now: Ask About Selection offers the workspace tools (Restricted Mode offered none).
+  ctx.log('step 4: Ask About Selection in the trusted folder');
+  ctx.standIn.enqueue('/responses', { kind: 'text', text: 'Trusted: the tools are offered.' });
+  const asked = await askAboutSample(ctx, 'Which tools do you have?');
+  const names = (bodyOf(asked).tools ?? []).map((t) => (t as { name?: string }).name);
+  check(names.includes('read_file') && names.includes('search_text'), `the trusted folder's Ask request offers no workspace tools: ${JSON.stringify(names)}`);
+  await waitForEditorText(page, 'Trusted: the tools are offered.');
 }

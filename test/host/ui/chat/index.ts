@@ -7,6 +7,7 @@ import { chatHostileAnswerIsInert } from './hostileAnswer';
 import { chatFiftyMegabyteBodyIsRefused, chatHugeAnswerShowsShortened } from './largeAnswers';
 import { chatSurvivesReload } from './reload';
 import { chatScreenshots } from './screenshots';
+import { chatToolDocumentedForcedCall, chatToolMaxToolCalls, chatToolRoundCap, chatToolUserFunction } from './toolLoopLimits';
 import { chatToolAllow, chatToolAllowForChat, chatToolDeny, chatToolRefusesOutside, chatToolStopMidLoop } from './workspaceTools';
 
 export const chatUiTests: UiTestEntry[] = [
@@ -27,6 +28,14 @@ export const chatUiTests: UiTestEntry[] = [
   },
   { title: 'chat tools: Allow for this chat stops asking', run: withKey(chatToolAllowForChat) },
   { title: 'chat tools: Stop while the consent card shows sends nothing more', run: withKey(chatToolStopMidLoop) },
+  {
+    title: 'chat tools: a model that keeps calling is stopped after 8 requests, and the answer says so',
+    run: withKey(chatToolRoundCap),
+    fault: true,
+  },
+  { title: 'chat tools: with predictionGuard.maxToolCalls 2 the third request calls none, and the answer says so', run: withKey(chatToolMaxToolCalls) },
+  { title: "chat tools: a call to the user's function takes a typed result, or a decline", run: withKey(chatToolUserFunction) },
+  { title: 'chat tools: the documented shape of a forced read_file call completes a round', run: withKey(chatToolDocumentedForcedCall) },
   {
     title: 'chat: a 300,000-character answer shows shortened with Open full answer in editor, the chat keeps working, and after a reload',
     run: withKey(chatHugeAnswerShowsShortened),

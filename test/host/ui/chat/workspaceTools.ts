@@ -10,14 +10,14 @@ import { check, nextResponsesRequest, type UiContext } from '../context';
 import { chatFrame, newChat, openChat, reply, send, turns } from './chatView';
 import { colorTheme } from './screenshots';
 
-const PLAN_TEXT = 'PLAN-SENTINEL-4b1e: ship the coupon fix on Friday.';
+export const PLAN_TEXT = 'PLAN-SENTINEL-4b1e: ship the coupon fix on Friday.';
 const OUTSIDE_TEXT = 'OUTSIDE-SENTINEL-93ac';
 const ENV_TEXT = 'ENV-SENTINEL-5d20';
 
-const readArgs = (path: string): string => JSON.stringify({ path, start_line: null, end_line: null });
+export const readArgs = (path: string): string => JSON.stringify({ path, start_line: null, end_line: null });
 
 /** Writes the files the tests read (and must not read): inside, next to, and linked out of the workspace. */
-function writeFixtures(workspace: string): void {
+export function writeFixtures(workspace: string): void {
   mkdirSync(join(workspace, 'notes'), { recursive: true });
   writeFileSync(join(workspace, 'notes', 'plan.txt'), `${PLAN_TEXT}\n`);
   writeFileSync(join(workspace, '.env'), `API_TOKEN=${ENV_TEXT}\n`);
@@ -30,23 +30,23 @@ function writeFixtures(workspace: string): void {
   }
 }
 
-function card(ctx: UiContext): Locator {
+export function card(ctx: UiContext): Locator {
   return chatFrame(ctx.page).locator('.pg-tool-card');
 }
 
 /** The function_call_output items of a request, by call. */
-function outputsOf(request: RecordedRequest): string[] {
+export function outputsOf(request: RecordedRequest): string[] {
   const input = (request.body as { input?: unknown } | null)?.input;
   check(Array.isArray(input), 'the follow-up request has no input list');
   return (input as { type?: string; output?: string }[]).filter((i) => i.type === 'function_call_output').map((i) => String(i.output));
 }
 
 /** The next POST /responses after `request` (the loop's follow-up). */
-function followUpOf(ctx: UiContext, request: RecordedRequest): Promise<RecordedRequest> {
+export function followUpOf(ctx: UiContext, request: RecordedRequest): Promise<RecordedRequest> {
   return nextResponsesRequest(ctx, ctx.standIn.requests().findIndex((r) => r.id === request.id) + 1);
 }
 
-function bodiesSince(ctx: UiContext, since: number): string {
+export function bodiesSince(ctx: UiContext, since: number): string {
   return ctx.standIn
     .requests()
     .slice(since)
