@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
 import { answerInputBox, runCommand, waitForEditorText } from '../workbench';
-import { check, enterKeyInMaskedBox, nextResponsesRequest, selectInSample, SET_KEY, type UiContext } from './context';
+import { check, nextResponsesRequest, selectInSample, useSentinelKey, type UiContext } from './context';
 
 export const ASK = 'Prediction Guard: Ask About Selection';
 const WORKSPACE_TOOL_NAMES = ['read_file', 'list_files', 'search_text', 'get_problems'];
@@ -19,20 +19,6 @@ export const WORKSPACE_TOOLS_ALLOW: Record<string, unknown> = { 'predictionGuard
 
 function toolNamesOf(request: RecordedRequest): string[] {
   return ((request.body as { tools?: { name?: string }[] } | null)?.tools ?? []).map((t) => t.name ?? '');
-}
-
-/** Stores the key; the development extension's commands are listed once the extension host has scanned it, so retry the palette until then. */
-export async function setKeyWhenReady(ctx: UiContext): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(ctx.page, SET_KEY);
-      break;
-    } catch (error) {
-      if (attempt >= 6) throw error;
-      await ctx.page.keyboard.press('Escape');
-    }
-  }
-  await enterKeyInMaskedBox(ctx.page, ctx.token);
 }
 
 /** Asks about the selected first line of sample.ts; resolves with the first request of the question. */
@@ -59,7 +45,7 @@ export async function restrictedModeOffersNoTools(ctx: UiContext): Promise<void>
   await no.waitFor({ timeout: 30_000 });
   await no.click();
   await no.waitFor({ state: 'hidden', timeout: 10_000 });
-  await setKeyWhenReady(ctx);
+  await useSentinelKey(ctx);
   writeFileSync(join(ctx.workspace, 'notes.txt'), `${NOTES_TEXT}\n`);
 
   const since = ctx.standIn.requests().length;

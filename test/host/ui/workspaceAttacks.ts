@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
 import { answerInputBox, findNotification, waitForEditorText } from '../workbench';
-import { check, explainSample, selectInSample, type UiContext } from './context';
-import { askAboutSample, setKeyWhenReady, trustInEditor } from './restrictedMode';
+import { check, explainSample, selectInSample, useSentinelKey, type UiContext } from './context';
+import { askAboutSample, trustInEditor } from './restrictedMode';
 import { openParametersPanel } from './parameters/panel';
 
 export const USER_MCP = { type: 'mcp', server_label: 'docs', server_url: 'https://mcp.corp.example/sse' };
@@ -74,7 +74,7 @@ export async function workspaceAttacksNeedApproval(ctx: UiContext): Promise<void
   const { page } = ctx;
   // Restricted Mode ran first (restrictedMode.ts): the user trusts the folder now, in the Workspace Trust editor.
   await trustInEditor(page);
-  await setKeyWhenReady(ctx);
+  await useSentinelKey(ctx);
 
   // The user stores the authorization of their own MCP server (bound to its label and URL).
   await selectInSample(page, 1);
