@@ -11,7 +11,7 @@ import { openFile, runCommand } from '../workbench';
 import { type UiContext } from './context';
 import { focusWorkbench, openParametersPanel } from './parameters/panel';
 
-/** Replaces the user settings.json with `settings` (one line of JSON: nothing for the editor to indent or close) and saves it. */
+/** Replaces the user settings.json with `settings` (one line of JSON: nothing for the editor to indent) and saves it. */
 async function saveUserSettings(page: Page, settings: Readonly<Record<string, unknown>>): Promise<void> {
   await focusEditor(page);
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
@@ -20,6 +20,9 @@ async function saveUserSettings(page: Page, settings: Readonly<Record<string, un
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(JSON.stringify(settings));
+  // Whatever the editor closed for us (a bracket, a quote) is after the cursor: drop it.
+  await page.keyboard.press('Shift+Control+End');
+  await page.keyboard.press('Delete');
   await page.keyboard.press('Control+S');
   await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
   await runCommand(page, 'View: Close Editor');
