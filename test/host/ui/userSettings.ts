@@ -41,9 +41,19 @@ async function focusEditor(page: Page): Promise<void> {
   await focusWorkbench(page);
 }
 
+/** A freshly opened parameters panel (one left open may hold a draft that no longer follows the settings). */
 async function panel(ctx: UiContext): Promise<Frame> {
+  await closePanel(ctx.page);
   await focusEditor(ctx.page);
   return openParametersPanel(ctx.page);
+}
+
+async function closePanel(page: Page): Promise<void> {
+  const tab = page.locator('.tab[aria-label^="Prediction Guard Parameters"]');
+  if ((await tab.count()) === 0) return;
+  await tab.first().hover();
+  await tab.first().locator('.codicon-close').click();
+  await tab.waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 /**
