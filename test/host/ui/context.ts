@@ -65,17 +65,7 @@ export async function useSentinelKey(ctx: UiContext): Promise<void> {
   // Focus in a webview (the panel or the chat an earlier test used) keeps keys from the palette.
   const editor = ctx.page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first();
   if (await editor.isVisible().catch(() => false)) await editor.click();
-  // Right after the workbench opens, the development extension's commands are listed only once the
-  // extension host has scanned it: try the palette again until then.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(ctx.page, SET_KEY);
-      break;
-    } catch (error) {
-      if (attempt >= 6) throw error;
-      await ctx.page.keyboard.press('Escape');
-    }
-  }
+  await runCommand(ctx.page, SET_KEY);
   await enterKeyInMaskedBox(ctx.page, ctx.token);
 }
 
