@@ -97,7 +97,7 @@ async function insertAtCursor(context: CodeActionContext, code: string): Promise
   const position = editor.selection.active;
   const target = new PinnedTarget(editor.document, new vscode.Range(position, position), '');
   try {
-    await applyAt(target, code, 'Insert at Cursor', 'you changed the text at the cursor meanwhile', context.review);
+    await applyAt(target, code, vscode.l10n.t('Insert at Cursor'), vscode.l10n.t('you changed the text at the cursor meanwhile'), context.review);
   } finally {
     target.dispose();
   }
@@ -106,8 +106,11 @@ async function insertAtCursor(context: CodeActionContext, code: string): Promise
 async function replaceSelection(context: CodeActionContext, code: string): Promise<void> {
   const askedAbout = context.askedAbout;
   if (askedAbout) {
-    const changed = `the code you asked about (${askedAbout.label}) was changed or closed after you sent the question; use Insert at Cursor or Copy instead`;
-    await applyAt(askedAbout.pin, code, 'Replace Selection', changed, context.review);
+    const changed = vscode.l10n.t(
+      'the code you asked about ({0}) was changed or closed after you sent the question; use Insert at Cursor or Copy instead',
+      askedAbout.label,
+    );
+    await applyAt(askedAbout.pin, code, vscode.l10n.t('Replace Selection'), changed, context.review);
     return;
   }
   // Nothing was selected when the question was sent: the selection of the last-used editor now.
@@ -118,7 +121,7 @@ async function replaceSelection(context: CodeActionContext, code: string): Promi
   }
   const target = new PinnedTarget(editor.document, editor.selection);
   try {
-    await applyAt(target, code, 'Replace Selection', 'you changed the selection meanwhile', context.review);
+    await applyAt(target, code, vscode.l10n.t('Replace Selection'), vscode.l10n.t('you changed the selection meanwhile'), context.review);
   } finally {
     target.dispose();
   }
