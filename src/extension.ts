@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerChat } from './chat/register';
 import { registerCommands } from './commands/register';
+import { useTranslator } from './core/l10n';
 import { WorkspaceApproval } from './config/workspaceApproval';
 import { createLog } from './log';
 import { registerParametersPanel } from './panels/parametersPanel';
@@ -22,6 +23,8 @@ export interface TestApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  // First: pure modules translate through `vscode.l10n.t` from here on.
+  context.subscriptions.push(useTranslator((message, ...args) => vscode.l10n.t(message, ...args)));
   const log = createLog();
   const tokens = new TokenStore(context.secrets);
   // Workspace values of instructions and tools wait for the user's Allow (remembered per workspace).

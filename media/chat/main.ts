@@ -22,6 +22,7 @@ import { announcement, renderTurn, showPartial } from './answer';
 import { Composer } from './composer';
 import { h, icon, iconButton } from './dom';
 import { HistoryPanel } from './history';
+import { pageStrings } from './strings';
 import { toolRequestCard } from './toolCards';
 
 interface Rendered {
@@ -32,15 +33,16 @@ interface Rendered {
 
 const host = new Host<ToHost, ToWebview>(ToWebviewSchema, (message) => onMessage(message));
 const post = (message: ToHost): void => host.post(message);
+const strings = pageStrings();
 
 const composer = new Composer(post, (draft) => host.saveState({ draft }), host.state(ChatWebviewStateSchema)?.draft ?? '');
 const history = new HistoryPanel(post);
-const title = h('span', { class: 'pg-title' }, 'New chat');
+const title = h('span', { class: 'pg-title' }, strings.newChat);
 const historyToggle = h(
   'button',
-  { type: 'button', class: 'pg-button pg-history-toggle', 'aria-expanded': 'false', 'aria-controls': 'pg-history', title: 'Show the chats of this workspace' },
+  { type: 'button', class: 'pg-button pg-history-toggle', 'aria-expanded': 'false', 'aria-controls': 'pg-history', title: strings.showChats },
   icon('history'),
-  h('span', {}, 'Chats'),
+  h('span', {}, strings.chats),
 );
 const header = h('header', { class: 'pg-header' }, historyToggle, title);
 const transcript = h('main', { class: 'pg-transcript', 'aria-label': 'Conversation', tabindex: '-1' });
@@ -49,35 +51,32 @@ toolSlot.hidden = true;
 let shownToolRequest = '';
 const live = h('div', { class: 'pg-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 // Setup the chat still needs (a key, a model), with the button that does it; hidden once done.
-const setup = h('div', { class: 'pg-setup', role: 'group', 'aria-label': 'Setup' });
+const setup = h('div', { class: 'pg-setup', role: 'group', 'aria-label': strings.setup });
 const setupKey = h(
   'p',
   { class: 'pg-setup-step' },
-  h('span', {}, 'No API key is set. Set the key of your Prediction Guard deployment to start.'),
-  iconButton('key', 'Set API Key', () => post({ type: 'setup', step: 'setApiKey' }), { text: 'Set API Key', className: 'pg-setup-key' }),
+  h('span', {}, strings.noApiKey),
+  iconButton('key', strings.setApiKey, () => post({ type: 'setup', step: 'setApiKey' }), { text: strings.setApiKey, className: 'pg-setup-key' }),
 );
 const setupModel = h(
   'p',
   { class: 'pg-setup-step' },
-  h('span', {}, 'No model is chosen yet.'),
-  iconButton('list-selection', 'Choose a model', () => post({ type: 'setup', step: 'selectModel' }), { text: 'Choose a model', className: 'pg-setup-model' }),
+  h('span', {}, strings.noModel),
+  iconButton('list-selection', strings.chooseModel, () => post({ type: 'setup', step: 'selectModel' }), {
+    text: strings.chooseModel,
+    className: 'pg-setup-model',
+  }),
 );
-const walkthroughLink = h('button', { type: 'button', class: 'pg-link-button pg-walkthrough' }, 'Get started: a walkthrough of Prediction Guard');
+const walkthroughLink = h('button', { type: 'button', class: 'pg-link-button pg-walkthrough' }, strings.walkthrough);
 walkthroughLink.addEventListener('click', () => post({ type: 'setup', step: 'walkthrough' }));
 setup.append(setupKey, setupModel);
 const welcome = h(
   'div',
   { class: 'pg-welcome' },
-  h('h2', {}, 'Chat with Prediction Guard'),
+  h('h2', {}, strings.welcomeTitle),
   setup,
-  h('p', {}, 'Ask about the code in front of you. Your messages go only to your Prediction Guard deployment, through the safeguards you set.'),
-  h(
-    'ul',
-    {},
-    h('li', {}, 'Select code and run “Add Selection to Chat” (right-click → Prediction Guard) to attach it.'),
-    h('li', {}, 'Enter sends, Shift+Enter adds a line, ↑ recalls your last prompt, Escape stops a request.'),
-    h('li', {}, 'Code in answers can be copied, inserted at the cursor, replace the selection or open in a new file.'),
-  ),
+  h('p', {}, strings.welcomeIntro),
+  h('ul', {}, h('li', {}, strings.tipAttach), h('li', {}, strings.tipKeys), h('li', {}, strings.tipCode)),
   h('p', {}, walkthroughLink),
 );
 

@@ -1,5 +1,6 @@
 // Every way a request can fail, as a message that says what happened and what to do.
 // Pure: the VS Code layer turns `action` into a button.
+import * as l10n from '../core/l10n';
 import { SAFEGUARDS, safeguardInSentence, type SafeguardName } from './safeguards';
 
 export type ErrorKind = 'auth' | 'safeguard' | 'badRequest' | 'http' | 'badResponse' | 'network' | 'timeout' | 'cancelled' | 'redirect' | 'config';
@@ -32,7 +33,7 @@ export function shownServerText(text: string, max = SERVER_TEXT_MAX): string {
   let end = max;
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${text.slice(0, end).trimEnd()}… (${text.length - end} more characters in the log)`;
+  return `${text.slice(0, end).trimEnd()}… ${l10n.t('({0} more characters in the log)', text.length - end)}`;
 }
 
 /** The full server text to keep on an error, when what the user sees is shortened. */
@@ -43,31 +44,35 @@ function longText(...texts: (string | undefined)[]): string | undefined {
 interface SafeguardRule {
   readonly match: RegExp;
   readonly safeguard: SafeguardName;
-  readonly explanation: string;
+  readonly explanation: () => string;
 }
 
 const SAFEGUARD_RULES: readonly SafeguardRule[] = [
   {
     match: /pii detected/i,
     safeguard: 'pii',
-    explanation:
-      'It found personal information (such as names, e-mail addresses or phone numbers) in what you sent, and PII is set to “block”. Remove it, allow its entity type, or set PII to “replace” to have it masked.',
+    explanation: () =>
+      l10n.t(
+        'It found personal information (such as names, e-mail addresses or phone numbers) in what you sent, and PII is set to “block”. Remove it, allow its entity type, or set PII to “replace” to have it masked.',
+      ),
   },
   {
     match: /prompt injection detected/i,
     safeguard: 'promptInjection',
-    explanation:
-      'It judged the text you sent to contain instructions aimed at the model (a prompt injection). Check the selection for such text, or turn “Block prompt injection” off.',
+    explanation: () =>
+      l10n.t(
+        'It judged the text you sent to contain instructions aimed at the model (a prompt injection). Check the selection for such text, or turn “Block prompt injection” off.',
+      ),
   },
   {
     match: /toxicity/i,
     safeguard: 'toxicity',
-    explanation: 'The answer failed the toxicity check, so it was withheld. Rephrase the request, or turn the toxicity check off.',
+    explanation: () => l10n.t('The answer failed the toxicity check, so it was withheld. Rephrase the request, or turn the toxicity check off.'),
   },
   {
     match: /factuality/i,
     safeguard: 'factuality',
-    explanation: 'The answer failed the factuality check, so it was withheld. Give more context, or turn the factuality check off.',
+    explanation: () => l10n.t('The answer failed the factuality check, so it was withheld. Give more context, or turn the factuality check off.'),
   },
 ];
 
@@ -109,7 +114,7 @@ function safeguardError(serverError: string, status?: number): PredictionGuardEr
   if (!rule) return undefined;
   return new PredictionGuardError(
     'safeguard',
-    `Blocked by ${safeguardInSentence(rule.safeguard)} — the server said “${shownServerText(serverError)}”. ${rule.explanation}`,
+    l10n.t('Blocked by {0} — the server said “{1}”. {2}', safeguardInSentence(rule.safeguard), shownServerText(serverError), rule.explanation()),
     [{ kind: 'openSetting', setting: SAFEGUARDS[rule.safeguard].setting }],
     status,
     rule.safeguard,
@@ -127,7 +132,7 @@ export function errorForStatus(status: number, serverError: string | undefined, 
   if (status === 401 || status === 403) {
     return new PredictionGuardError(
       'auth',
-      `Prediction Guard at ${baseUrl} refused the API key (${status}${said ? `: ${said}` : ''}). Set a valid key with “Set API Key”.`,
+      l10n.t('Prediction Guard at {0} refused the API key ({1}). Set a valid key with “Set API Key”.', baseUrl, said ? `${status}: ${said}` : status),
       [{ kind: 'setApiKey' }],
       status,
       undefined,
@@ -137,12 +142,25 @@ export function errorForStatus(status: number, serverError: string | undefined, 
   if (status === 400 && serverError !== undefined) {
     const blocked = safeguardError(serverError, status);
     if (blocked) return blocked;
-    return new PredictionGuardError('badRequest', `Prediction Guard rejected the request (400): ${said}`, [{ kind: 'showLog' }], status, undefined, full);
+    return new PredictionGuardError(
+      'badRequest',
+      l10n.t('Prediction Guard rejected the request (400): {0}', said),
+      [{ kind: 'showLog' }],
+      status,
+      undefined,
+      full,
+    );
   }
   if (status === 404) {
     return new PredictionGuardError(
       'http',
-      `Prediction Guard at ${baseUrl} answered 404 (not found)${said ? `: ${said}` : ''}. Check predictionGuard.baseUrl: it should be the API's root, without /responses.`,
+      said
+        ? l10n.t(
+            "Prediction Guard at {0} answered 404 (not found): {1}. Check predictionGuard.baseUrl: it should be the API's root, without /responses.",
+            baseUrl,
+            said,
+          )
+        : l10n.t("Prediction Guard at {0} answered 404 (not found). Check predictionGuard.baseUrl: it should be the API's root, without /responses.", baseUrl),
       [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
       status,
       undefined,
@@ -151,7 +169,10 @@ export function errorForStatus(status: number, serverError: string | undefined, 
   }
   return new PredictionGuardError(
     'http',
-    `Prediction Guard at ${baseUrl} answered ${status}${said ? `: ${said}` : ' with no explanation'}.${status >= 500 ? ' The service may be busy or down; try again shortly.' : ''}`,
+    (said
+      ? l10n.t('Prediction Guard at {0} answered {1}: {2}.', baseUrl, status, said)
+      : l10n.t('Prediction Guard at {0} answered {1} with no explanation.', baseUrl, status)) +
+      (status >= 500 ? l10n.t(' The service may be busy or down; try again shortly.') : ''),
     [{ kind: 'showLog' }],
     status,
     undefined,
@@ -162,7 +183,18 @@ export function errorForStatus(status: number, serverError: string | undefined, 
 export function redirectError(status: number, location: string | null, baseUrl: string): PredictionGuardError {
   return new PredictionGuardError(
     'redirect',
-    `Prediction Guard at ${baseUrl} answered with a redirect (${status}${location ? ` to ${location}` : ''}). Redirects are not followed, so your code and key stay with the configured server. Set predictionGuard.baseUrl to the final address.`,
+    location
+      ? l10n.t(
+          'Prediction Guard at {0} answered with a redirect ({1} to {2}). Redirects are not followed, so your code and key stay with the configured server. Set predictionGuard.baseUrl to the final address.',
+          baseUrl,
+          status,
+          location,
+        )
+      : l10n.t(
+          'Prediction Guard at {0} answered with a redirect ({1}). Redirects are not followed, so your code and key stay with the configured server. Set predictionGuard.baseUrl to the final address.',
+          baseUrl,
+          status,
+        ),
     [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
     status,
   );
@@ -171,7 +203,14 @@ export function redirectError(status: number, location: string | null, baseUrl: 
 export function badResponseError(detail: string, baseUrl: string, responseId?: string): PredictionGuardError {
   return new PredictionGuardError(
     'badResponse',
-    `The answer from ${baseUrl} does not have the shape of a Prediction Guard response${responseId ? ` (response ${responseId})` : ''}: ${detail}. Nothing was inserted.`,
+    responseId
+      ? l10n.t(
+          'The answer from {0} does not have the shape of a Prediction Guard response (response {1}): {2}. Nothing was inserted.',
+          baseUrl,
+          responseId,
+          detail,
+        )
+      : l10n.t('The answer from {0} does not have the shape of a Prediction Guard response: {1}. Nothing was inserted.', baseUrl, detail),
     [{ kind: 'showLog' }],
   );
 }
@@ -179,13 +218,13 @@ export function badResponseError(detail: string, baseUrl: string, responseId?: s
 export function timeoutError(baseUrl: string, seconds: number): PredictionGuardError {
   return new PredictionGuardError(
     'timeout',
-    `Prediction Guard at ${baseUrl} did not answer within ${seconds} s. Try again, or raise predictionGuard.requestTimeoutSeconds.`,
+    l10n.t('Prediction Guard at {0} did not answer within {1} s. Try again, or raise predictionGuard.requestTimeoutSeconds.', baseUrl, seconds),
     [{ kind: 'openSetting', setting: 'predictionGuard.requestTimeoutSeconds' }],
   );
 }
 
 export function cancelledError(): PredictionGuardError {
-  return new PredictionGuardError('cancelled', 'The request was cancelled.');
+  return new PredictionGuardError('cancelled', l10n.t('The request was cancelled.'));
 }
 
 /** Finds the most specific code in an error's cause chain: ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET… */
@@ -209,26 +248,32 @@ function causeMessage(error: unknown): string {
   return message;
 }
 
-const CODE_HINTS: Record<string, string> = {
-  ECONNREFUSED: 'nothing is listening there',
-  ENOTFOUND: 'the host name could not be resolved',
-  EAI_AGAIN: 'the host name could not be resolved (DNS is not answering)',
-  ECONNRESET: 'the connection was reset',
-  UND_ERR_SOCKET: 'the server closed the connection',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed and not trusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
+const CODE_HINTS: Readonly<Record<string, () => string>> = {
+  ECONNREFUSED: () => l10n.t('nothing is listening there'),
+  ENOTFOUND: () => l10n.t('the host name could not be resolved'),
+  EAI_AGAIN: () => l10n.t('the host name could not be resolved (DNS is not answering)'),
+  ECONNRESET: () => l10n.t('the connection was reset'),
+  UND_ERR_SOCKET: () => l10n.t('the server closed the connection'),
+  ETIMEDOUT: () => l10n.t('the connection timed out'),
+  EHOSTUNREACH: () => l10n.t('the host is unreachable'),
+  CERT_HAS_EXPIRED: () => l10n.t('its TLS certificate has expired'),
+  DEPTH_ZERO_SELF_SIGNED_CERT: () => l10n.t('its TLS certificate is self-signed and not trusted'),
+  SELF_SIGNED_CERT_IN_CHAIN: () => l10n.t('its TLS certificate chain is not trusted'),
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: () => l10n.t('its TLS certificate could not be verified'),
 };
+
+/** The error code with what it means, when known: "ECONNREFUSED, nothing is listening there". */
+function codeWithHint(code: string): string {
+  const hint = CODE_HINTS[code];
+  return hint ? `${code}, ${hint()}` : code;
+}
 
 export function networkError(error: unknown, baseUrl: string): PredictionGuardError {
   const code = causeCode(error);
-  const detail = code ? `${code}${CODE_HINTS[code] ? `, ${CODE_HINTS[code]}` : ''}` : causeMessage(error) || 'unknown network error';
+  const detail = code ? codeWithHint(code) : causeMessage(error) || l10n.t('unknown network error');
   return new PredictionGuardError(
     'network',
-    `Could not reach Prediction Guard at ${baseUrl} (${detail}). Check predictionGuard.baseUrl, your network and proxy.`,
+    l10n.t('Could not reach Prediction Guard at {0} ({1}). Check predictionGuard.baseUrl, your network and proxy.', baseUrl, detail),
     [{ kind: 'openSetting', setting: 'predictionGuard.baseUrl' }],
   );
 }
@@ -242,7 +287,7 @@ export function megabytes(bytes: number): string {
 export function tooLargeError(baseUrl: string, maxBytes: number): PredictionGuardError {
   return new PredictionGuardError(
     'badResponse',
-    `The answer from ${baseUrl} was larger than ${megabytes(maxBytes)}, so the rest of it was not read. Nothing was inserted.`,
+    l10n.t('The answer from {0} was larger than {1}, so the rest of it was not read. Nothing was inserted.', baseUrl, megabytes(maxBytes)),
     [{ kind: 'showLog' }],
   );
 }
@@ -251,7 +296,7 @@ export function tooLargeError(baseUrl: string, maxBytes: number): PredictionGuar
 export function idleTimeoutError(baseUrl: string, seconds: number): PredictionGuardError {
   return new PredictionGuardError(
     'timeout',
-    `Prediction Guard at ${baseUrl} stopped sending the answer: nothing arrived for ${seconds} s. The partial answer was not used; try again.`,
+    l10n.t('Prediction Guard at {0} stopped sending the answer: nothing arrived for {1} s. The partial answer was not used; try again.', baseUrl, seconds),
     [{ kind: 'showLog' }],
   );
 }
@@ -260,7 +305,10 @@ export function idleTimeoutError(baseUrl: string, seconds: number): PredictionGu
 export function streamEndedError(baseUrl: string): PredictionGuardError {
   return new PredictionGuardError(
     'badResponse',
-    `The answer from ${baseUrl} ended before it was complete (the stream closed without its final event). The partial answer was not used; nothing was inserted.`,
+    l10n.t(
+      'The answer from {0} ended before it was complete (the stream closed without its final event). The partial answer was not used; nothing was inserted.',
+      baseUrl,
+    ),
     [{ kind: 'showLog' }],
   );
 }
@@ -268,10 +316,10 @@ export function streamEndedError(baseUrl: string): PredictionGuardError {
 /** The connection broke while a streamed answer was arriving. */
 export function streamBrokenError(error: unknown, baseUrl: string): PredictionGuardError {
   const code = causeCode(error);
-  const detail = code ? `${code}${CODE_HINTS[code] ? `, ${CODE_HINTS[code]}` : ''}` : causeMessage(error) || 'the connection closed';
+  const detail = code ? codeWithHint(code) : causeMessage(error) || l10n.t('the connection closed');
   return new PredictionGuardError(
     'network',
-    `The connection to Prediction Guard at ${baseUrl} broke while the answer was arriving (${detail}). The partial answer was not used; try again.`,
+    l10n.t('The connection to Prediction Guard at {0} broke while the answer was arriving ({1}). The partial answer was not used; try again.', baseUrl, detail),
     [{ kind: 'showLog' }],
   );
 }
@@ -284,10 +332,10 @@ export function streamFailureError(message: string | undefined, code: string | n
   }
   const codeText = code !== undefined && code !== '' && !(message ?? '').includes(String(code)) ? ` (${String(code)})` : '';
   const text = shownServerText(message?.trim() ?? '');
-  const said = text ? `: ${/[.!?…)]$/.test(text) ? text : `${text}.`}` : ' and no explanation.';
+  const said = text ? `: ${/[.!?…)]$/.test(text) ? text : `${text}.`}` : l10n.t(' and no explanation.');
   return new PredictionGuardError(
     'http',
-    `Prediction Guard at ${baseUrl} ended the answer with an error${codeText}${said} Nothing was inserted.`,
+    l10n.t('Prediction Guard at {0} ended the answer with an error{1}{2} Nothing was inserted.', baseUrl, codeText, said),
     [{ kind: 'showLog' }],
     undefined,
     undefined,
@@ -299,7 +347,10 @@ export function streamFailureError(message: string | undefined, code: string | n
 export function streamRefusedError(serverError: string): PredictionGuardError {
   return new PredictionGuardError(
     'badRequest',
-    `Prediction Guard rejected the request (400): ${shownServerText(serverError)}. This server does not stream answers: set predictionGuard.stream to “auto” or “off”.`,
+    l10n.t(
+      'Prediction Guard rejected the request (400): {0}. This server does not stream answers: set predictionGuard.stream to “auto” or “off”.',
+      shownServerText(serverError),
+    ),
     [{ kind: 'openSetting', setting: 'predictionGuard.stream' }],
     400,
   );

@@ -49,8 +49,8 @@ export interface PickedImage {
 /** Asks for an image file; undefined when the user cancels. Throws a readable Error when it cannot be used. */
 export async function pickImage(id: string): Promise<PickedImage | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    title: 'Prediction Guard: attach an image (for vision models)',
-    openLabel: 'Attach Image',
+    title: vscode.l10n.t('Prediction Guard: attach an image (for vision models)'),
+    openLabel: vscode.l10n.t('Attach Image'),
     canSelectMany: false,
     filters: { Images: Object.keys(IMAGE_TYPES) },
   });

@@ -188,7 +188,7 @@ export class ChatController extends Disposable {
   async addSelection(editor: vscode.TextEditor | undefined, reveal: boolean): Promise<void> {
     if (!this.context.addSelection(editor)) {
       void vscode.window.showInformationMessage(
-        'Select some code in an editor first: “Add Selection to Chat” attaches the selected lines to your next message.',
+        vscode.l10n.t('Select some code in an editor first: “Add Selection to Chat” attaches the selected lines to your next message.'),
       );
       return;
     }
@@ -204,7 +204,9 @@ export class ChatController extends Disposable {
       this.context.setImage(picked.attachment, picked.dataUrl);
       this.pushState();
     } catch (error) {
-      void vscode.window.showWarningMessage(`Prediction Guard could not attach the image: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Prediction Guard could not attach the image: {0}', error instanceof Error ? error.message : String(error)),
+      );
     }
   }
 

@@ -6,6 +6,7 @@ import { WebviewChannel } from '../webview/channel';
 import { renderWebview } from '../webview/render';
 import { ToHostSchema, type ToHost, type ToWebview } from '../webview/protocol/chat';
 import { type ChatController } from './chatController';
+import { chatStrings } from './chatStrings';
 
 export const CHAT_VIEW_ID = 'predictionGuard.chatView';
 
@@ -20,7 +21,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   resolveWebviewView(webviewView: vscode.WebviewView): void {
     this.view?.dispose();
-    renderWebview(webviewView.webview, this.extensionUri, 'chat', 'Prediction Guard Chat');
+    renderWebview(webviewView.webview, this.extensionUri, 'chat', vscode.l10n.t('Prediction Guard Chat'), { strings: JSON.stringify(chatStrings()) });
     const channel = new WebviewChannel<ToHost, ToWebview>(
       webviewView.webview,
       ToHostSchema,

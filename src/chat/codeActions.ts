@@ -34,10 +34,10 @@ async function checkedCode(code: string): Promise<string | undefined> {
   const runs = hiddenRuns(code);
   if (runs.length === 0) return code;
   const listed = [...new Set(runs.map((r) => r.description))].slice(0, 4).join('; ');
-  const remove = 'Remove Them';
-  const keep = 'Keep Them';
+  const remove = vscode.l10n.t('Remove Them');
+  const keep = vscode.l10n.t('Keep Them');
   const choice = await vscode.window.showWarningMessage(
-    'This code contains hidden Unicode characters that can make code read differently from what it does.',
+    vscode.l10n.t('This code contains hidden Unicode characters that can make code read differently from what it does.'),
     { modal: true, detail: listed },
     remove,
     keep,
@@ -53,7 +53,9 @@ async function checkedCode(code: string): Promise<string | undefined> {
 async function applyAt(target: PinnedTarget, code: string, what: string, whenChanged: string, review: ReviewMode): Promise<boolean> {
   const state = target.current();
   if (!state.ok) {
-    void vscode.window.showWarningMessage(`${what} changed nothing: ${state.cause === 'changed' ? whenChanged : state.reason}. Your text was not changed.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} changed nothing: {1}. Your text was not changed.', what, state.cause === 'changed' ? whenChanged : state.reason),
+    );
     return false;
   }
   const { document, range } = state;
@@ -78,7 +80,7 @@ async function applyAt(target: PinnedTarget, code: string, what: string, whenCha
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, range, text);
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showWarningMessage(`${what} changed nothing: the editor refused the edit (the file may be read-only).`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed nothing: the editor refused the edit (the file may be read-only).', what));
     return false;
   }
   const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
@@ -89,13 +91,13 @@ async function applyAt(target: PinnedTarget, code: string, what: string, whenCha
 async function insertAtCursor(context: CodeActionContext, code: string): Promise<void> {
   const editor = context.tracker.editor();
   if (!editor) {
-    void vscode.window.showInformationMessage('Insert at Cursor needs an open editor: click where the code should go, then try again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Insert at Cursor needs an open editor: click where the code should go, then try again.'));
     return;
   }
   const position = editor.selection.active;
   const target = new PinnedTarget(editor.document, new vscode.Range(position, position), '');
   try {
-    await applyAt(target, code, 'Insert at Cursor', 'you changed the text at the cursor meanwhile', context.review);
+    await applyAt(target, code, vscode.l10n.t('Insert at Cursor'), vscode.l10n.t('you changed the text at the cursor meanwhile'), context.review);
   } finally {
     target.dispose();
   }
@@ -104,19 +106,22 @@ async function insertAtCursor(context: CodeActionContext, code: string): Promise
 async function replaceSelection(context: CodeActionContext, code: string): Promise<void> {
   const askedAbout = context.askedAbout;
   if (askedAbout) {
-    const changed = `the code you asked about (${askedAbout.label}) was changed or closed after you sent the question; use Insert at Cursor or Copy instead`;
-    await applyAt(askedAbout.pin, code, 'Replace Selection', changed, context.review);
+    const changed = vscode.l10n.t(
+      'the code you asked about ({0}) was changed or closed after you sent the question; use Insert at Cursor or Copy instead',
+      askedAbout.label,
+    );
+    await applyAt(askedAbout.pin, code, vscode.l10n.t('Replace Selection'), changed, context.review);
     return;
   }
   // Nothing was selected when the question was sent: the selection of the last-used editor now.
   const editor = context.tracker.editor();
   if (!editor || editor.selection.isEmpty) {
-    void vscode.window.showInformationMessage('Replace Selection needs a selection: select the code to replace in the editor, then try again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Replace Selection needs a selection: select the code to replace in the editor, then try again.'));
     return;
   }
   const target = new PinnedTarget(editor.document, editor.selection);
   try {
-    await applyAt(target, code, 'Replace Selection', 'you changed the selection meanwhile', context.review);
+    await applyAt(target, code, vscode.l10n.t('Replace Selection'), vscode.l10n.t('you changed the selection meanwhile'), context.review);
   } finally {
     target.dispose();
   }
@@ -135,7 +140,7 @@ export async function runCodeAction(action: CodeActionKind, context: CodeActionC
       const checked = await checkedCode(code);
       if (checked === undefined) return;
       await vscode.env.clipboard.writeText(checked);
-      void vscode.window.setStatusBarMessage('$(copy) Code copied', 2500);
+      void vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Code copied')}`, 2500);
       return;
     }
     case 'insert':

@@ -1,6 +1,7 @@
 // A chat conversation as it is kept in workspace storage. Pure. Parsed with zod on load, so a
 // damaged or older store never breaks the view: what does not parse is dropped.
 import * as z from 'zod';
+import * as l10n from '../core/l10n';
 import { SAFEGUARD_NAMES } from '../api/safeguards';
 
 export const TURN_STATUSES = ['pending', 'done', 'error', 'cancelled'] as const;
@@ -121,7 +122,7 @@ export function titleFrom(prompt: string, attachments: readonly Attachment[]): s
     .find((l) => l.length > 0);
   if (line) return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : line;
   const first = attachments[0];
-  return first ? attachmentLabel(first) : 'New chat';
+  return first ? attachmentLabel(first) : l10n.t('New chat');
 }
 
 /** A conversation in the history list: what the index keeps, without the turns' contents. */

@@ -4,6 +4,7 @@
 // conversation that changed and the index, never the others. With `keep` off nothing is written (and
 // what was kept earlier is removed); at most `max` conversations are kept.
 import * as z from 'zod';
+import * as l10n from '../core/l10n';
 import { ConversationSchema, titleFrom, type Conversation, type ConversationSummary, type Turn } from './conversation';
 
 /** The part of vscode.Memento the store needs (`update(key, undefined)` removes the key). */
@@ -53,7 +54,7 @@ function parseConversation(item: unknown): Conversation | undefined {
   // A request cannot outlive the window: a turn still marked as running was interrupted.
   const turns = parsed.data.turns.map((turn): Turn =>
     turn.status === 'pending'
-      ? { ...turn, status: 'error', error: { kind: 'cancelled', message: 'The window closed before the answer arrived.', actions: [] } }
+      ? { ...turn, status: 'error', error: { kind: 'cancelled', message: l10n.t('The window closed before the answer arrived.'), actions: [] } }
       : turn,
   );
   return { ...parsed.data, turns };
@@ -239,7 +240,7 @@ export class ConversationStore {
 
   private startDraft(): Conversation {
     const at = this.now();
-    this.draft = { id: this.newId(), title: 'New chat', createdAt: at, updatedAt: at, turns: [] };
+    this.draft = { id: this.newId(), title: l10n.t('New chat'), createdAt: at, updatedAt: at, turns: [] };
     return this.draft;
   }
 

@@ -14,9 +14,9 @@ export async function openLink(url: string, log: Log): Promise<void> {
     log.warn(`Chat: refused to open a link that is not https:, http: or mailto: (${url.slice(0, 80)})`);
     return;
   }
-  const open = 'Open Link';
-  const copy = 'Copy Link';
-  const choice = await vscode.window.showWarningMessage('Open this link from the answer?', { modal: true, detail: url }, open, copy);
+  const open = vscode.l10n.t('Open Link');
+  const copy = vscode.l10n.t('Copy Link');
+  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Open this link from the answer?'), { modal: true, detail: url }, open, copy);
   if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(url, true));
   else if (choice === copy) await vscode.env.clipboard.writeText(url);
 }

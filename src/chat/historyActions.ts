@@ -19,10 +19,10 @@ export class ChatHistoryActions {
     const conversation = this.store.get(id);
     if (!conversation || conversation.turns.length === 0) return;
     const title = await vscode.window.showInputBox({
-      title: 'Prediction Guard: rename chat',
-      prompt: 'The name shown in the chat list',
+      title: vscode.l10n.t('Prediction Guard: rename chat'),
+      prompt: vscode.l10n.t('The name shown in the chat list'),
       value: conversation.title,
-      validateInput: (value) => (value.trim() ? undefined : 'The name cannot be empty.'),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The name cannot be empty.')),
     });
     if (title !== undefined && this.store.rename(id, title)) this.changed();
   }
@@ -30,10 +30,10 @@ export class ChatHistoryActions {
   async delete(id: string): Promise<void> {
     const conversation = this.store.get(id);
     if (!conversation || conversation.turns.length === 0) return;
-    const remove = 'Delete';
+    const remove = vscode.l10n.t('Delete');
     const choice = await vscode.window.showWarningMessage(
-      `Delete the chat “${conversation.title}”?`,
-      { modal: true, detail: 'Its messages and answers are removed from this workspace.' },
+      vscode.l10n.t('Delete the chat “{0}”?', conversation.title),
+      { modal: true, detail: vscode.l10n.t('Its messages and answers are removed from this workspace.') },
       remove,
     );
     if (choice === remove && this.store.delete(id)) this.changed();
@@ -43,13 +43,13 @@ export class ChatHistoryActions {
   async clearAll(beforeClearing: () => void): Promise<boolean> {
     const count = this.store.list().length;
     if (count === 0) {
-      void vscode.window.showInformationMessage('There are no chats to clear in this workspace.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no chats to clear in this workspace.'));
       return false;
     }
-    const clear = 'Clear All Chats';
+    const clear = vscode.l10n.t('Clear All Chats');
     const choice = await vscode.window.showWarningMessage(
-      `Delete all ${count} chat${count === 1 ? '' : 's'} of this workspace?`,
-      { modal: true, detail: 'Their messages and answers are removed from this workspace. This cannot be undone.' },
+      count === 1 ? vscode.l10n.t('Delete all {0} chat of this workspace?', count) : vscode.l10n.t('Delete all {0} chats of this workspace?', count),
+      { modal: true, detail: vscode.l10n.t('Their messages and answers are removed from this workspace. This cannot be undone.') },
       clear,
     );
     if (choice !== clear) return false;
@@ -62,13 +62,13 @@ export class ChatHistoryActions {
   async exportCurrent(): Promise<void> {
     const conversation = this.store.current();
     if (conversation.turns.length === 0) {
-      void vscode.window.showInformationMessage('This chat has no messages yet, so there is nothing to export.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('This chat has no messages yet, so there is nothing to export.'));
       return;
     }
     // Outside the workspace by default: a chat holds code and answers that should not be committed by accident.
     const target = await vscode.window.showSaveDialog({
-      title: 'Prediction Guard: export chat as Markdown',
-      saveLabel: 'Export',
+      title: vscode.l10n.t('Prediction Guard: export chat as Markdown'),
+      saveLabel: vscode.l10n.t('Export'),
       filters: { Markdown: ['md'] },
       defaultUri: vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), exportFileName(conversation)),
     });
@@ -77,7 +77,10 @@ export class ChatHistoryActions {
     await vscode.window.showTextDocument(target, { preview: false });
     if (vscode.workspace.getWorkspaceFolder(target)) {
       void vscode.window.showWarningMessage(
-        `The chat was exported inside your workspace (${vscode.workspace.asRelativePath(target, false)}): it may be committed with your code. Add it to .gitignore or move it if it should stay private.`,
+        vscode.l10n.t(
+          'The chat was exported inside your workspace ({0}): it may be committed with your code. Add it to .gitignore or move it if it should stay private.',
+          vscode.workspace.asRelativePath(target, false),
+        ),
       );
     }
   }

@@ -12,7 +12,7 @@ import {
 } from '../webview/protocol/chat';
 import { type Answer, type Attachment, type Conversation, type Turn, type TurnError } from './conversation';
 import { SAFEGUARD_NAMES, SAFEGUARDS, type SafeguardName } from '../api/safeguards';
-import { ACTION_LABELS } from '../session/failure';
+import { actionLabel } from '../session/failure';
 import { type ConversationSummary } from './conversation';
 
 /** The safeguard that blocked a turn; for turns stored before the name was kept, from its setting. */
@@ -35,7 +35,7 @@ export function errorView(error: TurnError): TurnErrorView {
     kind: error.kind,
     message: error.message,
     safeguard: safeguard ? { name: SAFEGUARDS[safeguard].label, setting: SAFEGUARDS[safeguard].setting } : undefined,
-    actions: error.actions.map((action) => ({ label: ACTION_LABELS[action.kind] })),
+    actions: error.actions.map((action) => ({ label: actionLabel(action.kind) })),
   };
 }
 

@@ -7,7 +7,7 @@ export async function setApiKey(session: Session): Promise<boolean> {
     const token = await session.tokens.ask(session.settings.baseUrl);
     if (!token) return false;
     session.log.info('API key stored in secret storage.');
-    void vscode.window.showInformationMessage('Prediction Guard: API key saved in VS Code secret storage.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prediction Guard: API key saved in VS Code secret storage.'));
     return true;
   } catch (error) {
     session.showFailure(session.failureOf(error));
@@ -19,7 +19,7 @@ export async function clearApiKey(session: Session): Promise<void> {
   try {
     await session.tokens.clear();
     session.log.info('API key removed from secret storage.');
-    void vscode.window.showInformationMessage('Prediction Guard: API key removed.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prediction Guard: API key removed.'));
   } catch (error) {
     session.showFailure(session.failureOf(error));
   }

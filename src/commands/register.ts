@@ -12,7 +12,7 @@ async function selectModel(session: Session): Promise<string | undefined> {
     const connection = await session.connect();
     if (!connection) return undefined;
     const model = await session.pickModel(connection.client, connection.settings.params.model);
-    if (model) void vscode.window.showInformationMessage(`Prediction Guard will use ${model}.`);
+    if (model) void vscode.window.showInformationMessage(vscode.l10n.t('Prediction Guard will use {0}.', model));
     return model;
   } catch (error) {
     session.showFailure(session.failureOf(error));

@@ -14,13 +14,14 @@ const RunPromptArgsSchema = z.object({ prompt: z.string().trim().min(1) });
 async function pickPrompt(entries: readonly PromptEntry[]): Promise<PromptEntry | undefined> {
   const items = entries.map((entry) => ({
     label: entry.name,
-    description: entry.task === 'custom' ? 'your prompt' : entry.fromSettings ? 'built-in, your prompt text' : 'built-in',
+    description:
+      entry.task === 'custom' ? vscode.l10n.t('your prompt') : entry.fromSettings ? vscode.l10n.t('built-in, your prompt text') : vscode.l10n.t('built-in'),
     detail: entry.prompt?.text,
     entry,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Prediction Guard: Run Prompt on Selection',
-    placeHolder: 'Pick a prompt to run on the selected code (add your own in predictionGuard.prompts)',
+    title: vscode.l10n.t('Prediction Guard: Run Prompt on Selection'),
+    placeHolder: vscode.l10n.t('Pick a prompt to run on the selected code (add your own in predictionGuard.prompts)'),
     matchOnDetail: true,
   });
   return picked?.entry;
@@ -36,7 +37,7 @@ export async function runPrompt(session: Session, rawArgs?: unknown, lastAnswer?
     if (!entry) {
       const names = entries.map((e) => `“${e.name}”`).join(', ');
       void vscode.window.showWarningMessage(
-        `Prediction Guard has no prompt named “${args.data.prompt}”. The prompts are: ${names}. Add yours in predictionGuard.prompts.`,
+        vscode.l10n.t('Prediction Guard has no prompt named “{0}”. The prompts are: {1}. Add yours in predictionGuard.prompts.', args.data.prompt, names),
       );
       return undefined;
     }

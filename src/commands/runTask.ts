@@ -51,9 +51,9 @@ export function taskArgs(raw: unknown): TaskArgs {
 
 async function askQuestion(): Promise<string | undefined> {
   const question = await vscode.window.showInputBox({
-    title: 'Prediction Guard: Ask About Selection',
-    prompt: 'What do you want to know about the selected code?',
-    placeHolder: 'e.g. Why does this loop never end?',
+    title: vscode.l10n.t('Prediction Guard: Ask About Selection'),
+    prompt: vscode.l10n.t('What do you want to know about the selected code?'),
+    placeHolder: vscode.l10n.t('e.g. Why does this loop never end?'),
     ignoreFocusOut: true,
   });
   return question?.trim() ? question.trim() : undefined;
@@ -64,18 +64,20 @@ export async function runTask(task: RunnableTask, session: Session, args: TaskAr
   const spec = specFor(task, args.prompt);
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(`Open a file and select some code, then run “Prediction Guard: ${spec.title}”.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select some code, then run “Prediction Guard: {0}”.', spec.title));
     return undefined;
   }
   // With several selections (multi-cursor), only the primary one is sent and replaced.
   const selection = editor.selection;
   if (selection.isEmpty || editor.document.getText(selection).trim() === '') {
-    void vscode.window.showInformationMessage(`Select the code first: “${spec.title}” sends only the selected text to Prediction Guard, never the whole file.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Select the code first: “{0}” sends only the selected text to Prediction Guard, never the whole file.', spec.title),
+    );
     return undefined;
   }
   const key = targetKey(editor.document.uri.toString(), editor.document.offsetAt(selection.start), editor.document.offsetAt(selection.end));
   if (!inFlight.claim(key)) {
-    void vscode.window.showInformationMessage('Prediction Guard is already working on this selection; its answer will be placed once.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Prediction Guard is already working on this selection; its answer will be placed once.'));
     return undefined;
   }
   if (editor.selections.length > 1) session.log.info(`${spec.title}: ${editor.selections.length} selections; only the primary one is sent.`);
@@ -87,7 +89,7 @@ export async function runTask(task: RunnableTask, session: Session, args: TaskAr
     const context = selectionContext(editor, selection);
     const input = taskInput(task, context, question, prompt?.text);
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${spec.progress}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prediction Guard: {0}…', spec.progress), cancellable: true },
       async (progress, cancel) => {
         const abort = new AbortController();
         const subscription = cancel.onCancellationRequested(() => abort.abort());

@@ -9,6 +9,7 @@ import { TASKS, type Destination, type RunnableTask } from '../core/tasks';
 import { failureOf, retryText } from '../session/failure';
 import { type Failure, type SendRequest, type SendResult } from '../session/types';
 import { sendWithTools, type ToolHooks, type ToolSendOptions } from '../tools/sessionLoop';
+import * as l10n from '../core/l10n';
 
 export interface TaskFlowDeps<P> {
   send(request: SendRequest): Promise<SendResult>;
@@ -36,18 +37,20 @@ export interface TaskFlowRequest {
 export type TaskFlowResult<P> =
   { readonly status: 'placed'; readonly placement: P } | { readonly status: 'cancelled' } | { readonly status: 'failed'; readonly failure: Failure };
 
-export const INCOMPLETE_WARNING =
-  'The answer was cut short (status “incomplete”, perhaps by Max output tokens), so it was opened in a new document instead of changing your code.';
+export const incompleteWarning = (): string =>
+  l10n.t('The answer was cut short (status “incomplete”, perhaps by Max output tokens), so it was opened in a new document instead of changing your code.');
 
 function emptyAnswer(answer: ParsedAnswer): Failure {
-  if (answer.refusal) return failureOf(new PredictionGuardError('badResponse', `The model declined: ${answer.refusal}`));
+  if (answer.refusal) return failureOf(new PredictionGuardError('badResponse', l10n.t('The model declined: {0}', answer.refusal)));
   const calls = answer.functionCalls.length + answer.mcpCalls.length;
   return failureOf(
     new PredictionGuardError(
       'badResponse',
       calls
-        ? `The model answered with ${calls} tool call(s) and no text, so there is nothing to insert. Check the tools in your settings.`
-        : `The model's answer${answer.id ? ` (${answer.id})` : ''} has no text, so nothing was inserted. Try again.`,
+        ? l10n.t('The model answered with {0} tool call(s) and no text, so there is nothing to insert. Check the tools in your settings.', calls)
+        : answer.id
+          ? l10n.t("The model's answer ({0}) has no text, so nothing was inserted. Try again.", answer.id)
+          : l10n.t("The model's answer has no text, so nothing was inserted. Try again."),
       [{ kind: 'showLog' }],
     ),
   );
@@ -90,7 +93,7 @@ export async function runTaskFlow<P>(deps: TaskFlowDeps<P>, request: TaskFlowReq
   let destination = request.destination ?? destinationFor(request.task, settings.placement);
   if (answer.incomplete && (destination === 'replace' || destination === 'insertBelow')) {
     destination = 'newDocument';
-    deps.warn(INCOMPLETE_WARNING);
+    deps.warn(incompleteWarning());
   }
   return { status: 'placed', placement: await deps.place(destination, answer.text) };
 }

@@ -12,8 +12,10 @@ const STATE_KEY = 'predictionGuard.workspaceApprovals';
 export type AskUser = (message: string) => Promise<Decision | undefined>;
 
 const askWithNotification: AskUser = async (message) => {
-  const picked = await vscode.window.showWarningMessage(`Prediction Guard: ${message}`, 'Allow', 'Ignore');
-  return picked === 'Allow' ? 'allow' : picked === 'Ignore' ? 'ignore' : undefined;
+  const allow = vscode.l10n.t('Allow');
+  const ignore = vscode.l10n.t('Ignore');
+  const picked = await vscode.window.showWarningMessage(vscode.l10n.t('Prediction Guard: {0}', message), allow, ignore);
+  return picked === allow ? 'allow' : picked === ignore ? 'ignore' : undefined;
 };
 
 export class WorkspaceApproval implements vscode.Disposable {

@@ -49,7 +49,9 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
       ? await openBeside(documentText(request.answer, true), language)
       : await openBeside(proseDocument(request.answer), 'markdown');
     if (fallbackReason) {
-      void vscode.window.showWarningMessage(`Prediction Guard opened the answer in a new document because ${fallbackReason}. Your text was not changed.`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Prediction Guard opened the answer in a new document because {0}. Your text was not changed.', fallbackReason),
+      );
     }
     return { placed: 'newDocument', uri: document.uri.toString(), fallbackReason };
   };

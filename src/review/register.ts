@@ -14,7 +14,7 @@ export function openReview(request: ReviewRequest): Promise<vscode.Uri> {
 
 function statusItem(command: string, text: string, tooltip: string, priority: number): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem(`predictionGuard.review.${command}`, vscode.StatusBarAlignment.Left, priority);
-  item.name = 'Prediction Guard Review';
+  item.name = vscode.l10n.t('Prediction Guard Review');
   item.command = `predictionGuard.${command}`;
   item.text = text;
   item.tooltip = tooltip;
@@ -26,8 +26,18 @@ export function registerReviews(): vscode.Disposable[] {
   const files = new ProposalFileSystem();
   const reviews = new ReviewManager(files);
   manager = reviews;
-  const accept = statusItem('acceptChange', '$(check) Accept Change', 'Apply the proposed change (as edited) to the file (Ctrl+Alt+Y)', 1000);
-  const reject = statusItem('rejectChange', '$(discard) Reject', 'Close the review without changing the file (Ctrl+Alt+N)', 999);
+  const accept = statusItem(
+    'acceptChange',
+    `$(check) ${vscode.l10n.t('Accept Change')}`,
+    vscode.l10n.t('Apply the proposed change (as edited) to the file (Ctrl+Alt+Y)'),
+    1000,
+  );
+  const reject = statusItem(
+    'rejectChange',
+    `$(discard) ${vscode.l10n.t('Reject')}`,
+    vscode.l10n.t('Close the review without changing the file (Ctrl+Alt+N)'),
+    999,
+  );
   const update = (): void => {
     const reviewing = reviews.active() !== undefined;
     void vscode.commands.executeCommand('setContext', 'predictionGuard.reviewing', reviewing);

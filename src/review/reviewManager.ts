@@ -181,16 +181,24 @@ export class ReviewManager extends Disposable {
    */
   private announce(review: Review): void {
     const findings = review.findings(review.proposalDocument()?.getText() ?? '');
-    const why = review.request.reasons?.length ? ` It opened for review because ${review.request.reasons.join(' and ')}.` : '';
+    const why = review.request.reasons?.length ? vscode.l10n.t(' It opened for review because {0}.', review.request.reasons.join(vscode.l10n.t(' and '))) : '';
     if (!findings.length) {
-      vscode.window.setStatusBarMessage(`$(diff) ${review.title}: edit the proposal if you like, then Accept (Ctrl+Alt+Y) or Reject (Ctrl+Alt+N).${why}`, 8000);
+      vscode.window.setStatusBarMessage(
+        `$(diff) ${vscode.l10n.t('{0}: edit the proposal if you like, then Accept (Ctrl+Alt+Y) or Reject (Ctrl+Alt+N).', review.title)}${why}`,
+        8000,
+      );
       return;
     }
-    const accept = 'Accept';
-    const reject = 'Reject';
+    const accept = vscode.l10n.t('Accept');
+    const reject = vscode.l10n.t('Reject');
     void vscode.window
       .showWarningMessage(
-        `${review.title}: the proposed change contains hidden Unicode characters — ${describeFindings(findings)}. They can make code read differently from what it does.${why}`,
+        vscode.l10n.t(
+          '{0}: the proposed change contains hidden Unicode characters — {1}. They can make code read differently from what it does.{2}',
+          review.title,
+          describeFindings(findings),
+          why,
+        ),
         accept,
         reject,
       )
@@ -211,7 +219,7 @@ export class ReviewManager extends Disposable {
         this.decoration,
         review.findings(document.getText()).map((f) => ({
           range: new vscode.Range(document.positionAt(f.offset), document.positionAt(f.offset + f.length)),
-          hoverMessage: `${f.description} — hidden in the proposed change (line ${f.line}, column ${f.column}).`,
+          hoverMessage: vscode.l10n.t('{0} — hidden in the proposed change (line {1}, column {2}).', f.description, f.line, f.column),
           renderOptions: { before: { contentText: `⟨${f.label}⟩`, color: new vscode.ThemeColor('editorWarning.foreground') } },
         })),
       );
@@ -225,17 +233,21 @@ export class ReviewManager extends Disposable {
     const proposal = review.proposalDocument()?.getText() ?? new TextDecoder().decode(this.files.readFile(review.proposalUri));
     const resolved = review.resolve(proposal);
     if (!resolved.ok) {
-      void vscode.window.showWarningMessage(`Accept refused: ${resolved.reason}. The proposal stays open, so nothing is lost; copy what you need from it.`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Accept refused: {0}. The proposal stays open, so nothing is lost; copy what you need from it.', resolved.reason),
+      );
       return { accepted: false, reason: resolved.reason };
     }
     let text = resolved.text;
     const hidden = hiddenFindings(text);
     if (hidden.length) {
-      const keep = 'Accept With Hidden Characters';
-      const remove = 'Remove Them and Accept';
+      const keep = vscode.l10n.t('Accept With Hidden Characters');
+      const remove = vscode.l10n.t('Remove Them and Accept');
       const choice = await vscode.window.showWarningMessage(
-        `The change contains ${hidden.length} hidden Unicode character${hidden.length === 1 ? '' : 's'}. Accept it anyway?`,
-        { modal: true, detail: `${describeFindings(hidden, 5)}.\nHidden characters can make code read differently from what it does.` },
+        hidden.length === 1
+          ? vscode.l10n.t('The change contains {0} hidden Unicode character. Accept it anyway?', hidden.length)
+          : vscode.l10n.t('The change contains {0} hidden Unicode characters. Accept it anyway?', hidden.length),
+        { modal: true, detail: vscode.l10n.t('{0}.\nHidden characters can make code read differently from what it does.', describeFindings(hidden, 5)) },
         remove,
         keep,
       );
@@ -244,19 +256,19 @@ export class ReviewManager extends Disposable {
       // The confirmation may have taken a while: look again.
       const again = review.resolve(proposal);
       if (!again.ok) {
-        void vscode.window.showWarningMessage(`Accept refused: ${again.reason}. The proposal stays open, so nothing is lost.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Accept refused: {0}. The proposal stays open, so nothing is lost.', again.reason));
         return { accepted: false, reason: again.reason };
       }
     }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(review.request.document.uri, resolved.range, text);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      const reason = 'the editor refused the edit (the file may be read-only)';
-      void vscode.window.showWarningMessage(`Accept refused: ${reason}. The proposal stays open.`);
+      const reason = vscode.l10n.t('the editor refused the edit (the file may be read-only)');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Accept refused: {0}. The proposal stays open.', reason));
       return { accepted: false, reason };
     }
     await this.close(review);
-    void vscode.window.showInformationMessage(`Accepted: the change is in ${review.name} (one Undo takes it back).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Accepted: the change is in {0} (one Undo takes it back).', review.name));
     return { accepted: true };
   }
 
@@ -265,13 +277,23 @@ export class ReviewManager extends Disposable {
     const review = this.pick(arg);
     if (!review) return this.noReview('reject');
     await this.close(review);
-    void vscode.window.setStatusBarMessage(`$(discard) Rejected: ${review.name} was not changed`, 4000);
+    void vscode.window.setStatusBarMessage(`$(discard) ${vscode.l10n.t('Rejected: {0} was not changed', review.name)}`, 4000);
     return { accepted: false, reason: 'rejected' };
   }
 
-  private noReview(what: string): AcceptResult {
-    const reason = this.reviews.size ? `several reviews are open: switch to the one to ${what}` : 'no change is waiting for review';
-    void vscode.window.showInformationMessage(`Nothing to ${what}: ${reason}.`);
+  private noReview(what: 'accept' | 'reject'): AcceptResult {
+    const several = this.reviews.size > 0;
+    const reason =
+      what === 'accept'
+        ? several
+          ? vscode.l10n.t('several reviews are open: switch to the one to accept')
+          : vscode.l10n.t('no change is waiting for review')
+        : several
+          ? vscode.l10n.t('several reviews are open: switch to the one to reject')
+          : vscode.l10n.t('no change is waiting for review');
+    void vscode.window.showInformationMessage(
+      what === 'accept' ? vscode.l10n.t('Nothing to accept: {0}.', reason) : vscode.l10n.t('Nothing to reject: {0}.', reason),
+    );
     return { accepted: false, reason };
   }
 

@@ -12,9 +12,6 @@ export interface CheckTarget {
   readonly wholeFile: boolean;
 }
 
-export const CHECK_WHOLE_FILE = 'Check Whole File';
-export const SEND_ANYWAY = 'Send Anyway';
-
 export function fileNameOf(document: vscode.TextDocument): string {
   return document.uri.path.split('/').pop() || 'selection.txt';
 }
@@ -22,7 +19,7 @@ export function fileNameOf(document: vscode.TextDocument): string {
 export async function chooseTarget(title: string): Promise<CheckTarget | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(`Open a file and select some text, then run “Prediction Guard: ${title}”.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select some text, then run “Prediction Guard: {0}”.', title));
     return undefined;
   }
   const { document } = editor;
@@ -30,26 +27,42 @@ export async function chooseTarget(title: string): Promise<CheckTarget | undefin
   let wholeFile = false;
   if (editor.selection.isEmpty || document.getText(editor.selection).trim() === '') {
     if (document.getText().trim() === '') {
-      void vscode.window.showInformationMessage('There is nothing to check: the file is empty.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is nothing to check: the file is empty.'));
       return undefined;
     }
+    const checkWholeFile = vscode.l10n.t('Check Whole File');
     const answer = await vscode.window.showWarningMessage(
-      `Nothing is selected. Send the whole file “${fileNameOf(document)}” (${formatCount(document.getText().length)} characters) to Prediction Guard to check it?`,
+      vscode.l10n.t(
+        'Nothing is selected. Send the whole file “{0}” ({1} characters) to Prediction Guard to check it?',
+        fileNameOf(document),
+        formatCount(document.getText().length),
+      ),
       { modal: true },
-      CHECK_WHOLE_FILE,
+      checkWholeFile,
     );
-    if (answer !== CHECK_WHOLE_FILE) return undefined;
+    if (answer !== checkWholeFile) return undefined;
     range = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
     wholeFile = true;
   }
   const text = document.getText(range);
   if (text.length > CHECK_SIZE_LIMIT) {
+    const sendAnyway = vscode.l10n.t('Send Anyway');
     const answer = await vscode.window.showWarningMessage(
-      `The ${wholeFile ? 'file' : 'selection'} is ${formatCount(text.length)} characters, more than the ${formatCount(CHECK_SIZE_LIMIT)} a check is meant for: it may be slow or refused. Send it anyway?`,
+      wholeFile
+        ? vscode.l10n.t(
+            'The file is {0} characters, more than the {1} a check is meant for: it may be slow or refused. Send it anyway?',
+            formatCount(text.length),
+            formatCount(CHECK_SIZE_LIMIT),
+          )
+        : vscode.l10n.t(
+            'The selection is {0} characters, more than the {1} a check is meant for: it may be slow or refused. Send it anyway?',
+            formatCount(text.length),
+            formatCount(CHECK_SIZE_LIMIT),
+          ),
       { modal: true },
-      SEND_ANYWAY,
+      sendAnyway,
     );
-    if (answer !== SEND_ANYWAY) return undefined;
+    if (answer !== sendAnyway) return undefined;
   }
   return { document, range, text, version: document.version, wholeFile };
 }

@@ -8,6 +8,7 @@ import { checkFactuality, checkInjection, checkToxicity, detectPii, replacePii, 
 import { INJECTION_WARNING_THRESHOLD, factualitySummary, injectionSummary, piiDiagnosticMessage, piiSummary, toxicitySummary } from '../core/checkReport';
 import { CodePointIndex, offsetFrom } from '../core/codePointOffsets';
 import { factualityRequest } from '../core/factualityInput';
+import { retryText } from '../session/failure';
 import { CheckResults } from './checkResults';
 import { chooseTarget, fileNameOf, type CheckTarget } from './checkTarget';
 import { type SafetyConnection, type SafetyDeps } from './deps';
@@ -22,7 +23,8 @@ export const SAFETY_COMMANDS = {
   clearChecks: 'predictionGuard.clearChecks',
 } as const;
 
-export const PREVIEW_REPLACED = 'Preview Replaced';
+/** The button that opens the replaced preview. */
+export const previewReplacedLabel = (): string => vscode.l10n.t('Preview Replaced');
 
 /** What each command resolves to (for tests and callers); undefined when nothing was checked. */
 export type PiiCheckResult = { readonly entities: readonly PiiEntity[]; readonly marked: number; readonly summary: string };
@@ -34,14 +36,12 @@ class Cancelled extends Error {}
 async function withCheckProgress<T>(title: string, work: (signal: AbortSignal, onRetry: OnRetry) => Promise<T>): Promise<T | undefined> {
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Prediction Guard: ${title}…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prediction Guard: {0}…', title), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const subscription = token.onCancellationRequested(() => abort.abort());
         try {
-          const result = await work(abort.signal, (retry) =>
-            progress.report({ message: `${retry.reason}, retrying in ${Math.ceil(retry.delayMs / 1000)} s (${retry.retry} of ${retry.maxRetries})` }),
-          );
+          const result = await work(abort.signal, (retry) => progress.report({ message: retryText(retry) }));
           if (token.isCancellationRequested) throw new Cancelled();
           return result;
         } finally {
@@ -60,7 +60,7 @@ function isUnchanged(target: CheckTarget): boolean {
 }
 
 function changedMessage(title: string): void {
-  void vscode.window.showWarningMessage(`The file changed while it was being checked, so the results were not marked. Run “${title}” again.`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('The file changed while it was being checked, so the results were not marked. Run “{0}” again.', title));
 }
 
 export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
@@ -138,15 +138,16 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
         diagnostics.push(diagnostic);
       }
       results.set(target.document, 'pii', target.range, diagnostics);
-      const where = target.wholeFile ? 'the file' : 'the selection';
-      const summary = entities.length === 0 ? `No PII found in ${where}.` : piiSummary(entities);
+      const none = target.wholeFile ? vscode.l10n.t('No PII found in the file.') : vscode.l10n.t('No PII found in the selection.');
+      const summary = entities.length === 0 ? none : piiSummary(entities);
       const unplaced = entities.length - diagnostics.length;
-      const note = unplaced > 0 ? ` (${unplaced} could not be placed; see the log)` : '';
+      const note = unplaced > 0 ? vscode.l10n.t(' ({0} could not be placed; see the log)', unplaced) : '';
       deps.log.info(`PII check of ${fileNameOf(target.document)}: ${summary}`);
       if (entities.length === 0) void vscode.window.showInformationMessage(summary);
       else {
-        void vscode.window.showInformationMessage(`${summary}${note}`, PREVIEW_REPLACED).then((picked) => {
-          if (picked === PREVIEW_REPLACED) return previewFor(target);
+        const preview = previewReplacedLabel();
+        void vscode.window.showInformationMessage(`${summary}${note}`, preview).then((picked) => {
+          if (picked === preview) return previewFor(target);
           return undefined;
         });
       }
@@ -189,7 +190,9 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
     const last = deps.lastAnswer();
     if (!last) {
       void vscode.window.showInformationMessage(
-        'There is no answer to check yet: run “Explain Selection” or “Ask About Selection” first. Chat answers have their own “Check factuality” button.',
+        vscode.l10n.t(
+          'There is no answer to check yet: run “Explain Selection” or “Ask About Selection” first. Chat answers have their own “Check factuality” button.',
+        ),
       );
       return undefined;
     }
@@ -202,7 +205,7 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
       if (score === undefined) return undefined;
       const summary = factualitySummary(score);
       deps.log.info(`Factuality of the last “${last.title}” answer: ${summary}`);
-      void vscode.window.showInformationMessage(`${summary} — the last “${last.title}” answer, compared with its code and question.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} — the last “{1}” answer, compared with its code and question.', summary, last.title));
       return { score, summary };
     } catch (error) {
       deps.showFailure(error);

@@ -33,13 +33,17 @@ export class McpSecrets {
 
   /** Asks for the value with a masked input box, naming the URL it is bound to; false when the user cancels. */
   async ask(server: McpServer): Promise<boolean> {
-    const where = server.serverUrl ? ` at ${server.serverUrl}` : '';
     const value = await vscode.window.showInputBox({
-      title: `Authorization for the MCP server “${server.serverLabel}”${where}`,
-      prompt: `Sent as this MCP server’s \`authorization\` with each request, only while its URL is ${server.serverUrl ?? 'the one your deployment knows it by'}. Kept in VS Code’s secret storage, never in settings.`,
+      title: server.serverUrl
+        ? vscode.l10n.t('Authorization for the MCP server “{0}” at {1}', server.serverLabel, server.serverUrl)
+        : vscode.l10n.t('Authorization for the MCP server “{0}”', server.serverLabel),
+      prompt: vscode.l10n.t(
+        'Sent as this MCP server’s `authorization` with each request, only while its URL is {0}. Kept in VS Code’s secret storage, never in settings.',
+        server.serverUrl ?? vscode.l10n.t('the one your deployment knows it by'),
+      ),
       password: true,
       ignoreFocusOut: true,
-      placeHolder: 'e.g. Bearer …',
+      placeHolder: vscode.l10n.t('e.g. Bearer …'),
     });
     if (!value?.trim()) return false;
     await this.secrets.store(PREFIX + mcpBinding(server.serverLabel, server.serverUrl), value.trim());

@@ -72,13 +72,17 @@ export class TokenStore extends Disposable {
   /** Asks for the key with a masked input box and stores it. Undefined when the user cancels. */
   async ask(baseUrl: string, reason?: string): Promise<string | undefined> {
     const token = await vscode.window.showInputBox({
-      title: 'Prediction Guard API key',
-      prompt: `${reason ? `${reason} ` : ''}Enter your Prediction Guard API key. It is kept in VS Code's secret storage and sent only to ${baseUrl}.`,
+      title: vscode.l10n.t('Prediction Guard API key'),
+      prompt: `${reason ? `${reason} ` : ''}${vscode.l10n.t("Enter your Prediction Guard API key. It is kept in VS Code's secret storage and sent only to {0}.", baseUrl)}`,
       password: true,
       ignoreFocusOut: true,
-      placeHolder: 'API key',
+      placeHolder: vscode.l10n.t('API key'),
       validateInput: (value) =>
-        value.trim().length === 0 ? 'The API key cannot be empty.' : /\s/.test(value.trim()) ? 'An API key has no spaces.' : undefined,
+        value.trim().length === 0
+          ? vscode.l10n.t('The API key cannot be empty.')
+          : /\s/.test(value.trim())
+            ? vscode.l10n.t('An API key has no spaces.')
+            : undefined,
     });
     if (token === undefined || token.trim().length === 0) return undefined;
     await this.set(token);

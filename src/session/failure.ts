@@ -1,14 +1,24 @@
 // Every failure, whatever threw it, as the one view-neutral value the notification path and the chat
 // both render. Pure.
 import { PredictionGuardError, type ErrorAction } from '../api/errors';
+import * as l10n from '../core/l10n';
 import { type Failure } from './types';
 
 /** The button label of each follow-up: the one table both views use. */
-export const ACTION_LABELS: Readonly<Record<ErrorAction['kind'], string>> = {
-  setApiKey: 'Set API Key',
-  openSetting: 'Open Setting',
-  showLog: 'Show Log',
-};
+export function actionLabel(kind: ErrorAction['kind']): string {
+  switch (kind) {
+    case 'setApiKey':
+      return l10n.t('Set API Key');
+    case 'openSetting':
+      return l10n.t('Open Setting');
+    case 'showLog':
+      return l10n.t('Show Log');
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
 
 /** Thrown by secret storage wrappers; recognised by name so this module stays free of `vscode`. */
 function isSecretStorageError(error: unknown): error is Error {
@@ -21,22 +31,26 @@ export function failureOf(error: unknown): Failure {
   }
   if (isSecretStorageError(error)) return { kind: 'config', message: error.message, actions: [] };
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'unexpected', message: `Prediction Guard: unexpected error: ${message}`, actions: [{ kind: 'showLog' }] };
+  return { kind: 'unexpected', message: l10n.t('Prediction Guard: unexpected error: {0}', message), actions: [{ kind: 'showLog' }] };
 }
 
-export const NO_KEY: Failure = {
-  kind: 'auth',
-  message: 'Prediction Guard needs an API key to answer. Set one with “Set API Key”, then try again.',
-  actions: [{ kind: 'setApiKey' }],
-};
+export function noKey(): Failure {
+  return {
+    kind: 'auth',
+    message: l10n.t('Prediction Guard needs an API key to answer. Set one with “Set API Key”, then try again.'),
+    actions: [{ kind: 'setApiKey' }],
+  };
+}
 
-export const NO_MODEL: Failure = {
-  kind: 'config',
-  message: 'Prediction Guard needs a model. Run “Prediction Guard: Select Model” or set predictionGuard.model, then try again.',
-  actions: [{ kind: 'openSetting', setting: 'predictionGuard.model' }],
-};
+export function noModel(): Failure {
+  return {
+    kind: 'config',
+    message: l10n.t('Prediction Guard needs a model. Run “Prediction Guard: Select Model” or set predictionGuard.model, then try again.'),
+    actions: [{ kind: 'openSetting', setting: 'predictionGuard.model' }],
+  };
+}
 
 /** The rate-limit or server-failure wait, in words: "rate limited (429), retrying in 2 s (1 of 2)". */
 export function retryText(notice: { readonly reason: string; readonly delayMs: number; readonly retry: number; readonly maxRetries: number }): string {
-  return `${notice.reason}, retrying in ${Math.ceil(notice.delayMs / 1000)} s (${notice.retry} of ${notice.maxRetries})`;
+  return l10n.t('{0}, retrying in {1} s ({2} of {3})', notice.reason, Math.ceil(notice.delayMs / 1000), notice.retry, notice.maxRetries);
 }

@@ -7,7 +7,7 @@ import { PredictionGuardError } from '../api/errors';
 import { buildRequest, type McpAuthorizations, type SettingsTool } from '../api/parameters';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type Settings } from '../config/settingsSchema';
-import { failureOf, NO_KEY, NO_MODEL } from './failure';
+import { failureOf, noKey, noModel } from './failure';
 import { type ApiClient, type Connection, type SendRequest, type SendResult } from './types';
 
 export interface PipelineLog {
@@ -79,10 +79,10 @@ export class Pipeline {
     this.running++;
     try {
       const connection = await this.connect();
-      if (!connection) return { status: 'error', failure: NO_KEY };
+      if (!connection) return { status: 'error', failure: noKey() };
       if (signal.aborted) return { status: 'cancelled' };
       const model = await this.resolveModel(connection);
-      if (!model) return { status: 'error', failure: NO_MODEL };
+      if (!model) return { status: 'error', failure: noModel() };
       if (signal.aborted) return { status: 'cancelled' };
       const { settings, client, mcpAuthorizations } = connection;
       request.onModel?.(model, settings);

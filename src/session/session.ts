@@ -159,7 +159,7 @@ export class Session extends Disposable {
   /** Lets the user pick a chat model from the deployment's list and saves it in user settings. */
   async pickModel(client: ApiClient, current?: string): Promise<string | undefined> {
     const { models, capabilitiesKnown } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Prediction Guard: loading models…', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prediction Guard: loading models…'), cancellable: true },
       async (_progress, token) => {
         const abort = new AbortController();
         const subscription = token.onCancellationRequested(() => abort.abort());
@@ -171,17 +171,17 @@ export class Session extends Disposable {
       },
     );
     if (models.length === 0) {
-      throw new PredictionGuardError('config', 'The server lists no chat models. Set predictionGuard.model to a model your deployment serves.', [
+      throw new PredictionGuardError('config', vscode.l10n.t('The server lists no chat models. Set predictionGuard.model to a model your deployment serves.'), [
         { kind: 'openSetting', setting: 'predictionGuard.model' },
       ]);
     }
     const picked = await vscode.window.showQuickPick(
       models.map((m) => ({ label: m.id, description: describeModel(m), detail: m.description, picked: m.id === current })),
       {
-        title: capabilitiesKnown ? 'Prediction Guard: choose a model' : 'Prediction Guard: choose a model (capabilities unknown)',
+        title: capabilitiesKnown ? vscode.l10n.t('Prediction Guard: choose a model') : vscode.l10n.t('Prediction Guard: choose a model (capabilities unknown)'),
         placeHolder: capabilitiesKnown
-          ? 'The model for every request (saved in your user settings)'
-          : 'The server lists every model without saying which can chat: choose one that can (saved in your user settings)',
+          ? vscode.l10n.t('The model for every request (saved in your user settings)')
+          : vscode.l10n.t('The server lists every model without saying which can chat: choose one that can (saved in your user settings)'),
         ignoreFocusOut: true,
         matchOnDescription: true,
       },
@@ -200,7 +200,9 @@ export class Session extends Disposable {
     const key = problems.join('\n');
     if (problems.length && key !== this.reportedProblems) {
       problems.forEach((p) => this.log.warn(p));
-      void vscode.window.showWarningMessage(`Prediction Guard: some settings are invalid and their defaults are used — ${problems.join('; ')}.`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Prediction Guard: some settings are invalid and their defaults are used — {0}.', problems.join('; ')),
+      );
     }
     this.reportedProblems = key;
   }

@@ -33,18 +33,24 @@ function unlessAborted<T>(promise: Thenable<T>, signal: AbortSignal, fallback: T
 
 /** Consent as a modal dialog: "Allow", "Allow for This Session", "Deny" (closing it denies). */
 export function dialogConsent(call: ToolCall, signal: AbortSignal): Promise<Consent> {
+  const allow = vscode.l10n.t('Allow');
+  const allowSession = vscode.l10n.t('Allow for This Session');
   const choice = vscode.window.showInformationMessage(
-    `Prediction Guard: the model wants to ${call.description.replace(/`/g, '')}`,
+    vscode.l10n.t('Prediction Guard: the model wants to {0}', call.description.replace(/`/g, '')),
     {
       modal: true,
-      detail: `Tool ${call.name} with arguments ${call.arguments || '{}'}. What it returns is sent to your Prediction Guard deployment with the next request.`,
+      detail: vscode.l10n.t(
+        'Tool {0} with arguments {1}. What it returns is sent to your Prediction Guard deployment with the next request.',
+        call.name,
+        call.arguments || '{}',
+      ),
     },
-    'Allow',
-    'Allow for This Session',
-    'Deny',
+    allow,
+    allowSession,
+    vscode.l10n.t('Deny'),
   );
   return unlessAborted(
-    choice.then((picked) => (picked === 'Allow' ? 'allow' : picked === 'Allow for This Session' ? 'allowChat' : 'deny')),
+    choice.then((picked) => (picked === allow ? 'allow' : picked === allowSession ? 'allowChat' : 'deny')),
     signal,
     'deny',
   );
@@ -56,8 +62,8 @@ export function inputBoxResult(call: ToolCall, signal: AbortSignal): Promise<str
   signal.addEventListener('abort', () => source.cancel(), { once: true });
   const typed = vscode.window.showInputBox(
     {
-      title: `Prediction Guard: the model called your function ${call.name}`,
-      prompt: `Arguments: ${call.arguments || '{}'}. Type the result to send back (Escape declines).`,
+      title: vscode.l10n.t('Prediction Guard: the model called your function {0}', call.name),
+      prompt: vscode.l10n.t('Arguments: {0}. Type the result to send back (Escape declines).', call.arguments || '{}'),
       ignoreFocusOut: true,
     },
     source.token,

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { type ErrorAction } from '../api/errors';
 import { type Log } from '../log';
-import { ACTION_LABELS } from '../session/failure';
+import { actionLabel } from '../session/failure';
 import { type Failure } from '../session/types';
 
 /** Runs a follow-up. Only the extension's own settings can be opened. */
@@ -27,7 +27,7 @@ export async function runFailureAction(action: ErrorAction, log: Log): Promise<v
 
 /** Shows `failure` as a warning (a safeguard's decision) or an error. Returns at once; a picked follow-up runs later. */
 export function showFailure(failure: Failure, log: Log): void {
-  const labels = failure.actions.map((a) => ACTION_LABELS[a.kind]);
+  const labels = failure.actions.map((a) => actionLabel(a.kind));
   const show = failure.kind === 'safeguard' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   void show(failure.message, ...labels).then((picked) => {
     const action = failure.actions[labels.indexOf(picked ?? '')];

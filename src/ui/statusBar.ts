@@ -14,7 +14,7 @@ export class StatusBar extends Disposable {
 
   constructor(session: Session) {
     super();
-    this.item.name = 'Prediction Guard';
+    this.item.name = vscode.l10n.t('Prediction Guard');
     this.item.command = 'predictionGuard.openParameters';
     this.settings = session.settings;
     this._register(
@@ -34,33 +34,40 @@ export class StatusBar extends Disposable {
 
   private render(): void {
     const { settings } = this;
-    const model = settings.params.model || 'no model';
+    const model = settings.params.model || vscode.l10n.t('no model');
     const safeguards = safeguardLabels(settings.params.safeguards);
     const icon = this.running > 0 ? '$(loading~spin)' : safeguards.length ? '$(shield)' : '$(circle-slash)';
     const { applied, pending, ignored } = settings.workspace;
     this.item.text = `${icon} ${model}${applied.length ? ' $(folder-active)' : pending.length ? ' $(folder)' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**Prediction Guard** — ${this.running > 0 ? 'request running' : 'idle'}\n\n`);
-    tooltip.appendMarkdown('Model: ');
+    tooltip.appendMarkdown(`**Prediction Guard** — ${this.running > 0 ? vscode.l10n.t('request running') : vscode.l10n.t('idle')}\n\n`);
+    tooltip.appendMarkdown(vscode.l10n.t('Model: '));
     tooltip.appendText(model);
-    tooltip.appendMarkdown('\n\nSafeguards: ');
-    tooltip.appendText(safeguards.join('; ') || 'none');
-    tooltip.appendMarkdown('\n\nServer: ');
+    tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Safeguards: ')}`);
+    tooltip.appendText(safeguards.join('; ') || vscode.l10n.t('none'));
+    tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Server: ')}`);
     tooltip.appendText(settings.baseUrl);
     const workspaceLines: [string, readonly string[]][] = [
-      ['Workspace values in use', applied],
-      ['Workspace values waiting for your approval (not used)', pending],
-      ['Workspace values you ignored', ignored],
+      [vscode.l10n.t('Workspace values in use'), applied],
+      [vscode.l10n.t('Workspace values waiting for your approval (not used)'), pending],
+      [vscode.l10n.t('Workspace values you ignored'), ignored],
     ];
     for (const [label, keys] of workspaceLines.filter(([, keys]) => keys.length)) {
       tooltip.appendMarkdown(`\n\n${label}: `);
       tooltip.appendText(keys.join(', '));
     }
-    if (applied.length || pending.length || ignored.length) tooltip.appendMarkdown('\n\nRun “Prediction Guard: Review Workspace Settings” to decide again.');
-    tooltip.appendMarkdown('\n\nClick to open the parameters.');
+    if (applied.length || pending.length || ignored.length)
+      tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Run “Prediction Guard: Review Workspace Settings” to decide again.')}`);
+    tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Click to open the parameters.')}`);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
-      label: `Prediction Guard, model ${model}, safeguards ${safeguards.length ? 'on' : 'off'}${applied.length ? `, workspace values in use: ${applied.join(', ')}` : ''}${this.running > 0 ? ', request running' : ''}`,
+      label: [
+        safeguards.length
+          ? vscode.l10n.t('Prediction Guard, model {0}, safeguards on', model)
+          : vscode.l10n.t('Prediction Guard, model {0}, safeguards off', model),
+        applied.length ? vscode.l10n.t(', workspace values in use: {0}', applied.join(', ')) : '',
+        this.running > 0 ? vscode.l10n.t(', request running') : '',
+      ].join(''),
     };
     this.item.show();
   }

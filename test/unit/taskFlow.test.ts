@@ -2,7 +2,7 @@
 // what the server receives, where the answer goes, and what the user is told for each failure.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runTaskFlow, INCOMPLETE_WARNING, type TaskFlowDeps } from '../../src/commands/taskFlow';
+import { runTaskFlow, incompleteWarning, type TaskFlowDeps } from '../../src/commands/taskFlow';
 import { type Destination, type TaskId } from '../../src/core/tasks';
 import { type Failure } from '../../src/session/types';
 import { startStandIn, type StandIn } from '../server/standInServer';
@@ -181,7 +181,7 @@ describe('a selection command through the pipeline', () => {
     const { run, seen } = flow('improve');
     await run();
     assert.deepEqual(seen.placed, [{ destination: 'newDocument', text: 'const x =' }]);
-    assert.deepEqual(seen.warnings, [INCOMPLETE_WARNING]);
+    assert.deepEqual(seen.warnings, [incompleteWarning()]);
   });
 
   it('an answer with no text is a failure, and nothing is placed', async () => {
