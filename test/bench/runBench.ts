@@ -1,7 +1,8 @@
 // `npm run bench`: the extension's figures in a real VS Code (code-server), side by side with the
-// floor, against the stand-in. Figures, not pass/fail (it exits non-zero only when a figure could not
-// be taken), then the chat figures through the chat webview (chatBench.ts). Prints median, p90, n and the ratio to the floor; writes test-results/bench.json and, when
-// bench/baseline.json exists, the change against it. PG_BENCH_SCALE=0.5 halves the rounds.
+// floor, against the stand-in; then the chat figures through the chat webview (chatBench.ts). Figures,
+// not pass/fail (it exits non-zero only when a figure could not be taken). Prints median, p90, n and
+// the ratio to the floor; writes test-results/bench.json and, when bench/baseline.json exists, the
+// change against it. PG_BENCH_SCALE=0.5 halves the rounds.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
