@@ -4,8 +4,7 @@
 // first text delta arrives).
 import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
-import { runCommand } from '../host/workbench';
-import { chatFrame, composer, newChat, openChat, turns } from '../host/ui/chat/chatView';
+import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
 import type { Figure } from './figures';
 
 export interface ChatBenchOptions {
@@ -176,28 +175,6 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       samples: perTurn.slice(-span),
       floor: floor.slice(-span),
     });
-
-    // Reopening: hide the side bar (the chat's webview is torn down), show the chat again, and time
-    // from its script having loaded (the webview's own resource timing) to the last turn shown.
-    const reopen: number[] = [];
-    const whole: number[] = [];
-    for (let i = 0; i < count(3); i++) {
-      await runCommand(page, 'View: Close Primary Side Bar');
-      await composer(page).waitFor({ state: 'hidden', timeout: 30_000 });
-      const t0 = Date.now();
-      await runCommand(page, 'View: Show Prediction Guard');
-      await answerShown(page, `Answer ${history - 1} is here.`)();
-      whole.push(Date.now() - t0);
-      const sinceScript = await turns(page)
-        .last()
-        .evaluate(() => {
-          const script = performance.getEntriesByType('resource').find((entry) => /\/chat\.js(\?|$)/.test(entry.name)) as PerformanceResourceTiming | undefined;
-          return script ? performance.now() - script.responseEnd : Number.NaN;
-        });
-      reopen.push(sinceScript);
-    }
-    figures.push({ key: 'chat.reopen', title: `chat: reopening ${history} turns, chat script → last turn shown`, samples: reopen });
-    figures.push({ key: 'chat.reopen.whole', title: `chat: reopening ${history} turns, Show → last turn shown`, samples: whole });
   });
 
   return { figures, errors };
