@@ -4,8 +4,12 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 
-const production = process.argv.includes('--production');
+const sizeCheck = process.argv.includes('--size-check');
+const production = sizeCheck || process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/** What activation loads, dist/extension.js of the release build, may weigh at most this (issue 15). */
+const EXTENSION_BUDGET_BYTES = 200_000;
 
 /** Webview entry points: media/<name>/main.ts -> dist/webview/<name>.js (+ <name>.css from its CSS imports). */
 const webviewEntries = existsSync('media')
@@ -15,17 +19,27 @@ const webviewEntries = existsSync('media')
   : [];
 
 /**
- * markdown-it (with its entity tables) is needed only once an answer is shown as Markdown or the chat
- * looks at code blocks: `require('./hostMarkdown')` in src/core/markdown/lazyMarkdown.ts stays a
- * run-time require of dist/markdown.js, a second entry point, so activation does not load it.
- * @type {esbuild.Plugin}
+ * Libraries the extension needs only on first use, each built as a second entry point and loaded by a
+ * run-time `require` instead of at activation: markdown-it (with its entity tables) once an answer is
+ * shown as Markdown or the chat looks at code blocks (`require('./hostMarkdown')` in
+ * src/core/markdown/lazyMarkdown.ts -> dist/markdown.js); the workspace tools' implementation with
+ * picomatch at a turn's first tool call (`require('./workspaceRunner')` in src/tools/vscodeHooks.ts ->
+ * dist/tools.js). `--size-check` (npm run build:check) fails when dist/extension.js outgrows its budget.
  */
-const lazyMarkdown = {
-  name: 'lazy-markdown',
+const lazyModules = [
+  { importer: 'src/core/markdown/lazyMarkdown.ts', request: './hostMarkdown', entry: 'src/core/markdown/hostMarkdown.ts', out: 'markdown.js' },
+  { importer: 'src/tools/vscodeHooks.ts', request: './workspaceRunner', entry: 'src/tools/workspaceRunner.ts', out: 'tools.js' },
+];
+
+/** @type {esbuild.Plugin} */
+const lazyRequires = {
+  name: 'lazy-requires',
   setup(build) {
-    build.onResolve({ filter: /^\.\/hostMarkdown$/ }, (args) =>
-      args.importer.replace(/\\/g, '/').endsWith('src/core/markdown/lazyMarkdown.ts') ? { path: './markdown.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\/\w+$/ }, (args) => {
+      const importer = args.importer.replace(/\\/g, '/');
+      const lazy = lazyModules.find((m) => m.request === args.path && importer.endsWith(m.importer));
+      return lazy ? { path: `./${lazy.out}`, external: true } : undefined;
+    });
   },
 };
 
@@ -44,8 +58,8 @@ const extensionOptions = {
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-  { ...extensionOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyMarkdown] },
-  { ...extensionOptions, entryPoints: ['src/core/markdown/hostMarkdown.ts'], outfile: 'dist/markdown.js' },
+  { ...extensionOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyRequires] },
+  ...lazyModules.map((m) => ({ ...extensionOptions, entryPoints: [m.entry], outfile: `dist/${m.out}` })),
   ...(webviewEntries.length
     ? [
         {
@@ -93,6 +107,21 @@ if (!production) {
     sourcemap: true,
     logLevel: 'warning',
   });
+}
+
+if (sizeCheck) {
+  // The release bundle, built in memory (dist/ is left as it is), against its budget.
+  const result = await esbuild.build({ ...builds[0], write: false });
+  const bytes = result.outputFiles.find((file) => file.path.endsWith('extension.js'))?.contents.length ?? Number.NaN;
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+  if (!(bytes <= EXTENSION_BUDGET_BYTES)) {
+    console.error(
+      `dist/extension.js (release build) is ${kb(bytes)}, over its budget of ${kb(EXTENSION_BUDGET_BYTES)}: load what activation does not need on first use (see lazyModules above)`,
+    );
+    process.exit(1);
+  }
+  console.log(`dist/extension.js (release build): ${kb(bytes)} of its ${kb(EXTENSION_BUDGET_BYTES)} budget`);
+  process.exit(0);
 }
 
 // A release starts from an empty dist/, so no development source map is left beside the bundle.

@@ -2,7 +2,8 @@
 // user typed it, turned into ApiParameters with one message per field, checked with the shared
 // schemas. Error keys are ApiParameters paths ("temperature", "tools.0.parameters",
 // "safeguards.pii"), the same keys the extension uses for sources and rejections.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../src/util/zodEnglish';
 import { ApiParametersSchema, PII_SETTINGS, type ApiParameters, type SettingsTool } from '../../src/api/parameters';
 import { PII_REPLACE_METHODS, REASONING_EFFORTS, ToolChoiceSchema, type ToolChoice } from '../../src/api/requestSchema';
 import { issueText, parseFunctionTool, parseMcpTool, splitList, toolDraftFromSetting, ToolDraftSchema } from './toolsModel';
@@ -20,7 +21,7 @@ export const FormDraftSchema = z.object({
   /** '' | none | auto | required | function:<name> | mcp:<label> | other */
   toolChoice: z.string(),
   /** A tool choice from settings that the form cannot express: kept as it is while "other" is chosen. */
-  toolChoiceOther: ToolChoiceSchema.nullable(),
+  toolChoiceOther: z.nullable(ToolChoiceSchema),
   maxToolCalls: z.string(),
   parallelToolCalls: z.enum(['', 'on', 'off']),
   pii: z.enum(PII_SETTINGS),

@@ -1,7 +1,8 @@
 // The tools part of the parameters form (pure: zod and src/ only, no DOM): function tools and MCP
 // servers as raw field text, and their checks with the shared schemas (FunctionToolSchema's name
 // rule, FunctionParametersSchema, McpToolSchema).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../src/util/zodEnglish';
 import { mcpServerUrlProblem, type SettingsTool } from '../../src/api/parameters';
 import { FunctionParametersSchema, FunctionToolSchema, McpToolSchema } from '../../src/api/requestSchema';
 
@@ -26,7 +27,7 @@ export const McpDraftSchema = z.object({
   serverUrl: z.string(),
   serverDescription: z.string(),
   /** Deployment servers: the tools checked; null: every tool (allowed_tools is not sent). */
-  allowedTools: z.array(z.string()).nullable(),
+  allowedTools: z.nullable(z.array(z.string())),
   /** Custom servers: a comma list; empty: every tool. */
   allowedToolsText: z.string(),
   /** One "Name: value" per line. */

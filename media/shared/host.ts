@@ -1,5 +1,5 @@
 // The webview side of the channel: typed posts to the extension, parsed messages from it.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -13,7 +13,7 @@ export class Host<ToHost extends { type: string }, ToWebview extends { type: str
   private readonly api = acquireVsCodeApi();
 
   constructor(
-    private readonly inbound: z.ZodType<ToWebview>,
+    private readonly inbound: z.ZodMiniType<ToWebview>,
     onMessage: (message: ToWebview) => void,
   ) {
     window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -28,7 +28,7 @@ export class Host<ToHost extends { type: string }, ToWebview extends { type: str
   }
 
   /** Restored webview state, parsed: undefined when absent or not of the expected shape. */
-  state<S>(schema: z.ZodType<S>): S | undefined {
+  state<S>(schema: z.ZodMiniType<S>): S | undefined {
     const parsed = schema.safeParse(this.api.getState());
     return parsed.success ? parsed.data : undefined;
   }

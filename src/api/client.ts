@@ -1,7 +1,7 @@
 // The HTTP client for the Prediction Guard API (and OpenAI-compatible Responses servers). Pure: the
 // base URL, token and AbortSignal are passed in (requests use Node's global fetch), so it runs (and is tested) in plain Node.
 import { createParser } from 'eventsource-parser';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { checkBaseUrl } from './baseUrl';
 import { Deadline } from './deadline';
 import {
@@ -187,7 +187,7 @@ export class PredictionGuardClient {
     return parseAnswer(parsed.data);
   }
 
-  private async getList<T>(path: string, schema: z.ZodType<{ data: T[] }>, signal?: AbortSignal): Promise<T[]> {
+  private async getList<T>(path: string, schema: z.ZodMiniType<{ data: T[] }>, signal?: AbortSignal): Promise<T[]> {
     const outcome = await this.send('GET', path, undefined, signal);
     const json = outcome.kind === 'json' ? outcome.json : undefined;
     const parsed = schema.safeParse(json);
@@ -410,7 +410,7 @@ export class PredictionGuardClient {
   }
 
   /** POSTs `body` to `path` with the same retries, timeout, redaction and error mapping, and parses the JSON answer with `schema`. */
-  async postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, signal?: AbortSignal, onRetry?: OnRetry): Promise<T> {
+  async postJson<T>(path: string, body: unknown, schema: z.ZodMiniType<T>, signal?: AbortSignal, onRetry?: OnRetry): Promise<T> {
     const outcome = await this.send('POST', path, body, signal, onRetry);
     const parsed = schema.safeParse(outcome.kind === 'json' ? outcome.json : undefined);
     if (!parsed.success) throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl), this.options.token);
@@ -418,7 +418,7 @@ export class PredictionGuardClient {
   }
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`)

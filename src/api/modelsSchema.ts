@@ -1,5 +1,6 @@
 // GET /models/{capability} and GET /mcp_servers, as documented in models.yaml and mcp.yaml.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 
 export const MODEL_CAPABILITIES = [
   'chat-completion',
@@ -15,35 +16,31 @@ export const MODEL_CAPABILITIES = [
 ] as const;
 export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
 
-export const ModelInfoSchema = z
-  .object({
-    id: z.string().min(1),
-    object: z.string().optional(),
-    created: z.number().optional(),
-    owned_by: z.string().optional(),
-    description: z.string().optional(),
-    max_context_length: z.number().int().optional(),
-    prompt_format: z.string().optional(),
-    capabilities: z.record(z.string(), z.boolean()).optional(),
-  })
-  .passthrough();
+export const ModelInfoSchema = z.looseObject({
+  id: z.string().check(z.minLength(1)),
+  object: z.optional(z.string()),
+  created: z.optional(z.number()),
+  owned_by: z.optional(z.string()),
+  description: z.optional(z.string()),
+  max_context_length: z.optional(z.number().check(z.int())),
+  prompt_format: z.optional(z.string()),
+  capabilities: z.optional(z.record(z.string(), z.boolean())),
+});
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 
-export const ModelListSchema = z.object({ object: z.string().optional(), data: z.array(ModelInfoSchema) }).passthrough();
+export const ModelListSchema = z.looseObject({ object: z.optional(z.string()), data: z.array(ModelInfoSchema) });
 
-export const McpServerInfoSchema = z
-  .object({
-    server_label: z.string().min(1),
-    object: z.string().optional(),
-    created: z.number().optional(),
-    owned_by: z.string().optional(),
-    server_description: z.string().optional(),
-    available_tools: z.array(z.string()).optional(),
-  })
-  .passthrough();
+export const McpServerInfoSchema = z.looseObject({
+  server_label: z.string().check(z.minLength(1)),
+  object: z.optional(z.string()),
+  created: z.optional(z.number()),
+  owned_by: z.optional(z.string()),
+  server_description: z.optional(z.string()),
+  available_tools: z.optional(z.array(z.string())),
+});
 export type McpServerInfo = z.infer<typeof McpServerInfoSchema>;
 
-export const McpServerListSchema = z.object({ object: z.string().optional(), data: z.array(McpServerInfoSchema) }).passthrough();
+export const McpServerListSchema = z.looseObject({ object: z.optional(z.string()), data: z.array(McpServerInfoSchema) });
 
 /** A short human description of a model, for pickers: "128k context · tools, reasoning". */
 export function describeModel(model: ModelInfo): string {

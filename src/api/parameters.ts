@@ -1,7 +1,8 @@
 // The user's request parameters, in the extension's own (camelCase) terms, and how they become the
 // API's snake_case body. Only what the user set is sent: unset values are omitted, safeguards that
 // are off are left out.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import {
   FunctionToolSchema,
   McpToolSchema,
@@ -18,12 +19,12 @@ import {
 export const PII_SETTINGS = ['off', 'block', 'replace'] as const;
 
 export const SafeguardSettingsSchema = z.object({
-  pii: z.enum(PII_SETTINGS).default('off'),
-  piiReplaceMethod: z.enum(PII_REPLACE_METHODS).nullable().default(null),
-  entityList: z.array(z.string().trim().min(1)).default([]),
-  blockPromptInjection: z.boolean().default(false),
-  factuality: z.boolean().default(false),
-  toxicity: z.boolean().default(false),
+  pii: z._default(z.enum(PII_SETTINGS), 'off'),
+  piiReplaceMethod: z._default(z.nullable(z.enum(PII_REPLACE_METHODS)), null),
+  entityList: z._default(z.array(z.string().check(z.trim(), z.minLength(1))), []),
+  blockPromptInjection: z._default(z.boolean(), false),
+  factuality: z._default(z.boolean(), false),
+  toxicity: z._default(z.boolean(), false),
 });
 export type SafeguardSettings = z.infer<typeof SafeguardSettingsSchema>;
 
@@ -47,10 +48,12 @@ export function mcpServerUrlProblem(url: string): string | undefined {
   return `server_url must be an https:// URL: ${url}`;
 }
 
-export const McpServerUrlSchema = z.string().superRefine((url, ctx) => {
-  const problem = mcpServerUrlProblem(url);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const McpServerUrlSchema = z.string().check(
+  z.superRefine((url, ctx) => {
+    const problem = mcpServerUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
 
 /**
  * A tool as kept in settings: an MCP server's `authorization` is a secret, so it is never part of a
@@ -59,22 +62,22 @@ export const McpServerUrlSchema = z.string().superRefine((url, ctx) => {
  */
 export const SettingsToolSchema = z.discriminatedUnion('type', [
   FunctionToolSchema,
-  McpToolSchema.omit({ authorization: true }).extend({ server_url: McpServerUrlSchema.optional() }),
+  z.extend(z.omit(McpToolSchema, { authorization: true }), { server_url: z.optional(McpServerUrlSchema) }),
 ]);
 export type SettingsTool = z.infer<typeof SettingsToolSchema>;
 
 export const ApiParametersSchema = z.object({
-  model: z.string().trim().default(''),
-  instructions: z.string().default(''),
-  temperature: z.number().min(0).max(2).nullable().default(null),
-  topP: z.number().min(0).max(1).nullable().default(null),
-  maxOutputTokens: z.number().int().positive().nullable().default(null),
-  reasoningEffort: z.enum(REASONING_EFFORTS).nullable().default(null),
-  tools: z.array(SettingsToolSchema).default([]),
-  toolChoice: ToolChoiceSchema.nullable().default(null),
-  maxToolCalls: z.number().int().positive().nullable().default(null),
-  parallelToolCalls: z.boolean().nullable().default(null),
-  safeguards: SafeguardSettingsSchema.default(SafeguardSettingsSchema.parse({})),
+  model: z._default(z.string().check(z.trim()), ''),
+  instructions: z._default(z.string(), ''),
+  temperature: z._default(z.nullable(z.number().check(z.gte(0), z.lte(2))), null),
+  topP: z._default(z.nullable(z.number().check(z.gte(0), z.lte(1))), null),
+  maxOutputTokens: z._default(z.nullable(z.number().check(z.int(), z.positive())), null),
+  reasoningEffort: z._default(z.nullable(z.enum(REASONING_EFFORTS)), null),
+  tools: z._default(z.array(SettingsToolSchema), []),
+  toolChoice: z._default(z.nullable(ToolChoiceSchema), null),
+  maxToolCalls: z._default(z.nullable(z.number().check(z.int(), z.positive())), null),
+  parallelToolCalls: z._default(z.nullable(z.boolean()), null),
+  safeguards: z._default(SafeguardSettingsSchema, SafeguardSettingsSchema.parse({})),
 });
 export type ApiParameters = z.infer<typeof ApiParametersSchema>;
 

@@ -1,7 +1,8 @@
 // The standalone checks of the Prediction Guard API (safety.yaml): POST /PII, /injection, /toxicity,
 // /factuality. One zod schema per request and answer; the HTTP exchange (retries, timeout, redaction,
 // error messages) is the client's `postJson`. Pure: no `vscode` import.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import { type OnRetry } from './client';
 import { PredictionGuardError } from './errors';
 import { PII_REPLACE_METHODS } from './requestSchema';
@@ -10,7 +11,7 @@ export type PiiReplaceMethod = (typeof PII_REPLACE_METHODS)[number];
 
 /** What the checks need of the client: `PredictionGuardClient` is one. */
 export interface SafetyTransport {
-  postJson<T>(path: string, body: unknown, schema: z.ZodType<T>, signal?: AbortSignal, onRetry?: OnRetry): Promise<T>;
+  postJson<T>(path: string, body: unknown, schema: z.ZodMiniType<T>, signal?: AbortSignal, onRetry?: OnRetry): Promise<T>;
 }
 
 export interface CallOptions {
@@ -23,9 +24,9 @@ export interface CallOptions {
 export const PiiRequestSchema = z.object({
   prompt: z.string(),
   replace: z.boolean(),
-  replace_method: z.enum(PII_REPLACE_METHODS).optional(),
+  replace_method: z.optional(z.enum(PII_REPLACE_METHODS)),
   /** Entity types the check ignores. */
-  entity_list: z.array(z.string()).optional(),
+  entity_list: z.optional(z.array(z.string())),
 });
 export type PiiRequest = z.infer<typeof PiiRequestSchema>;
 
@@ -42,40 +43,44 @@ export type FactualityRequest = z.infer<typeof FactualityRequestSchema>;
 
 /** Offsets in Unicode code points into the prompt sent; `end` is exclusive. */
 export const PiiEntitySchema = z
-  .object({ start: z.number().int().min(0), end: z.number().int().min(0), type: z.string().min(1) })
-  .refine((e) => e.end >= e.start, { message: 'end is before start' });
+  .object({ start: z.number().check(z.int(), z.gte(0)), end: z.number().check(z.int(), z.gte(0)), type: z.string().check(z.minLength(1)) })
+  .check(z.refine((e) => e.end >= e.start, { message: 'end is before start' }));
 export type PiiEntity = z.infer<typeof PiiEntitySchema>;
 
 const PiiCheckSchema = z.object({
-  index: z.number().int().optional(),
+  index: z.optional(z.number().check(z.int())),
   /** Returned when there is no PII. */
-  prompt: z.string().optional(),
-  new_prompt: z.string().optional(),
+  prompt: z.optional(z.string()),
+  new_prompt: z.optional(z.string()),
   /** The schema's spelling… */
-  pii_type_and_positions: z.array(PiiEntitySchema).nullish(),
+  pii_type_and_positions: z.nullish(z.array(PiiEntitySchema)),
   /** …and the documented example's. */
-  pii_types_and_positions: z.array(PiiEntitySchema).nullish(),
-  status: z.string().optional(),
+  pii_types_and_positions: z.nullish(z.array(PiiEntitySchema)),
+  status: z.optional(z.string()),
 });
 
-const envelope = <T extends z.ZodType>(check: T) =>
+const envelope = <T extends z.ZodMiniType>(check: T) =>
   z.object({
-    id: z.string().optional(),
-    object: z.string().optional(),
-    created: z.number().optional(),
-    checks: z.array(check).min(1, 'no checks in the answer'),
+    id: z.optional(z.string()),
+    object: z.optional(z.string()),
+    created: z.optional(z.number()),
+    checks: z.array(check).check(z.minLength(1, 'no checks in the answer')),
   });
 
 export const PiiResponseSchema = envelope(PiiCheckSchema);
-export const InjectionResponseSchema = envelope(z.object({ index: z.number().int().optional(), probability: z.number(), status: z.string().optional() }));
-export const ToxicityResponseSchema = envelope(z.object({ index: z.number().int().optional(), score: z.number() }));
-export const FactualityResponseSchema = envelope(z.object({ index: z.number().int().optional(), score: z.number() }));
+export const InjectionResponseSchema = envelope(
+  z.object({ index: z.optional(z.number().check(z.int())), probability: z.number(), status: z.optional(z.string()) }),
+);
+export const ToxicityResponseSchema = envelope(z.object({ index: z.optional(z.number().check(z.int())), score: z.number() }));
+export const FactualityResponseSchema = envelope(z.object({ index: z.optional(z.number().check(z.int())), score: z.number() }));
 export type PiiResponse = z.infer<typeof PiiResponseSchema>;
 /** A replace answer must say what the model would see. */
-export const PiiReplaceResponseSchema = PiiResponseSchema.refine((a) => a.checks[0]?.new_prompt !== undefined || a.checks[0]?.prompt !== undefined, {
-  message: 'checks[0] has neither new_prompt nor prompt',
-  path: ['checks', 0],
-});
+export const PiiReplaceResponseSchema = PiiResponseSchema.check(
+  z.refine((a) => a.checks[0]?.new_prompt !== undefined || a.checks[0]?.prompt !== undefined, {
+    message: 'checks[0] has neither new_prompt nor prompt',
+    path: ['checks', 0],
+  }),
+);
 
 // ---- Calls -------------------------------------------------------------------------------------
 
@@ -144,7 +149,7 @@ export async function checkFactuality(transport: SafetyTransport, request: Factu
   return answer.checks[0]?.score ?? 0;
 }
 
-async function call<T>(transport: SafetyTransport, path: string, body: unknown, schema: z.ZodType<T>, options: CallOptions): Promise<T> {
+async function call<T>(transport: SafetyTransport, path: string, body: unknown, schema: z.ZodMiniType<T>, options: CallOptions): Promise<T> {
   try {
     return await transport.postJson(path, body, schema, options.signal, options.onRetry);
   } catch (error) {

@@ -1,39 +1,34 @@
 // The Server-Sent Events of a streamed POST /responses, as OpenAI-compatible servers send them
 // (`response.created`, `response.output_text.delta`…, `response.completed`, `error`). One zod schema
 // per event the client acts on; every other event type is ignored.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 
-const ErrorDetailSchema = z.object({ message: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish() }).passthrough();
+const ErrorDetailSchema = z.looseObject({ message: z.nullish(z.string()), code: z.nullish(z.union([z.string(), z.number()])) });
 
-export const TextDeltaEventSchema = z
-  .object({
-    type: z.literal('response.output_text.delta'),
-    delta: z.string(),
-    item_id: z.string().optional(),
-    output_index: z.number().int().optional(),
-    content_index: z.number().int().optional(),
-  })
-  .passthrough();
+export const TextDeltaEventSchema = z.looseObject({
+  type: z.literal('response.output_text.delta'),
+  delta: z.string(),
+  item_id: z.optional(z.string()),
+  output_index: z.optional(z.number().check(z.int())),
+  content_index: z.optional(z.number().check(z.int())),
+});
 
 /** The response object as a lifecycle event carries it; checked fully (ResponsesResponseSchema) only at the end. */
-const EventResponseSchema = z.object({ error: ErrorDetailSchema.nullish() }).passthrough();
+const EventResponseSchema = z.looseObject({ error: z.nullish(ErrorDetailSchema) });
 
-export const LifecycleEventSchema = z
-  .object({
-    type: z.enum(['response.created', 'response.in_progress', 'response.completed', 'response.incomplete', 'response.failed']),
-    response: EventResponseSchema,
-  })
-  .passthrough();
+export const LifecycleEventSchema = z.looseObject({
+  type: z.enum(['response.created', 'response.in_progress', 'response.completed', 'response.incomplete', 'response.failed']),
+  response: EventResponseSchema,
+});
 
 /** OpenAI sends `message`/`code` at the top; some gateways nest them in `error`. */
-export const ErrorEventSchema = z
-  .object({
-    type: z.literal('error'),
-    message: z.string().nullish(),
-    code: z.union([z.string(), z.number()]).nullish(),
-    error: ErrorDetailSchema.nullish(),
-  })
-  .passthrough();
+export const ErrorEventSchema = z.looseObject({
+  type: z.literal('error'),
+  message: z.nullish(z.string()),
+  code: z.nullish(z.union([z.string(), z.number()])),
+  error: z.nullish(ErrorDetailSchema),
+});
 
 export type TextDeltaEvent = z.infer<typeof TextDeltaEventSchema>;
 export type LifecycleEvent = z.infer<typeof LifecycleEventSchema>;
@@ -41,7 +36,7 @@ export type ErrorEvent = z.infer<typeof ErrorEventSchema>;
 
 export type StreamEvent = TextDeltaEvent | LifecycleEvent | ErrorEvent;
 
-const SCHEMAS: Readonly<Record<string, z.ZodType<StreamEvent>>> = {
+const SCHEMAS: Readonly<Record<string, z.ZodMiniType<StreamEvent>>> = {
   'response.output_text.delta': TextDeltaEventSchema,
   'response.created': LifecycleEventSchema,
   'response.in_progress': LifecycleEventSchema,

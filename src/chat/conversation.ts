@@ -1,6 +1,7 @@
 // A chat conversation as it is kept in workspace storage. Pure. Parsed with zod on load, so a
 // damaged or older store never breaks the view: what does not parse is dropped.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import * as l10n from '../core/l10n';
 import { SAFEGUARD_NAMES } from '../api/safeguards';
 
@@ -11,33 +12,33 @@ export const TOOL_CALL_OUTCOMES = ['ran', 'denied', 'refused', 'failed', 'typed'
 export const ToolCallSchema = z.object({
   kind: z.enum(['function', 'mcp']),
   name: z.string(),
-  server: z.string().optional(),
+  server: z.optional(z.string()),
   arguments: z.string(),
-  output: z.string().optional(),
-  error: z.string().optional(),
+  output: z.optional(z.string()),
+  error: z.optional(z.string()),
   /** Calls the extension answered (workspace tools, user functions): the call in words… */
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /** …what became of it, the size of the output sent back and how long it took. */
-  outcome: z.enum(TOOL_CALL_OUTCOMES).optional(),
-  bytes: z.number().int().min(0).optional(),
-  ms: z.number().min(0).optional(),
+  outcome: z.optional(z.enum(TOOL_CALL_OUTCOMES)),
+  bytes: z.optional(z.number().check(z.int(), z.gte(0))),
+  ms: z.optional(z.number().check(z.gte(0))),
 });
 export type ToolCall = z.infer<typeof ToolCallSchema>;
 
 export const UsageSchema = z.object({
-  input: z.number().optional(),
-  output: z.number().optional(),
-  total: z.number().optional(),
+  input: z.optional(z.number()),
+  output: z.optional(z.number()),
+  total: z.optional(z.number()),
 });
 
 export const SelectionAttachmentSchema = z.object({
   kind: z.literal('selection'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Workspace-relative file name. */
   file: z.string(),
   language: z.string(),
-  startLine: z.number().int().min(1),
-  endLine: z.number().int().min(1),
+  startLine: z.number().check(z.int(), z.gte(1)),
+  endLine: z.number().check(z.int(), z.gte(1)),
   text: z.string(),
 });
 export type SelectionAttachment = z.infer<typeof SelectionAttachmentSchema>;
@@ -45,10 +46,10 @@ export type SelectionAttachment = z.infer<typeof SelectionAttachmentSchema>;
 /** An image's bytes stay in memory only (they can be megabytes); the store keeps its name and size. */
 export const ImageAttachmentSchema = z.object({
   kind: z.literal('image'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
   mime: z.string(),
-  bytes: z.number().int().min(0),
+  bytes: z.number().check(z.int(), z.gte(0)),
 });
 export type ImageAttachment = z.infer<typeof ImageAttachmentSchema>;
 
@@ -58,14 +59,14 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
 export const AnswerSchema = z.object({
   text: z.string(),
   model: z.string(),
-  ms: z.number().min(0),
-  usage: UsageSchema.optional(),
+  ms: z.number().check(z.gte(0)),
+  usage: z.optional(UsageSchema),
   incomplete: z.boolean(),
-  refusal: z.string().optional(),
+  refusal: z.optional(z.string()),
   toolCalls: z.array(ToolCallSchema),
   /** The tool loop stopped at a limit (rounds, max_tool_calls): what the user is told. */
-  limit: z.string().optional(),
-  responseId: z.string().optional(),
+  limit: z.optional(z.string()),
+  responseId: z.optional(z.string()),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -80,24 +81,24 @@ export const TurnErrorSchema = z.object({
   message: z.string(),
   actions: z.array(ErrorActionSchema),
   /** The safeguard that blocked the request, when one did. */
-  safeguard: z.enum(SAFEGUARD_NAMES).optional(),
+  safeguard: z.optional(z.enum(SAFEGUARD_NAMES)),
 });
 export type TurnError = z.infer<typeof TurnErrorSchema>;
 
 export const TurnSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   prompt: z.string(),
   attachments: z.array(AttachmentSchema),
   status: z.enum(TURN_STATUSES),
   startedAt: z.number(),
   safeguards: z.array(z.string()),
-  answer: AnswerSchema.optional(),
-  error: TurnErrorSchema.optional(),
+  answer: z.optional(AnswerSchema),
+  error: z.optional(TurnErrorSchema),
 });
 export type Turn = z.infer<typeof TurnSchema>;
 
 export const ConversationSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -127,9 +128,9 @@ export function titleFrom(prompt: string, attachments: readonly Attachment[]): s
 
 /** A conversation in the history list: what the index keeps, without the turns' contents. */
 export const ConversationSummarySchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
   updatedAt: z.number(),
-  turns: z.number().int().min(0),
+  turns: z.number().check(z.int(), z.gte(0)),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;

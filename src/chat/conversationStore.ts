@@ -3,7 +3,8 @@
 // Each conversation is stored under its own key, with a small index of summaries: a change writes the
 // conversation that changed and the index, never the others. With `keep` off nothing is written (and
 // what was kept earlier is removed); at most `max` conversations are kept.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import * as l10n from '../core/l10n';
 import { ConversationSchema, titleFrom, type Conversation, type ConversationSummary, type Turn } from './conversation';
 
@@ -26,7 +27,7 @@ export function conversationKey(id: string): string {
 }
 
 const LegacySchema = z.object({ version: z.literal(1), conversations: z.array(z.unknown()) });
-const IndexSchema = z.object({ version: z.literal(2), ids: z.array(z.string().min(1)) });
+const IndexSchema = z.object({ version: z.literal(2), ids: z.array(z.string().check(z.minLength(1))) });
 
 /** One conversation in the history list: the protocol's own shape, so there is one definition. */
 

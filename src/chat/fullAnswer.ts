@@ -2,7 +2,7 @@
 // Markdown document, made inert in its text (no remote image, raw HTML or script link survives), so
 // no preview setting can load or run what it holds.
 import * as vscode from 'vscode';
-import { neutralizeMarkdown } from '../core/markdown/neutralize';
+import { neutralizeMarkdown } from '../core/markdown/lazyMarkdown';
 import { type Turn } from './conversation';
 
 export async function openFullAnswer(turn: Turn | undefined): Promise<void> {

@@ -2,14 +2,15 @@
 // picked from a list or named by a keybinding's `{ "prompt": "Add type hints" }`. It runs through
 // the same task runner, so request, placement and review are those of the built-in commands.
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import { type LastAnswer } from '../core/factualityInput';
 import { findPrompt, promptEntries, type PromptEntry } from '../core/tasks';
 import { type PlacementResult } from '../editor/answerPlacer';
 import { runTask } from './runTask';
 import { type Session } from '../session/session';
 
-const RunPromptArgsSchema = z.object({ prompt: z.string().trim().min(1) });
+const RunPromptArgsSchema = z.object({ prompt: z.string().check(z.trim(), z.minLength(1)) });
 
 async function pickPrompt(entries: readonly PromptEntry[]): Promise<PromptEntry | undefined> {
   const items = entries.map((entry) => ({

@@ -1,7 +1,8 @@
 // One selection command in the editor: gather the selection (and the question), run the task flow
 // under a cancellable progress notification, place the answer at the pinned target.
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import { taskAnswer, type LastAnswer } from '../core/factualityInput';
 import { promptOverride, specFor, taskInput, type PromptChoice, type RunnableTask } from '../core/tasks';
 import { placeAnswer, type PlacementResult } from '../editor/answerPlacer';
@@ -40,7 +41,7 @@ function askTools(session: Session): TaskFlowRequest['tools'] {
  * Optional command arguments, e.g. from a keybinding: `{ "question": "Is this thread-safe?" }` for Ask.
  * Menus pass other things (the file's URI): anything that is not this shape is ignored.
  */
-const TaskArgsSchema = z.object({ question: z.string().trim().min(1).optional() });
+const TaskArgsSchema = z.object({ question: z.optional(z.string().check(z.trim(), z.minLength(1))) });
 /** `prompt`: a custom prompt (or a built-in's replacement text) from Run Prompt on Selection. */
 export type TaskArgs = z.infer<typeof TaskArgsSchema> & { readonly prompt?: PromptChoice };
 

@@ -1,6 +1,7 @@
 // The extension's settings as one typed, immutable snapshot. Pure: values are read through a
 // `lookup` function, so the mapping is unit-tested without VS Code.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import { ApiParametersSchema, SafeguardSettingsSchema, type ApiParameters } from '../api/parameters';
 import { ToolExcludesSchema, WorkspaceToolModeSchema, type WorkspaceToolSettings } from '../tools/toolSettings';
 import { STREAM_MODES, type StreamMode } from '../api/streamSupport';
@@ -12,12 +13,14 @@ export const DEFAULT_BASE_URL = 'https://api.predictionguard.com';
 /** Gateway headers: valid HTTP header names and values; `Authorization` is refused (the key is set by the extension). */
 export const RequestHeadersSchema = z
   .record(
-    z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name'),
-    z.string().regex(/^[^\r\n]*$/, 'a header value cannot contain line breaks'),
+    z.string().check(z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name')),
+    z.string().check(z.regex(/^[^\r\n]*$/, 'a header value cannot contain line breaks')),
   )
-  .refine((headers) => !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization'), {
-    message: 'predictionGuard.requestHeaders cannot set Authorization: the API key is sent by the extension',
-  });
+  .check(
+    z.refine((headers) => !Object.keys(headers).some((name) => name.toLowerCase() === 'authorization'), {
+      message: 'predictionGuard.requestHeaders cannot set Authorization: the API key is sent by the extension',
+    }),
+  );
 
 export const PLACEMENTS = ['auto', 'replace', 'insertBelow', 'newDocument'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
@@ -30,9 +33,9 @@ export type ReviewMode = (typeof REVIEW_MODES)[number];
 export const PROMPT_PLACEMENTS = ['auto', 'replace', 'insertBelow', 'newDocument', 'markdown'] as const;
 
 export const CustomPromptSchema = z.object({
-  name: z.string().trim().min(1, 'a prompt needs a name'),
-  prompt: z.string().trim().min(1, 'a prompt needs its text'),
-  placement: z.enum(PROMPT_PLACEMENTS).optional(),
+  name: z.string().check(z.trim(), z.minLength(1, 'a prompt needs a name')),
+  prompt: z.string().check(z.trim(), z.minLength(1, 'a prompt needs its text')),
+  placement: z.optional(z.enum(PROMPT_PLACEMENTS)),
 });
 export type CustomPrompt = z.infer<typeof CustomPromptSchema>;
 /** Where a workspace's values of the approval settings stand (instructions, tools…): the status bar shows it. */
@@ -120,7 +123,7 @@ export type Lookup = (key: string) => unknown;
 
 export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSPACE_VALUES): SettingsReadResult {
   const problems: string[] = [];
-  const field = <T>(key: string, schema: z.ZodType<T>): T => {
+  const field = <T>(key: string, schema: z.ZodMiniType<T>): T => {
     const raw = lookup(key);
     const parsed = schema.safeParse(raw === undefined ? undefined : raw);
     if (parsed.success) return parsed.data;
@@ -128,26 +131,28 @@ export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSP
     return schema.parse(undefined);
   };
 
-  const params = Object.fromEntries(Object.entries(PARAM_KEYS).map(([key, schema]) => [key, field(key, schema as z.ZodType<unknown>)]));
-  const safeguards = Object.fromEntries(Object.entries(SAFEGUARD_KEYS).map(([key, schema]) => [key, field(`safeguards.${key}`, schema as z.ZodType<unknown>)]));
+  const params = Object.fromEntries(Object.entries(PARAM_KEYS).map(([key, schema]) => [key, field(key, schema as z.ZodMiniType<unknown>)]));
+  const safeguards = Object.fromEntries(
+    Object.entries(SAFEGUARD_KEYS).map(([key, schema]) => [key, field(`safeguards.${key}`, schema as z.ZodMiniType<unknown>)]),
+  );
 
   const settings: Settings = {
-    baseUrl: field('baseUrl', z.string().trim().min(1).default(DEFAULT_BASE_URL)),
-    requestTimeoutSeconds: field('requestTimeoutSeconds', z.number().min(1).max(3600).default(120)),
-    maxRetries: field('maxRetries', z.number().int().min(0).max(10).default(2)),
-    requestHeaders: field('requestHeaders', RequestHeadersSchema.default({})),
-    placement: field('placement', z.enum(PLACEMENTS).default('auto')),
-    review: field('review', z.enum(REVIEW_MODES).default('diff')),
-    prompts: field('prompts', z.array(CustomPromptSchema).default([])),
+    baseUrl: field('baseUrl', z._default(z.string().check(z.trim(), z.minLength(1)), DEFAULT_BASE_URL)),
+    requestTimeoutSeconds: field('requestTimeoutSeconds', z._default(z.number().check(z.gte(1), z.lte(3600)), 120)),
+    maxRetries: field('maxRetries', z._default(z.number().check(z.int(), z.gte(0), z.lte(10)), 2)),
+    requestHeaders: field('requestHeaders', z._default(RequestHeadersSchema, {})),
+    placement: field('placement', z._default(z.enum(PLACEMENTS), 'auto')),
+    review: field('review', z._default(z.enum(REVIEW_MODES), 'diff')),
+    prompts: field('prompts', z._default(z.array(CustomPromptSchema), [])),
     params: ApiParametersSchema.parse({ ...params, safeguards }),
-    chatMaxTurns: field('chat.maxTurns', z.number().int().min(0).max(100).default(10)),
-    chatKeepHistory: field('chat.keepHistory', z.boolean().default(true)),
-    chatMaxConversations: field('chat.maxConversations', z.number().int().min(1).max(1000).default(100)),
+    chatMaxTurns: field('chat.maxTurns', z._default(z.number().check(z.int(), z.gte(0), z.lte(100)), 10)),
+    chatKeepHistory: field('chat.keepHistory', z._default(z.boolean(), true)),
+    chatMaxConversations: field('chat.maxConversations', z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 100)),
     workspaceTools: {
       mode: field('workspaceTools', WorkspaceToolModeSchema),
       exclude: field('workspaceTools.exclude', ToolExcludesSchema),
     },
-    stream: field('stream', z.enum(STREAM_MODES).default('auto')),
+    stream: field('stream', z._default(z.enum(STREAM_MODES), 'auto')),
     workspace,
   };
   return { settings, problems };

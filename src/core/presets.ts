@@ -1,8 +1,9 @@
 // Named parameter presets (pure): "Strict privacy", "Creative", and the user's own.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import { ApiParametersSchema, type ApiParameters } from '../api/parameters';
 
-export const PresetNameSchema = z.string().trim().min(1, 'A preset needs a name.').max(60, 'At most 60 characters.');
+export const PresetNameSchema = z.string().check(z.trim(), z.minLength(1, 'A preset needs a name.'), z.maxLength(60, 'At most 60 characters.'));
 
 export const PresetSchema = z.object({ name: PresetNameSchema, values: ApiParametersSchema });
 export type Preset = z.infer<typeof PresetSchema>;

@@ -2,7 +2,8 @@
 // source, where each parameter's value comes from (for the panel), and the writes the panel and the
 // model picker make.
 import * as vscode from 'vscode';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import { SettingsToolSchema, type ApiParameters, type SettingsTool } from '../api/parameters';
 import { PARAMETER_SETTING_KEYS, sameValue, settingWrites, type SettingWrite } from '../config/parameterSettings';
 import { type Inspect } from '../config/settingLookup';

@@ -1,6 +1,7 @@
 // The four read-only workspace tools as the Responses API's function tools (strict JSON Schema), and
 // the zod schemas their arguments are parsed with. Pure.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 import { type FunctionTool } from '../api/requestSchema';
 
 export const WORKSPACE_TOOL_NAMES = ['read_file', 'list_files', 'search_text', 'get_problems'] as const;
@@ -80,20 +81,24 @@ export const WORKSPACE_TOOLS: readonly FunctionTool[] = [
   },
 ];
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
-const Glob = z.string().trim().min(1).max(500);
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.nullish(schema),
+    z.transform((v) => v ?? undefined),
+  );
+const Glob = z.string().check(z.trim(), z.minLength(1), z.maxLength(500));
 
 export const ToolArgumentSchemas = {
   read_file: z
     .object({
-      path: z.string().min(1).max(2000),
-      start_line: optional(z.number().int().min(1)),
-      end_line: optional(z.number().int().min(1)),
+      path: z.string().check(z.minLength(1), z.maxLength(2000)),
+      start_line: optional(z.number().check(z.int(), z.gte(1))),
+      end_line: optional(z.number().check(z.int(), z.gte(1))),
     })
-    .refine((a) => a.start_line === undefined || a.end_line === undefined || a.end_line >= a.start_line, { message: 'end_line is before start_line' }),
+    .check(z.refine((a) => a.start_line === undefined || a.end_line === undefined || a.end_line >= a.start_line, { message: 'end_line is before start_line' })),
   list_files: z.object({ glob: optional(Glob) }),
-  search_text: z.object({ query: z.string().min(1).max(500), glob: optional(Glob), is_regex: optional(z.boolean()) }),
-  get_problems: z.object({ path: optional(z.string().min(1).max(2000)) }),
+  search_text: z.object({ query: z.string().check(z.minLength(1), z.maxLength(500)), glob: optional(Glob), is_regex: optional(z.boolean()) }),
+  get_problems: z.object({ path: optional(z.string().check(z.minLength(1), z.maxLength(2000))) }),
 } as const;
 
 export type ToolArguments = { [K in WorkspaceToolName]: z.infer<(typeof ToolArgumentSchemas)[K]> };

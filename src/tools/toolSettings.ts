@@ -1,5 +1,6 @@
 // The workspace tools' settings (pure): whether the model may call them and what they never touch.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodEnglish';
 
 export const WORKSPACE_TOOL_MODES = ['ask', 'allow', 'off'] as const;
 export type WorkspaceToolMode = (typeof WORKSPACE_TOOL_MODES)[number];
@@ -16,11 +17,10 @@ export const DEFAULT_TOOL_EXCLUDES: readonly string[] = [
   '**/.vscode/**',
 ];
 
-export const WorkspaceToolModeSchema = z.enum(WORKSPACE_TOOL_MODES).default('ask');
-export const ToolExcludesSchema = z
-  .array(z.string().trim().min(1).max(500))
-  .max(500)
-  .default([...DEFAULT_TOOL_EXCLUDES]);
+export const WorkspaceToolModeSchema = z._default(z.enum(WORKSPACE_TOOL_MODES), 'ask');
+export const ToolExcludesSchema = z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))).check(z.maxLength(500)), [
+  ...DEFAULT_TOOL_EXCLUDES,
+]);
 
 export interface WorkspaceToolSettings {
   /** `off` in Restricted Mode whatever the setting says (see settingLookup). */

@@ -3,15 +3,33 @@
 import * as vscode from 'vscode';
 import { type Consent, type ToolCall } from './loop';
 import { type ToolHooks } from './sessionLoop';
-import { vscodeWorkspaceAccess } from './vscodeWorkspace';
-import { WorkspaceTools } from './workspaceTools';
+import type * as WorkspaceRunner from './workspaceRunner';
 
-/** precheck and runTool for one turn (folders and files.exclude are read now). */
+let runner: typeof WorkspaceRunner | undefined;
+
+/** The tools' implementation, loaded on first use: in the bundle `./workspaceRunner` is dist/tools.js (see esbuild.mjs). */
+function loadRunner(): typeof WorkspaceRunner {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  runner ??= require('./workspaceRunner') as typeof WorkspaceRunner;
+  return runner;
+}
+
+/**
+ * precheck and runTool for one turn. The implementation is loaded, and the folders and files.exclude
+ * read, at the turn's first tool call: a turn the model answers without tools never loads it.
+ */
 export function workspaceToolHooks(exclude: readonly string[]): Pick<ToolHooks, 'precheck' | 'runTool'> {
-  const tools = new WorkspaceTools(vscodeWorkspaceAccess(), exclude);
+  let tools: WorkspaceRunner.WorkspaceTools | undefined;
+  const get = (): WorkspaceRunner.WorkspaceTools => {
+    if (!tools) {
+      const { WorkspaceTools, vscodeWorkspaceAccess } = loadRunner();
+      tools = new WorkspaceTools(vscodeWorkspaceAccess(), exclude);
+    }
+    return tools;
+  };
   return {
-    precheck: (call) => tools.precheck(call.name, call.arguments),
-    runTool: (call, signal) => tools.run(call.name, call.arguments, signal),
+    precheck: (call) => get().precheck(call.name, call.arguments),
+    runTool: (call, signal) => get().run(call.name, call.arguments, signal),
   };
 }
 

@@ -2,7 +2,7 @@
 // webview's zod schema (invalid or unknown ones are dropped and logged); outbound messages are
 // type-checked and queued until the webview says it is ready, so none is lost while it loads.
 import type * as vscode from 'vscode';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export interface ChannelLog {
   warn(message: string): void;
@@ -15,7 +15,7 @@ export class WebviewChannel<In extends { type: string }, Out extends { type: str
 
   constructor(
     private readonly webview: vscode.Webview,
-    inbound: z.ZodType<In>,
+    inbound: z.ZodMiniType<In>,
     private readonly onMessage: (message: In) => void | Promise<void>,
     private readonly log: ChannelLog,
     private readonly name: string,

@@ -1,22 +1,29 @@
 // `npm run bench`: the extension's figures in a real VS Code (code-server), side by side with the
-// floor, against the stand-in. Figures, not pass/fail (it exits non-zero only when a figure could not
-// be taken). Prints median, p90, n and the ratio to the floor; writes test-results/bench.json and, when
-// bench/baseline.json exists, the change against it. PG_BENCH_SCALE=0.5 halves the rounds.
+// floor, against the stand-in; then the chat figures through the chat webview (chatBench.ts). Figures,
+// not pass/fail (it exits non-zero only when a figure could not be taken). Prints median, p90, n and
+// the ratio to the floor; writes test-results/bench.json and, when bench/baseline.json exists, the
+// change against it. PG_BENCH_SCALE=0.5 halves the rounds.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn } from '../server/standInServer';
-import { makeDirs, projectRoot, provision, quietSettings, startCodeServer, writeUserSettings } from '../host/codeServer';
+import { makeDirs, projectRoot, provision, quietSettings, remoteUri, startCodeServer, writeUserSettings } from '../host/codeServer';
 import { runSuitePhase } from '../host/suitePhase';
-import { launchBrowser } from '../host/workbench';
+import { enterKeyInMaskedBox, SET_KEY } from '../host/ui/context';
+import { launchBrowser, openWorkbench, runCommand, workbenchUrl } from '../host/workbench';
+import { chatFigures } from './chatBench';
 import { line, summarize, type Figure, type Summary } from './figures';
 
 interface BenchFile {
   date: string;
   machine: string;
+  /** dist/extension.js of the release build, in bytes. */
+  extensionBytes?: number;
   figures: Summary[];
 }
+
+const count = (fallback: number): number => Math.max(1, Math.round(fallback * Number(process.env.PG_BENCH_SCALE ?? '1')));
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -46,7 +53,7 @@ async function main(): Promise<void> {
   const dirs = makeDirs('pg-bench-');
   if (!process.env.PG_KEEP_DIRS) cleanups.push(() => dirs.cleanup());
   const resultsFile = join(dirs.root, 'bench-results.json');
-  writeUserSettings(dirs.userDataDir, {
+  const settings = {
     ...quietSettings,
     'git.enabled': false,
     'editor.minimap.enabled': false,
@@ -57,7 +64,8 @@ async function main(): Promise<void> {
     'predictionGuard.review': 'apply',
     'predictionGuard.placement': 'replace',
     'predictionGuard.stream': 'off',
-  });
+  };
+  writeUserSettings(dirs.userDataDir, settings);
   const server = await startCodeServer({ dirs, env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile } });
   cleanups.push(() => server.stop());
   const { browser, page } = await launchBrowser();
@@ -80,12 +88,30 @@ async function main(): Promise<void> {
     timeoutMs: 15 * 60_000,
   });
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { figures: Figure[]; errors: string[] };
+
+  // The chat figures, in a workbench without the bench suite, streaming on (the 100 KB and per-turn
+  // answers are scripted as one JSON body; the first-word figure streams).
+  standIn.reset();
+  writeUserSettings(dirs.userDataDir, { ...settings, 'predictionGuard.stream': 'on' });
+  await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, [['extensionDevelopmentPath', remoteUri(server.port, projectRoot)]]));
+  await runCommand(page, SET_KEY);
+  await enterKeyInMaskedBox(page, token);
+  const chat = await chatFigures({
+    page,
+    standIn,
+    model: 'gpt-oss-120b',
+    count,
+    say: (text) => console.log(`[bench] ${text}`),
+  });
+  results.figures.push(...chat.figures);
+  results.errors.push(...chat.errors);
   await cleanup();
 
   const summaries = results.figures.map(summarize);
   const baselineFile = join(projectRoot, 'bench', 'baseline.json');
   const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as BenchFile) : undefined;
-  const out: BenchFile = { date: new Date().toISOString(), machine: machine(), figures: summaries };
+  const extensionBytes = statSync(join(projectRoot, 'dist', 'extension.js')).size;
+  const out: BenchFile = { date: new Date().toISOString(), machine: machine(), extensionBytes, figures: summaries };
   console.log(`\nbench ${out.date} on ${out.machine}${baseline ? `; baseline ${baseline.date}` : ''}`);
   for (const summary of summaries)
     console.log(
@@ -99,6 +125,8 @@ async function main(): Promise<void> {
     console.log(
       `500 ms server: the extension adds ${((fast.median / 500) * 100).toFixed(1)} % (floor ${(((fast.floorMedian ?? 0) / 500) * 100).toFixed(1)} %)`,
     );
+  const bundleWas = baseline?.extensionBytes === undefined ? '' : ` (baseline ${(baseline.extensionBytes / 1000).toFixed(1)} KB)`;
+  console.log(`dist/extension.js (release build): ${(extensionBytes / 1000).toFixed(1)} KB, budget 200 KB${bundleWas}`);
   for (const error of results.errors) console.log(`not measured: ${error.split('\n')[0]}`);
   mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
   writeFileSync(join(projectRoot, 'test-results', 'bench.json'), `${JSON.stringify(out, null, 2)}\n`);

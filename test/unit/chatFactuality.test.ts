@@ -2,7 +2,7 @@
 // states the webview is given, and the protocol messages that carry them.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { PredictionGuardError } from '../../src/api/errors';
 import { type SafetyTransport } from '../../src/api/safety';
 import { type Turn } from '../../src/chat/conversation';
@@ -26,7 +26,7 @@ function transport(answer: (path: string) => unknown): SafetyTransport & { calls
   const calls: Array<{ path: string; body: unknown }> = [];
   return {
     calls,
-    async postJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    async postJson<T>(path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
       calls.push({ path, body });
       const value = answer(path);
       if (value instanceof Error) throw value;

@@ -1,13 +1,14 @@
 // The chat view's message protocol, shared by the extension and the webview bundle: one zod schema per
 // message, discriminated on `type`. Both sides parse everything they receive with these schemas.
 // Nothing here can carry the API key: the webview sees conversations, attachments' names and the model.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../util/zodEnglish';
 import { ConversationSummarySchema, TURN_STATUSES, ToolCallSchema, UsageSchema } from '../../chat/conversation';
 
 export { TURN_STATUSES, TOOL_CALL_OUTCOMES } from '../../chat/conversation';
 
-const Id = z.string().min(1).max(100);
-const Text = z.string().max(200_000);
+const Id = z.string().check(z.minLength(1), z.maxLength(100));
+const Text = z.string().check(z.maxLength(200_000));
 
 // ---- What the webview shows --------------------------------------------------------------------
 
@@ -15,17 +16,17 @@ export const AttachmentViewSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('selection'),
     id: Id,
-    file: z.string().max(2000),
-    language: z.string().max(100),
-    startLine: z.number().int().min(1),
-    endLine: z.number().int().min(1),
+    file: z.string().check(z.maxLength(2000)),
+    language: z.string().check(z.maxLength(100)),
+    startLine: z.number().check(z.int(), z.gte(1)),
+    endLine: z.number().check(z.int(), z.gte(1)),
   }),
-  z.object({ kind: z.literal('image'), id: Id, name: z.string().max(500), bytes: z.number().int().min(0) }),
+  z.object({ kind: z.literal('image'), id: Id, name: z.string().check(z.maxLength(500)), bytes: z.number().check(z.int(), z.gte(0)) }),
 ]);
 export type AttachmentView = z.infer<typeof AttachmentViewSchema>;
 
 /** A tool call as the view lists it: the stored call, its description bounded. */
-export const ToolCallViewSchema = ToolCallSchema.extend({ description: z.string().max(2000).optional() });
+export const ToolCallViewSchema = z.extend(ToolCallSchema, { description: z.optional(z.string().check(z.maxLength(2000))) });
 export type ToolCallView = z.infer<typeof ToolCallViewSchema>;
 
 export const UsageViewSchema = UsageSchema;
@@ -33,15 +34,15 @@ export const UsageViewSchema = UsageSchema;
 export const AnswerViewSchema = z.object({
   text: Text,
   model: z.string(),
-  ms: z.number().min(0),
-  usage: UsageViewSchema.optional(),
+  ms: z.number().check(z.gte(0)),
+  usage: z.optional(UsageViewSchema),
   incomplete: z.boolean(),
-  refusal: z.string().optional(),
+  refusal: z.optional(z.string()),
   toolCalls: z.array(ToolCallViewSchema),
   /** Set when the tool loop stopped at a limit (rounds, max_tool_calls) rather than at the model's answer. */
-  limit: z.string().max(2000).optional(),
+  limit: z.optional(z.string().check(z.maxLength(2000))),
   /** Set when `text` is only the start of a longer answer: the whole one opens in an editor ("openFullAnswer"). */
-  truncated: z.object({ shown: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
+  truncated: z.optional(z.object({ shown: z.number().check(z.int(), z.gte(0)), total: z.number().check(z.int(), z.gte(0)) })),
 });
 export type AnswerView = z.infer<typeof AnswerViewSchema>;
 
@@ -49,7 +50,7 @@ export const TurnErrorViewSchema = z.object({
   kind: z.string(),
   message: z.string(),
   /** Set when a safeguard blocked the request: which one, and the setting that controls it. */
-  safeguard: z.object({ name: z.string(), setting: z.string() }).optional(),
+  safeguard: z.optional(z.object({ name: z.string(), setting: z.string() })),
   /** Follow-ups ("Set API Key", "Open Setting", "Show Log"); the webview sends back their index. */
   actions: z.array(z.object({ label: z.string() })),
 });
@@ -58,8 +59,8 @@ export type TurnErrorView = z.infer<typeof TurnErrorViewSchema>;
 /** The answer's factuality check (POST /factuality), shown as a badge: the score and a word. */
 export const FactualityViewSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('checking') }),
-  z.object({ status: z.literal('done'), score: z.number().min(0).max(1), level: z.enum(['low', 'medium', 'high']) }),
-  z.object({ status: z.literal('error'), message: z.string().max(2000) }),
+  z.object({ status: z.literal('done'), score: z.number().check(z.gte(0), z.lte(1)), level: z.enum(['low', 'medium', 'high']) }),
+  z.object({ status: z.literal('error'), message: z.string().check(z.maxLength(2000)) }),
 ]);
 export type FactualityView = z.infer<typeof FactualityViewSchema>;
 
@@ -70,20 +71,20 @@ export const TurnViewSchema = z.object({
   status: z.enum(TURN_STATUSES),
   startedAt: z.number(),
   /** While pending: a retry wait in words ("rate limited (429), retrying in 2 s (1 of 2)"). */
-  notice: z.string().max(500).optional(),
+  notice: z.optional(z.string().check(z.maxLength(500))),
   /** The safeguards that were on for this request, e.g. "PII: block". */
   safeguards: z.array(z.string()),
-  answer: AnswerViewSchema.optional(),
-  error: TurnErrorViewSchema.optional(),
+  answer: z.optional(AnswerViewSchema),
+  error: z.optional(TurnErrorViewSchema),
   /** While the turn runs: the tool calls made so far (listed under "Waiting for the answer"). */
-  progress: z.array(ToolCallViewSchema).max(100).optional(),
+  progress: z.optional(z.array(ToolCallViewSchema).check(z.maxLength(100))),
   /** Set once the user asked for a factuality check of the answer. */
-  factuality: FactualityViewSchema.optional(),
+  factuality: z.optional(FactualityViewSchema),
 });
 export type TurnView = z.infer<typeof TurnViewSchema>;
 
 /** A conversation in the history list (the same summary the store keeps, with the view's bounds on the id). */
-export const ConversationSummaryViewSchema = ConversationSummarySchema.extend({ id: Id });
+export const ConversationSummaryViewSchema = z.extend(ConversationSummarySchema, { id: Id });
 export type ConversationSummaryView = z.infer<typeof ConversationSummaryViewSchema>;
 
 /**
@@ -95,17 +96,17 @@ export const ToolRequestViewSchema = z.discriminatedUnion('kind', [
     kind: z.literal('consent'),
     requestId: Id,
     turnId: Id,
-    tool: z.string().max(100),
-    description: z.string().max(2000),
-    arguments: z.string().max(20_000),
+    tool: z.string().check(z.maxLength(100)),
+    description: z.string().check(z.maxLength(2000)),
+    arguments: z.string().check(z.maxLength(20_000)),
   }),
   z.object({
     kind: z.literal('result'),
     requestId: Id,
     turnId: Id,
-    tool: z.string().max(100),
-    description: z.string().max(2000),
-    arguments: z.string().max(20_000),
+    tool: z.string().check(z.maxLength(100)),
+    description: z.string().check(z.maxLength(2000)),
+    arguments: z.string().check(z.maxLength(20_000)),
   }),
 ]);
 export type ToolRequestView = z.infer<typeof ToolRequestViewSchema>;
@@ -119,7 +120,7 @@ export const StateMessageSchema = z.object({
   conversations: z.array(ConversationSummaryViewSchema),
   current: z.object({ id: Id, title: z.string(), turns: z.array(TurnViewSchema) }),
   /** The turn whose request is running, if any. */
-  running: Id.nullable(),
+  running: z.nullable(Id),
   /** Attachments for the next message. */
   attachments: z.array(AttachmentViewSchema),
   /** The model and safeguards the next message will use. */
@@ -127,7 +128,7 @@ export const StateMessageSchema = z.object({
   /** Whether an API key is stored (never the key): without one the welcome view offers Set API Key. */
   hasApiKey: z.boolean(),
   /** A tool call waiting for the user, if any (absent: none). */
-  toolRequest: ToolRequestViewSchema.nullable().optional(),
+  toolRequest: z.optional(z.nullable(ToolRequestViewSchema)),
 });
 export type StateMessage = z.infer<typeof StateMessageSchema>;
 
@@ -155,10 +156,10 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('attachImage') }),
   z.object({ type: z.literal('removeAttachment'), id: Id }),
   /** A link in an answer was clicked: the extension checks it and asks before opening it. */
-  z.object({ type: z.literal('openLink'), url: z.string().min(1).max(8000) }),
-  z.object({ type: z.literal('codeAction'), turnId: Id, block: z.number().int().min(0), action: z.enum(CODE_ACTIONS) }),
+  z.object({ type: z.literal('openLink'), url: z.string().check(z.minLength(1), z.maxLength(8000)) }),
+  z.object({ type: z.literal('codeAction'), turnId: Id, block: z.number().check(z.int(), z.gte(0)), action: z.enum(CODE_ACTIONS) }),
   /** One of a failed turn's follow-ups, by index; the extension knows what each one does. */
-  z.object({ type: z.literal('errorAction'), turnId: Id, index: z.number().int().min(0) }),
+  z.object({ type: z.literal('errorAction'), turnId: Id, index: z.number().check(z.int(), z.gte(0)) }),
   /** "Open full answer in editor" on an answer shown shortened: the extension opens the stored answer. */
   z.object({ type: z.literal('openFullAnswer'), turnId: Id }),
   /** "Check factuality" on an answer: the extension checks it against its question and code. */
@@ -172,12 +173,12 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   /** The user's answer to a consent card; `requestId` must be the pending request's. */
   z.object({ type: z.literal('toolConsent'), requestId: Id, choice: z.enum(TOOL_CONSENTS) }),
   /** The typed result of a user function call; null: declined. */
-  z.object({ type: z.literal('toolResult'), requestId: Id, result: z.string().max(100_000).nullable() }),
+  z.object({ type: z.literal('toolResult'), requestId: Id, result: z.nullable(z.string().check(z.maxLength(100_000))) }),
   /** The welcome view's buttons: Set API Key, Choose a model, Get Started (the walkthrough). */
   z.object({ type: z.literal('setup'), step: z.enum(SETUP_STEPS) }),
 ]);
 export type ToHost = z.infer<typeof ToHostSchema>;
 
 /** What the webview keeps across hide/show (the draft): parsed when restored. */
-export const ChatWebviewStateSchema = z.object({ draft: z.string().max(200_000) });
+export const ChatWebviewStateSchema = z.object({ draft: z.string().check(z.maxLength(200_000)) });
 export type ChatWebviewState = z.infer<typeof ChatWebviewStateSchema>;

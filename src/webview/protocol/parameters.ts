@@ -1,5 +1,6 @@
 // The parameters panel's messages, both ways (zod; shared by the extension and media/parameters).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../util/zodEnglish';
 import { ApiParametersSchema } from '../../api/parameters';
 import { PresetSchema } from '../../core/presets';
 
@@ -13,8 +14,8 @@ export type SettingSource = z.infer<typeof SettingSourceSchema>;
 
 export const ModelOptionSchema = z.object({
   id: z.string(),
-  description: z.string().optional(),
-  maxContextLength: z.number().optional(),
+  description: z.optional(z.string()),
+  maxContextLength: z.optional(z.number()),
   /** Capability names the model has: chat_completion, tool_calling, reasoning, chat_with_image… */
   capabilities: z.array(z.string()),
 });
@@ -22,17 +23,17 @@ export type ModelOption = z.infer<typeof ModelOptionSchema>;
 
 export const McpServerOptionSchema = z.object({
   serverLabel: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   tools: z.array(z.string()),
 });
 export type McpServerOption = z.infer<typeof McpServerOptionSchema>;
 
-const listState = <T extends z.ZodType>(item: T) =>
+const listState = <T extends z.ZodMiniType>(item: T) =>
   z.object({
     status: z.enum(['idle', 'loading', 'ready', 'error']),
     items: z.array(item),
     /** What went wrong and what to do, when status is "error". */
-    error: z.string().optional(),
+    error: z.optional(z.string()),
   });
 
 export const PanelStateSchema = z.object({
@@ -62,8 +63,8 @@ export const ParametersToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deletePreset'), name: z.string() }),
   z.object({ type: z.literal('copyCurl'), values: ApiParametersSchema }),
   // The value is bound to the label and URL (none: a server the gateway knows by its label).
-  z.object({ type: z.literal('setMcpSecret'), serverLabel: z.string().min(1), serverUrl: z.string().min(1).optional() }),
-  z.object({ type: z.literal('clearMcpSecret'), serverLabel: z.string().min(1), serverUrl: z.string().min(1).optional() }),
+  z.object({ type: z.literal('setMcpSecret'), serverLabel: z.string().check(z.minLength(1)), serverUrl: z.optional(z.string().check(z.minLength(1))) }),
+  z.object({ type: z.literal('clearMcpSecret'), serverLabel: z.string().check(z.minLength(1)), serverUrl: z.optional(z.string().check(z.minLength(1))) }),
   z.object({ type: z.literal('setApiKey') }),
   z.object({ type: z.literal('openSettingsJson'), target: SaveTargetSchema }),
 ]);
@@ -86,14 +87,14 @@ export type ParametersToWebview = z.infer<typeof ParametersToWebviewSchema>;
 /** The webview's own state, kept across hide/show and reload (parsed on restore). */
 export const ParametersViewStateSchema = z.object({
   /** The draft as parameters, present only while every field is valid. */
-  draft: ApiParametersSchema.optional(),
-  target: SaveTargetSchema.optional(),
+  draft: z.optional(ApiParametersSchema),
+  target: z.optional(SaveTargetSchema),
   /**
    * The form's raw field text, invalid values included (webview-owned: parsed on restore with
    * FormDraftSchema in media/parameters/formModel.ts; anything else is dropped).
    */
-  form: z.unknown().optional(),
+  form: z.optional(z.unknown()),
   /** The settings values the draft started from: on restore, tells whether settings changed meanwhile. */
-  base: ApiParametersSchema.optional(),
+  base: z.optional(ApiParametersSchema),
 });
 export type ParametersViewState = z.infer<typeof ParametersViewStateSchema>;

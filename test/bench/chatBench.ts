@@ -1,0 +1,181 @@
+// `npm run bench`, the chat figures: driven through the chat webview with Playwright (as a user types),
+// in a workbench opened after the extension-host figures. The floor of each is the same exchange with
+// the stand-in and nothing else, from this process: one fetch, JSON.parse (or, for a stream, until the
+// first text delta arrives).
+import type { Page } from 'playwright-core';
+import type { StandIn } from '../server/standInServer';
+import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
+import type { Figure } from './figures';
+
+export interface ChatBenchOptions {
+  page: Page;
+  standIn: StandIn;
+  model: string;
+  /** Scales the rounds (PG_BENCH_SCALE). */
+  count(fallback: number): number;
+  say(text: string): void;
+}
+
+/** About `bytes` of Markdown: headings, paragraphs, lists and fenced code, ending with `marker`. */
+export function longMarkdown(bytes: number, marker: string): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const section = [
+      `## Part ${i}`,
+      '',
+      `The function \`part${i}\` adds **${i}** to its argument; it is *pure* and runs in constant time.`,
+      '',
+      `- first point of part ${i}`,
+      `- second point of part ${i}`,
+      '',
+      '```ts',
+      `export function part${i}(a: number): number {`,
+      `  return a + ${i};`,
+      '}',
+      '```',
+      '',
+    ].join('\n');
+    parts.push(section);
+    size += section.length + 1;
+  }
+  parts.push(marker);
+  return parts.join('\n');
+}
+
+/** Types `text`, presses Enter, and resolves with the ms until `shown` holds in the chat. */
+async function timedSend(page: Page, text: string, shown: () => Promise<unknown>): Promise<number> {
+  const box = composer(page);
+  await box.click();
+  await box.fill(text);
+  const t0 = Date.now();
+  await box.press('Enter');
+  await shown();
+  return Date.now() - t0;
+}
+
+function answerShown(page: Page, marker: string, timeout = 120_000): () => Promise<void> {
+  return () => chatFrame(page).locator('article.pg-turn .pg-answer', { hasText: marker }).last().waitFor({ state: 'visible', timeout });
+}
+
+export async function chatFigures(options: ChatBenchOptions): Promise<{ figures: Figure[]; errors: string[] }> {
+  const { page, standIn, count, say } = options;
+  const figures: Figure[] = [];
+  const errors: string[] = [];
+
+  /** The floor: one POST /responses of a chat-like body, straight to the stand-in. */
+  const floorFetch = async (untilFirstDelta: boolean): Promise<number> => {
+    const t0 = Date.now();
+    const response = await fetch(`${standIn.baseUrl}/responses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${standIn.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: options.model, input: [{ role: 'user', content: 'floor' }], ...(untilFirstDelta ? { stream: true } : {}) }),
+    });
+    if (!untilFirstDelta) {
+      JSON.parse(await response.text());
+      return Date.now() - t0;
+    }
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the floor stream ended without a text delta');
+      seen += decoder.decode(value, { stream: true });
+      if (seen.includes('response.output_text.delta')) break;
+    }
+    const ms = Date.now() - t0;
+    await reader.cancel();
+    return ms;
+  };
+
+  const step = async (name: string, body: () => Promise<void>): Promise<void> => {
+    const started = Date.now();
+    try {
+      await body();
+      say(`${name} done (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      errors.push(`${name}: ${message}`);
+      say(`${name} FAILED: ${message}`);
+    }
+  };
+
+  await openChat(page);
+
+  await step('chat: 100 KB answer', async () => {
+    const samples: number[] = [];
+    const floor: number[] = [];
+    const rounds = count(4);
+    for (let i = 0; i <= rounds; i++) {
+      await newChat(page);
+      const marker = `End of long answer ${i}.`;
+      const text = longMarkdown(98_000, marker);
+      standIn.enqueue('/responses', { kind: 'text', text, stream: false });
+      const ms = await timedSend(page, `Explain everything, round ${i}`, answerShown(page, marker));
+      standIn.enqueue('/responses', { kind: 'text', text, stream: false });
+      const f = await floorFetch(false);
+      if (i > 0) {
+        samples.push(ms);
+        floor.push(f);
+      }
+    }
+    figures.push({ key: 'chat.answer100KB', title: 'chat: Enter → 100 KB Markdown answer shown', samples, floor });
+  });
+
+  await step('chat: first streamed token', async () => {
+    const samples: number[] = [];
+    const floor: number[] = [];
+    const rounds = count(6);
+    await newChat(page);
+    for (let i = 0; i <= rounds; i++) {
+      const first = `Streamed${i}`;
+      const text = `${first} ${'words arrive one by one, '.repeat(80)}done ${i}.`;
+      standIn.enqueue('/responses', { kind: 'text', text, stream: { eventDelayMs: 2 } });
+      const ms = await timedSend(page, `Stream something, round ${i}`, () =>
+        chatFrame(page)
+          .locator('article.pg-turn .pg-partial, article.pg-turn .pg-answer', { hasText: first })
+          .last()
+          .waitFor({ state: 'visible', timeout: 60_000 }),
+      );
+      await answerShown(page, `done ${i}.`)();
+      standIn.enqueue('/responses', { kind: 'text', text, stream: { eventDelayMs: 2 } });
+      const f = await floorFetch(true);
+      if (i > 0) {
+        samples.push(ms);
+        floor.push(f);
+      }
+    }
+    figures.push({ key: 'chat.firstToken', title: 'chat: Enter → first streamed word shown', samples, floor });
+  });
+
+  const history = count(20);
+  await step(`chat: ${history} turns`, async () => {
+    await newChat(page);
+    const perTurn: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < history; i++) {
+      const marker = `Answer ${i} is here.`;
+      const answer = `${marker}\n\n\`\`\`ts\nexport const turn${i} = ${i};\n\`\`\`\n\n${'Some explanation of the turn. '.repeat(20)}`;
+      standIn.enqueue('/responses', { kind: 'text', text: answer, stream: false });
+      perTurn.push(await timedSend(page, `Question number ${i}`, answerShown(page, marker)));
+      standIn.enqueue('/responses', { kind: 'text', text: answer, stream: false });
+      floor.push(await floorFetch(false));
+    }
+    const span = Math.max(1, Math.min(5, Math.floor(history / 4)));
+    figures.push({
+      key: 'chat.turn.early',
+      title: `chat: Enter → answer shown, turns 2–${span + 1}`,
+      samples: perTurn.slice(1, span + 1),
+      floor: floor.slice(1, span + 1),
+    });
+    figures.push({
+      key: 'chat.turn.late',
+      title: `chat: Enter → answer shown, turns ${history - span + 1}–${history}`,
+      samples: perTurn.slice(-span),
+      floor: floor.slice(-span),
+    });
+  });
+
+  return { figures, errors };
+}
