@@ -109,10 +109,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
   const input = page.locator(`${quickInput} input.input`);
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill(name);
+  for (let attempt = 0; ; attempt++) {
+    if (!(await input.isVisible())) await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+    try {
+      // Something opening meanwhile (a walkthrough, Restricted Mode's notice) can close Quick Open: open it again.
+      await input.fill(name, { timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
   const row = page.locator(`${quickInput} .monaco-list-row`, { hasText: name }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
