@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
-import type { Figure } from './figures';
+import { stepRunner, type Figure } from './figures';
 
 export interface ChatBenchOptions {
   page: Page;
@@ -89,17 +89,7 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
     return ms;
   };
 
-  const step = async (name: string, body: () => Promise<void>): Promise<void> => {
-    const started = Date.now();
-    try {
-      await body();
-      say(`${name} done (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      errors.push(`${name}: ${message}`);
-      say(`${name} FAILED: ${message}`);
-    }
-  };
+  const step = stepRunner(say, errors);
 
   await openChat(page);
 

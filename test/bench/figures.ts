@@ -58,3 +58,21 @@ export function line(summary: Summary, baseline?: Summary): string {
   }
   return `${summary.title.padEnd(58)} median ${ms(summary.median).padStart(10)}  p90 ${ms(summary.p90).padStart(10)}  n ${String(summary.n).padStart(2)}${floor}${change}`;
 }
+
+/**
+ * Runs the bench's steps one by one: each says how long it took, and a step that fails is recorded
+ * in `errors` and said, without stopping the steps after it.
+ */
+export function stepRunner(say: (text: string) => void, errors: string[]): (name: string, body: () => Promise<void>) => Promise<void> {
+  return async (name, body) => {
+    const started = Date.now();
+    try {
+      await body();
+      say(`${name} done (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      errors.push(`${name}: ${message}`);
+      say(`${name} FAILED: ${message}`);
+    }
+  };
+}

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, env, fenced, openScratch, runCommand, standIn } from '../host/suite/helpers';
-import type { Figure } from './figures';
+import { stepRunner, type Figure } from './figures';
 
 const now = (): number => performance.timeOrigin + performance.now();
 const say = (text: string): void => console.log(`[suite] bench: ${text}`);
@@ -136,17 +136,7 @@ export async function run(): Promise<void> {
   say(`activate() ${activation.toFixed(1)} ms${wasActive ? ' (was already active: not a cold figure)' : ''}`);
 
   const small = { source: SOURCE, selectAll: false, answer: ANSWER };
-  const step = async (name: string, body: () => Promise<void>): Promise<void> => {
-    const started = Date.now();
-    try {
-      await body();
-      say(`${name} done (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      errors.push(`${name}: ${message}`);
-      say(`${name} FAILED: ${message}`);
-    }
-  };
+  const step = stepRunner(say, errors);
 
   let firstCommand = Number.NaN;
   await step('first command', async () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn } from '../server/standInServer';
-import { makeDirs, projectRoot, provision, quietSettings, remoteUri, startCodeServer, writeUserSettings } from '../host/codeServer';
+import { Cleanups, makeDirs, projectRoot, provision, quietSettings, remoteUri, startCodeServer, writeUserSettings } from '../host/codeServer';
 import { runSuitePhase } from '../host/suitePhase';
 import { enterKeyInMaskedBox, SET_KEY } from '../host/ui/context';
 import { launchBrowser, openWorkbench, runCommand, workbenchUrl } from '../host/workbench';
@@ -25,18 +25,7 @@ interface BenchFile {
 
 const count = (fallback: number): number => Math.max(1, Math.round(fallback * Number(process.env.PG_BENCH_SCALE ?? '1')));
 
-const cleanups: (() => Promise<void> | void)[] = [];
-
-async function cleanup(): Promise<void> {
-  for (const step of cleanups.reverse()) {
-    try {
-      await step();
-    } catch {
-      // keep cleaning
-    }
-  }
-  cleanups.length = 0;
-}
+const cleanups = new Cleanups();
 
 function machine(): string {
   const cpu = cpus();
@@ -105,7 +94,7 @@ async function main(): Promise<void> {
   });
   results.figures.push(...chat.figures);
   results.errors.push(...chat.errors);
-  await cleanup();
+  await cleanups.run();
 
   const summaries = results.figures.map(summarize);
   const baselineFile = join(projectRoot, 'bench', 'baseline.json');
@@ -135,11 +124,11 @@ async function main(): Promise<void> {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void cleanup().finally(() => process.exit(130)));
+  process.on(signal, () => void cleanups.run().finally(() => process.exit(130)));
 }
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  await cleanup();
+  await cleanups.run();
   process.exit(1);
 });

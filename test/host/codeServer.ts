@@ -194,3 +194,24 @@ function readLog(file: string): string {
 export function remoteUri(port: number, absPath: string, host = '127.0.0.1'): string {
   return `vscode-remote://${host}:${port}${absPath}`;
 }
+
+/** What a run must undo at its end or on Ctrl+C (servers, browsers, temp dirs): last added, first undone; one failing does not stop the rest. */
+export class Cleanups {
+  private steps: (() => Promise<void> | void)[] = [];
+
+  push(step: () => Promise<void> | void): void {
+    this.steps.push(step);
+  }
+
+  async run(): Promise<void> {
+    const steps = this.steps.reverse();
+    this.steps = [];
+    for (const step of steps) {
+      try {
+        await step();
+      } catch {
+        // keep cleaning
+      }
+    }
+  }
+}

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../server/standInServer';
 import {
+  Cleanups,
   fixtureWorkspace,
   makeDirs,
   projectRoot,
@@ -36,24 +37,13 @@ interface Outcome {
 }
 
 const outcomes: Outcome[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups = new Cleanups();
 
 function report(outcome: Outcome, ms?: number): void {
   outcomes.push(outcome);
   const time = ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)} s)`;
   console.log(`  ${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.title}${time}`);
   if (outcome.error) console.log(`       ${outcome.error.split('\n').join('\n       ')}`);
-}
-
-async function cleanup(): Promise<void> {
-  for (const step of cleanups.reverse()) {
-    try {
-      await step();
-    } catch {
-      // keep cleaning
-    }
-  }
-  cleanups.length = 0;
 }
 
 async function main(): Promise<void> {
@@ -178,7 +168,7 @@ async function main(): Promise<void> {
     passed: leaks === 0,
     ...(leaks ? { error: `${leaks} occurrence(s)` } : {}),
   });
-  await cleanup();
+  await cleanups.run();
   const faultTests = outcomes.filter((o) => o.fault === true);
   const client = readClientFaults(join(projectRoot, 'test-results', 'faults-client.json'));
   const totals = {
@@ -222,14 +212,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (interrupted) return;
     interrupted = true;
     console.log(`host: ${signal}, stopping`);
-    void cleanup().finally(() => process.exit(130));
+    void cleanups.run().finally(() => process.exit(130));
   });
 }
 
 main().catch(async (error: unknown) => {
   if (interrupted) return; // the signal handler cleans up and exits
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  await cleanup();
+  await cleanups.run();
   const passed = outcomes.filter((o) => o.passed).length;
   console.log(`${passed} passed, ${outcomes.length - passed + 1} failed`);
   process.exit(1);

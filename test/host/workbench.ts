@@ -2,7 +2,7 @@
 import { EVENT_WAIT_MS } from '../server/waits';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from './codeServer';
 
 export const screenshotDir = join(projectRoot, 'test-results', 'screenshots');
@@ -234,4 +234,24 @@ function normalize(text: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Switches the colour theme with its picker (the way a user would) and waits until the workbench, and
+ * `frame` (a webview) when given, are drawn in it.
+ */
+export async function colorTheme(page: Page, name: string, frame?: Frame | FrameLocator): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator(`${quickInput} input.input`);
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill(name);
+  const row = page.locator(`${quickInput} .monaco-list-row`, { hasText: name }).first();
+  await row.waitFor({ timeout: 5000 });
+  await row.click();
+  await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5000 });
+  await page.mouse.move(1200, 720); // an empty part of the editor: no hover in the picture
+  const dark = /dark/i.test(name);
+  await page.locator(`.monaco-workbench.${dark ? 'vs-dark' : 'vs'}`).waitFor({ state: 'attached', timeout: 10_000 });
+  if (frame) await frame.locator(`body.${dark ? 'vscode-dark' : 'vscode-light'}`).waitFor({ state: 'attached', timeout: 10_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }

@@ -3,8 +3,8 @@
 // be used from the keyboard alone: its shortcut focuses the composer, Tab reaches every control, each
 // control has a name and a visible focus indicator.
 import { readFileSync } from 'node:fs';
-import type { Frame, Page } from 'playwright-core';
-import { runCommand, screenshot } from '../workbench';
+import type { Frame } from 'playwright-core';
+import { colorTheme, runCommand, screenshot } from '../workbench';
 import { newChat, openChat } from './chat/chatView';
 import { check, clearNotifications, type UiContext } from './context';
 import { focusWorkbench, openParametersPanel, webviewFrameWith } from './parameters/panel';
@@ -42,15 +42,6 @@ function describe(violations: Violation[]): string {
   return violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`).join('\n');
 }
 
-async function colorTheme(page: Page, name: string, bodyClass: string, frame: Frame): Promise<void> {
-  await focusWorkbench(page);
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-  await frame.waitForSelector(`body.${bodyClass}`, { state: 'attached', timeout: 10_000 });
-}
-
 export async function webviewsPassAxe(ctx: UiContext): Promise<void> {
   const { page } = ctx;
   await clearNotifications(page);
@@ -61,7 +52,8 @@ export async function webviewsPassAxe(ctx: UiContext): Promise<void> {
   ] as const) {
     await openChat(page);
     const chat = await webviewFrameWith(page, '.pg-chat');
-    await colorTheme(page, theme, bodyClass, chat);
+    await focusWorkbench(page);
+    await colorTheme(page, theme, chat);
     const chatViolations = await seriousViolations(chat);
     if (chatViolations.length) found.push(`chat, ${theme}:\n${describe(chatViolations)}`);
     const parameters = await openParametersPanel(page);

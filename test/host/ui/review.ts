@@ -2,7 +2,7 @@
 // notification; hidden Unicode flagged and confirmed; keys; Run Prompt from the quick pick; the
 // chat's Replace Selection reviewed; screenshots in the light and dark themes.
 import type { Page } from 'playwright-core';
-import { runCommand, screenshot, waitForEditorText, waitForNotification } from '../workbench';
+import { colorTheme, runCommand, screenshot, waitForEditorText, waitForNotification } from '../workbench';
 import { check, clearNotifications, nextResponsesRequest, selectInSample, withKey, type UiContext, type UiTestEntry } from './context';
 import { activeEditorText, chatFrame, newChat, openChat, reply, send } from './chat/chatView';
 
@@ -24,17 +24,6 @@ async function reviewClosed(page: Page, title: string): Promise<void> {
 /** Focuses the right (proposal) side of the active diff. */
 async function focusProposal(page: Page): Promise<void> {
   await page.locator('.editor-group-container.active .monaco-diff-editor .editor.modified .view-lines:not(.line-delete)').first().click();
-}
-
-async function colorTheme(page: Page, name: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-  await page.mouse.move(1200, 720);
-  await page.waitForTimeout(800); // the theme's colours fade in; nothing to wait on but the paint
 }
 
 async function undoInSample(page: Page, expectGone: string): Promise<void> {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
-import { escape, openFile, runCommand, screenshot, selectLines, waitForNotification } from '../workbench';
+import { colorTheme, escape, openFile, runCommand, screenshot, selectLines, waitForNotification } from '../workbench';
 import { check, clearNotifications, type UiContext } from './context';
 
 const CHECK_PII = 'Prediction Guard: Check Selection for PII';
@@ -119,17 +119,6 @@ export async function safetyCancelAbortsCheck(ctx: UiContext): Promise<void> {
   await waitForNotification(page, 'Toxic language unlikely: 0.01');
   const squiggles = await page.locator('.editor-group-container.active .monaco-editor .squiggly-info').count();
   check(squiggles === 0, `a cancelled check marked ${squiggles} range(s)`);
-}
-
-async function colorTheme(page: Page, name: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-  await page.mouse.move(1200, 720);
-  await page.waitForTimeout(800); // the theme's colours fade in; nothing to wait on but the paint
 }
 
 export async function safetyDiagnosticsScreenshots(ctx: UiContext): Promise<void> {

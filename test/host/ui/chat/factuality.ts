@@ -1,8 +1,7 @@
 // The chat's "Check factuality": the request carries the question and the attached code as
 // reference and the answer as text; the answer then shows a badge with the score and a word.
 // Photographed in the light and dark themes.
-import type { Page } from 'playwright-core';
-import { runCommand, screenshot } from '../../workbench';
+import { colorTheme, runCommand, screenshot } from '../../workbench';
 import { check, clearNotifications, selectInSample, type UiContext } from '../context';
 import { chatFrame, newChat, openChat, reply, send } from './chatView';
 
@@ -10,18 +9,6 @@ const ANSWER = [
   '`orderTotal` adds `price × quantity` for each item whose quantity is positive,',
   'then halves the total when the order carries the `HALF` coupon.',
 ].join('\n');
-
-async function colorTheme(page: Page, name: string, bodyClass: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-  await page.mouse.move(1200, 720);
-  await chatFrame(page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 10_000 });
-  await page.waitForTimeout(800); // the theme's colours fade in; nothing to wait on but the paint
-}
 
 export async function chatFactualityBadge(ctx: UiContext): Promise<void> {
   const { page, standIn } = ctx;
@@ -57,8 +44,8 @@ export async function chatFactualityBadge(ctx: UiContext): Promise<void> {
     `the reference lacks the attached code: ${reference.slice(0, 300)}`,
   );
 
-  await colorTheme(page, 'Light Modern', 'vscode-light');
+  await colorTheme(page, 'Light Modern', chatFrame(page));
   await screenshot(page, 'chat-factuality-light');
-  await colorTheme(page, 'Dark Modern', 'vscode-dark');
+  await colorTheme(page, 'Dark Modern', chatFrame(page));
   await screenshot(page, 'chat-factuality-dark');
 }

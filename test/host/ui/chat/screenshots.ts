@@ -1,7 +1,7 @@
 // The README pictures: the chat with a code answer (and the selection it was about) in a light and a
 // dark theme. The webview follows the theme (its body class), which the test checks.
 import type { Page } from 'playwright-core';
-import { runCommand, screenshot } from '../../workbench';
+import { colorTheme, runCommand, screenshot } from '../../workbench';
 import { check, clearNotifications, selectInSample, type UiContext } from '../context';
 import { chatFrame, newChat, openChat, reply, send } from './chatView';
 
@@ -22,20 +22,6 @@ const ANSWER = [
   '- **Empty order**: returns `0`.',
   '- **Negative price**: now ignored instead of lowering the total.',
 ].join('\n');
-
-export async function colorTheme(page: Page, name: string, bodyClass: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill(name);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 5000 });
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
-  await page.mouse.move(1200, 720); // an empty part of the editor: no hover in the picture
-  await chatFrame(page).locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 10_000 });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
 
 /** Closes every editor but sample.ts (unsaved answers are reverted), so the picture shows the code and the chat. */
 async function closeOtherEditors(page: Page): Promise<void> {
@@ -81,8 +67,8 @@ export async function chatScreenshots(ctx: UiContext): Promise<void> {
   await reply(page, 0);
   await chatFrame(page).locator('.hljs-keyword').first().waitFor({ timeout: 5000 });
   await widenSidebar(page, 560);
-  await colorTheme(page, 'Light Modern', 'vscode-light');
+  await colorTheme(page, 'Light Modern', chatFrame(page));
   await screenshot(page, 'chat-light');
-  await colorTheme(page, 'Dark Modern', 'vscode-dark');
+  await colorTheme(page, 'Dark Modern', chatFrame(page));
   await screenshot(page, 'chat-dark');
 }

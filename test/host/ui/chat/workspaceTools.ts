@@ -5,10 +5,9 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { RecordedRequest } from '../../../server/standInServer';
-import { screenshot } from '../../workbench';
+import { colorTheme, screenshot } from '../../workbench';
 import { check, nextResponsesRequest, type UiContext } from '../context';
 import { chatFrame, newChat, openChat, reply, send, turns } from './chatView';
-import { colorTheme } from './screenshots';
 
 export const PLAN_TEXT = 'PLAN-SENTINEL-4b1e: ship the coupon fix on Friday.';
 const OUTSIDE_TEXT = 'OUTSIDE-SENTINEL-93ac';
@@ -73,9 +72,9 @@ async function askForPlan(ctx: UiContext): Promise<{ since: number; index: numbe
 
 export async function chatToolAllow(ctx: UiContext): Promise<void> {
   const { since, index } = await askForPlan(ctx);
-  await colorTheme(ctx.page, 'Light Modern', 'vscode-light');
+  await colorTheme(ctx.page, 'Light Modern', chatFrame(ctx.page));
   await screenshot(ctx.page, 'chat-tool-consent-light');
-  await colorTheme(ctx.page, 'Dark Modern', 'vscode-dark');
+  await colorTheme(ctx.page, 'Dark Modern', chatFrame(ctx.page));
   await screenshot(ctx.page, 'chat-tool-consent-dark');
   ctx.standIn.enqueue('/responses', { kind: 'text', text: 'The plan is to ship the coupon fix on Friday.' });
   const before = ctx.standIn.requests().length;
