@@ -127,6 +127,16 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 10_000 });
 }
 
+/** "Developer: Reload Window", then waits for the workbench to be back. */
+export async function reloadWindow(page: Page): Promise<void> {
+  const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
+  reloaded.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+}
+
 /** Focuses the active text editor and selects `lines` whole lines from line `from` (1-based). */
 export async function selectLines(page: Page, lines: number, from = 1): Promise<void> {
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();

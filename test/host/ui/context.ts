@@ -140,6 +140,17 @@ export async function closeUntitledEditors(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Closes every editor (untitled answers without saving). Before a reload: VS Code 1.100's browser
+ * workbench can leave a webview blank ("Waiting for controllerchange") when several restore at once
+ * (microsoft/vscode#312020 reworked that wait), so a reload test restores only the webview it is about.
+ */
+export async function closeEveryEditor(page: Page): Promise<void> {
+  await closeUntitledEditors(page);
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: EVENT_WAIT_MS });
+}
+
 /** Dismisses every notification (toasts and the center). */
 export async function clearNotifications(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');

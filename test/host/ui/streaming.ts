@@ -4,10 +4,9 @@
 // until the window reloads: that test ends with a reload, so later tests stream again.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand, screenshot, waitForNotification } from '../workbench';
+import { reloadWindow, runCommand, screenshot, waitForNotification } from '../workbench';
 import { chatFrame, composer, newChat, openChat, reply, send, turns } from './chat/chatView';
-import { reloadWindow } from './chat/reload';
-import { check, clearNotifications, nextResponsesRequest, selectInSample, withKey, type UiContext, type UiTestEntry } from './context';
+import { check, clearNotifications, closeEveryEditor, nextResponsesRequest, selectInSample, withKey, type UiContext, type UiTestEntry } from './context';
 
 const EARLY = 'Streams show the first words early,';
 const LATE = 'and the closing words only once the stand-in lets them go.';
@@ -115,6 +114,7 @@ export async function chatServerRefusingStreamAnswers(ctx: UiContext): Promise<v
   check(sent[0]?.answeredStatus === 400, 'the first request was not refused');
 
   // The refusal is remembered for the window's session only: after a reload the chat asks for a stream again.
+  await closeEveryEditor(page); // the chat is the only webview to restore
   await reloadWindow(page);
   await openChat(page);
   await newChat(page);

@@ -1,10 +1,9 @@
 // Answers of any size: a 300,000-character answer (over the chat's 200,000-character message limit)
 // shows shortened with "Open full answer in editor", the chat keeps working and the answer survives a
 // reload; a 50 MB body is refused with a clear error and the next message is answered.
-import { runCommand } from '../../workbench';
-import { check, type UiContext } from '../context';
+import { reloadWindow, runCommand } from '../../workbench';
+import { check, closeEveryEditor, type UiContext } from '../context';
 import { activeEditorText, chatFrame, composer, newChat, openChat, reply, send, turns } from './chatView';
-import { reloadWindow } from './reload';
 
 const LINE = 'Every order line is priced, discounted and taxed in this step of the long answer. ';
 const START = 'LONG-ANSWER-START: the whole walkthrough follows.';
@@ -66,6 +65,7 @@ export async function chatHugeAnswerShowsShortened(ctx: UiContext): Promise<void
   await chatIsIdle(ctx, 'after the second answer');
 
   // After a reload the long answer is still there, shortened, with its action.
+  await closeEveryEditor(page); // the chat is the only webview to restore
   await reloadWindow(page);
   await openChat(page);
   await turns(page).first().waitFor({ timeout: 20_000 });

@@ -1,18 +1,7 @@
 // The history survives "Developer: Reload Window": the conversation is still shown and listed.
-import type { Page } from 'playwright-core';
-import { runCommand } from '../../workbench';
-import { check, type UiContext } from '../context';
+import { reloadWindow } from '../../workbench';
+import { check, closeEveryEditor, type UiContext } from '../context';
 import { chatFrame, newChat, openChat, reply, send, turns } from './chatView';
-
-/** "Developer: Reload Window", then waits for the workbench to be back. */
-export async function reloadWindow(page: Page): Promise<void> {
-  const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
-  reloaded.catch(() => undefined); // awaited below; a failure before then must not go unhandled
-  await runCommand(page, 'Developer: Reload Window');
-  await reloaded;
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
-}
 
 export async function chatSurvivesReload(ctx: UiContext): Promise<void> {
   const { page } = ctx;
@@ -25,6 +14,7 @@ export async function chatSurvivesReload(ctx: UiContext): Promise<void> {
   check(count === 1, `the new conversation shows ${count} turns`);
   const firstPrompt = await turns(page).first().locator('.pg-prompt').innerText();
   const title = await chatFrame(page).locator('.pg-title').innerText();
+  await closeEveryEditor(page); // the chat is the only webview to restore
   await reloadWindow(page);
   await openChat(page);
   await turns(page).first().waitFor({ timeout: 20_000 });

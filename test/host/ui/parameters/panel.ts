@@ -18,7 +18,19 @@ export async function webviewFrameWith(page: Page, selector: string, timeoutMs =
     // Webview frames come and go (pending → active); look again at the next frame event, or shortly.
     await page.waitForEvent('framenavigated', { timeout: 250 }).catch(() => undefined);
   }
-  throw new Error(`no webview shows ${selector} within ${timeoutMs} ms`);
+  throw new Error(`no webview shows ${selector} within ${timeoutMs} ms; the frames show: ${await describeFrames(page)}`);
+}
+
+/** What each webview frame holds, for a failure message: its file name and the start of its text. */
+async function describeFrames(page: Page): Promise<string> {
+  const parts: string[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const text = await frame.evaluate(() => document.body?.innerText ?? '(no body)').catch((error: unknown) => `(unreadable: ${String(error).slice(0, 80)})`);
+    const file = frame.url().split('?')[0]?.split('/').pop() ?? frame.url();
+    parts.push(`${file} “${text.replace(/\s+/g, ' ').trim().slice(0, 80)}”`);
+  }
+  return parts.join('; ') || 'no frames';
 }
 
 /** Puts the focus back in the first editor: keys pressed while a webview has focus may not reach the palette. */
