@@ -1,5 +1,6 @@
 // Sets up a webview the same way everywhere: scripts on, forms and command URIs off, resources only
-// from the built webview assets, and the HTML from the one CSP builder with a fresh nonce.
+// from the built webview assets, the HTML from the one CSP builder with a fresh nonce, and the
+// extension's l10n bundle in `data-l10n` (none for English) for the page's texts (media/shared/l10n.ts).
 import * as vscode from 'vscode';
 import { buildWebviewHtml, newNonce } from './html';
 
@@ -12,7 +13,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-/** Renders `dist/webview/<name>.js` (+ `<name>.css`) into `webview`. */
+/** Renders `dist/webview/<name>.js` (+ `<name>.css`) into `webview`, with `data` and the l10n bundle on <body>. */
 export function renderWebview(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
@@ -28,6 +29,6 @@ export function renderWebview(
     title,
     scripts: [asset(`${name}.js`)],
     styles: [asset(`${name}.css`)],
-    data,
+    data: vscode.l10n.bundle ? { ...data, l10n: JSON.stringify(vscode.l10n.bundle) } : data,
   });
 }
