@@ -4,16 +4,17 @@ import DOMPurify from 'dompurify';
 import { renderAnswer } from '../../src/core/markdown/render';
 import { SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
 import type { AnswerView, AttachmentView, CodeActionKind, ToHost, TurnErrorView, TurnView } from '../../src/webview/protocol/chat';
+import * as l10n from '../shared/l10n';
 import { formatBytes, formatSeconds, h, icon, iconButton, textButton } from './dom';
 import { toolCallList } from './toolCards';
 
 export type Post = (message: ToHost) => void;
 
-const CODE_ACTIONS: readonly { action: CodeActionKind; icon: string; label: string }[] = [
-  { action: 'copy', icon: 'copy', label: 'Copy' },
-  { action: 'insert', icon: 'insert', label: 'Insert at Cursor' },
-  { action: 'replace', icon: 'replace', label: 'Replace Selection' },
-  { action: 'newFile', icon: 'new-file', label: 'Open in New File' },
+const codeActions = (): readonly { action: CodeActionKind; icon: string; label: string }[] => [
+  { action: 'copy', icon: 'copy', label: l10n.t('Copy') },
+  { action: 'insert', icon: 'insert', label: l10n.t('Insert at Cursor') },
+  { action: 'replace', icon: 'replace', label: l10n.t('Replace Selection') },
+  { action: 'newFile', icon: 'new-file', label: l10n.t('Open in New File') },
 ];
 
 export function attachmentText(attachment: AttachmentView): string {
@@ -23,8 +24,8 @@ export function attachmentText(attachment: AttachmentView): string {
 }
 
 export function attachmentTitle(attachment: AttachmentView): string {
-  if (attachment.kind === 'image') return `Image ${attachment.name}`;
-  return `${attachment.file}, lines ${attachment.startLine}–${attachment.endLine}`;
+  if (attachment.kind === 'image') return l10n.t('Image {0}', attachment.name);
+  return l10n.t('{0}, lines {1}–{2}', attachment.file, attachment.startLine, attachment.endLine);
 }
 
 /** Sanitised Markdown: rendered to a string, cleaned by DOMPurify, only then made into nodes. */
@@ -38,8 +39,8 @@ function addCodeActions(root: ParentNode, turnId: string, post: Post): void {
     const index = Number(block.dataset.block);
     const header = block.querySelector('.pg-code-header');
     if (!Number.isInteger(index) || !header) continue;
-    const actions = h('div', { class: 'pg-code-actions', role: 'toolbar', 'aria-label': `Code block ${index + 1}` });
-    for (const { action, icon: name, label } of CODE_ACTIONS) {
+    const actions = h('div', { class: 'pg-code-actions', role: 'toolbar', 'aria-label': l10n.t('Code block {0}', index + 1) });
+    for (const { action, icon: name, label } of codeActions()) {
       actions.append(iconButton(name, label, () => post({ type: 'codeAction', turnId, block: index, action })));
     }
     header.append(actions);
@@ -47,31 +48,40 @@ function addCodeActions(root: ParentNode, turnId: string, post: Post): void {
 }
 
 function meta(turn: TurnView, answer: AnswerView): HTMLElement {
-  const parts: (Node | string)[] = [h('span', { class: 'pg-meta-item', title: 'Model' }, answer.model || 'model')];
-  parts.push(h('span', { class: 'pg-meta-item', title: 'Time taken' }, formatSeconds(answer.ms)));
+  const parts: (Node | string)[] = [h('span', { class: 'pg-meta-item', title: l10n.t('Model') }, answer.model || l10n.t('model'))];
+  parts.push(h('span', { class: 'pg-meta-item', title: l10n.t('Time taken') }, formatSeconds(answer.ms)));
   if (answer.usage) {
     const { input, output, total } = answer.usage;
     parts.push(
       h(
         'span',
-        { class: 'pg-meta-item', title: `Tokens: ${input ?? '?'} in, ${output ?? '?'} out${total !== undefined ? `, ${total} total` : ''}` },
-        `${input ?? '?'} in / ${output ?? '?'} out tokens`,
+        {
+          class: 'pg-meta-item',
+          title:
+            total !== undefined
+              ? l10n.t('Tokens: {0} in, {1} out, {2} total', input ?? '?', output ?? '?', total)
+              : l10n.t('Tokens: {0} in, {1} out', input ?? '?', output ?? '?'),
+        },
+        l10n.t('{0} in / {1} out tokens', input ?? '?', output ?? '?'),
       ),
     );
   }
   const shield = turn.safeguards.length
     ? h(
         'span',
-        { class: 'pg-meta-item pg-safeguards-passed', title: `Safeguards on for this request: ${turn.safeguards.join(', ')} — passed` },
+        { class: 'pg-meta-item pg-safeguards-passed', title: l10n.t('Safeguards on for this request: {0} — passed', turn.safeguards.join(', ')) },
         icon('shield'),
-        ` ${turn.safeguards.join(', ')}: passed`,
+        ` ${l10n.t('{0}: passed', turn.safeguards.join(', '))}`,
       )
-    : h('span', { class: 'pg-meta-item pg-no-safeguards', title: 'No safeguard was on for this request' }, 'no safeguards');
+    : h('span', { class: 'pg-meta-item pg-no-safeguards', title: l10n.t('No safeguard was on for this request') }, l10n.t('no safeguards'));
   parts.push(shield);
   return h('div', { class: 'pg-meta' }, ...parts);
 }
 
-const FACTUALITY_TITLE = 'Factuality of this answer against its question and code (POST /factuality), 0–1';
+function factualityText(level: 'low' | 'medium' | 'high', score: string): string {
+  if (level === 'high') return l10n.t('Factuality high: {0}', score);
+  return level === 'medium' ? l10n.t('Factuality medium: {0}', score) : l10n.t('Factuality low: {0}', score);
+}
 
 /** "Check factuality" on an answer with text, then a badge with the score and a word (low/medium/high). */
 function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement | null {
@@ -79,13 +89,13 @@ function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   const check = (label: string): HTMLButtonElement =>
     iconButton('pass', label, () => post({ type: 'checkFactuality', turnId: turn.id }), { text: label, className: 'pg-factuality-check' });
   const state = turn.factuality;
-  if (state === undefined) return h('div', { class: 'pg-factuality' }, check('Check factuality'));
+  if (state === undefined) return h('div', { class: 'pg-factuality' }, check(l10n.t('Check factuality')));
   switch (state.status) {
     case 'checking':
       return h(
         'div',
         { class: 'pg-factuality', 'aria-busy': 'true' },
-        h('span', { class: 'pg-factuality-badge pg-checking', role: 'status' }, icon('loading', 'codicon-modifier-spin'), ' Checking factuality…'),
+        h('span', { class: 'pg-factuality-badge pg-checking', role: 'status' }, icon('loading', 'codicon-modifier-spin'), ` ${l10n.t('Checking factuality…')}`),
       );
     case 'done':
       return h(
@@ -93,9 +103,14 @@ function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
         { class: 'pg-factuality' },
         h(
           'span',
-          { class: `pg-factuality-badge pg-factuality-${state.level}`, role: 'status', title: FACTUALITY_TITLE, 'data-score': state.score.toFixed(2) },
+          {
+            class: `pg-factuality-badge pg-factuality-${state.level}`,
+            role: 'status',
+            title: l10n.t('Factuality of this answer against its question and code (POST /factuality), 0–1'),
+            'data-score': state.score.toFixed(2),
+          },
           icon(state.level === 'high' ? 'pass' : state.level === 'medium' ? 'info' : 'warning'),
-          ` Factuality ${state.level}: ${state.score.toFixed(2)}`,
+          ` ${factualityText(state.level, state.score.toFixed(2))}`,
         ),
       );
     case 'error':
@@ -103,7 +118,7 @@ function factuality(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
         'div',
         { class: 'pg-factuality' },
         h('span', { class: 'pg-factuality-error', role: 'status' }, icon('error'), ` ${state.message}`),
-        check('Check again'),
+        check(l10n.t('Check again')),
       );
   }
 }
@@ -118,9 +133,9 @@ function truncationNote(turn: TurnView, truncated: { shown: number; total: numbe
       'p',
       { class: 'pg-warning' },
       icon('warning'),
-      ` The answer is ${count(truncated.total)} characters long; the first ${count(truncated.shown)} are shown here.`,
+      ` ${l10n.t('The answer is {0} characters long; the first {1} are shown here.', count(truncated.total), count(truncated.shown))}`,
     ),
-    textButton('Open full answer in editor', () => post({ type: 'openFullAnswer', turnId: turn.id }), false, 'go-to-file'),
+    textButton(l10n.t('Open full answer in editor'), () => post({ type: 'openFullAnswer', turnId: turn.id }), false, 'go-to-file'),
   );
 }
 
@@ -132,16 +147,20 @@ function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
     addCodeActions(markdown, turn.id, post);
     body.append(markdown);
   } else if (answer.refusal) {
-    body.append(h('p', { class: 'pg-refusal' }, `The model declined: ${answer.refusal}`));
+    body.append(h('p', { class: 'pg-refusal' }, l10n.t('The model declined: {0}', answer.refusal)));
   } else {
-    body.append(h('p', { class: 'pg-muted' }, answer.toolCalls.length ? 'The model answered with tool calls and no text.' : 'The answer has no text.'));
+    body.append(
+      h('p', { class: 'pg-muted' }, answer.toolCalls.length ? l10n.t('The model answered with tool calls and no text.') : l10n.t('The answer has no text.')),
+    );
   }
   if (answer.truncated) body.append(truncationNote(turn, answer.truncated, post));
-  const calls = toolCallList(answer.toolCalls, 'Tool calls');
+  const calls = toolCallList(answer.toolCalls, l10n.t('Tool calls'));
   if (calls) body.append(calls);
   if (answer.limit) body.append(h('p', { class: 'pg-warning' }, icon('warning'), ` ${answer.limit}`));
   if (answer.incomplete)
-    body.append(h('p', { class: 'pg-warning' }, icon('warning'), ' The answer was cut short (status “incomplete”), perhaps by Max output tokens.'));
+    body.append(
+      h('p', { class: 'pg-warning' }, icon('warning'), ` ${l10n.t('The answer was cut short (status “incomplete”), perhaps by Max output tokens.')}`),
+    );
   body.append(meta(turn, answer));
   const check = factuality(turn, answer, post);
   if (check) body.append(check);
@@ -157,14 +176,14 @@ function decisionText(message: string): string {
 function safeguardDecision(turn: TurnView, error: TurnErrorView, safeguard: { name: string; setting: string }, post: Post): HTMLElement {
   return h(
     'div',
-    { class: 'pg-decision', role: 'group', 'aria-label': `${safeguard.name} safeguard decision` },
-    h('div', { class: 'pg-decision-title' }, icon('shield'), h('strong', {}, ` Blocked by the ${safeguard.name} safeguard`)),
+    { class: 'pg-decision', role: 'group', 'aria-label': l10n.t('{0} safeguard decision', safeguard.name) },
+    h('div', { class: 'pg-decision-title' }, icon('shield'), h('strong', {}, ` ${l10n.t('Blocked by the {0} safeguard', safeguard.name)}`)),
     h('p', {}, decisionText(error.message)),
     h(
       'div',
       { class: 'pg-actions' },
-      textButton('Change setting', () => post({ type: 'changeSafeguard', turnId: turn.id }), false, 'settings-gear'),
-      textButton('Retry', () => post({ type: 'retry', turnId: turn.id }), true, 'refresh'),
+      textButton(l10n.t('Change setting'), () => post({ type: 'changeSafeguard', turnId: turn.id }), false, 'settings-gear'),
+      textButton(l10n.t('Retry'), () => post({ type: 'retry', turnId: turn.id }), true, 'refresh'),
     ),
   );
 }
@@ -180,7 +199,7 @@ function errorBox(turn: TurnView, error: TurnErrorView, post: Post): HTMLElement
       'div',
       { class: 'pg-actions' },
       ...error.actions.map((action, index) => textButton(action.label, () => post({ type: 'errorAction', turnId: turn.id, index }))),
-      textButton('Retry', () => post({ type: 'retry', turnId: turn.id }), true, 'refresh'),
+      textButton(l10n.t('Retry'), () => post({ type: 'retry', turnId: turn.id }), true, 'refresh'),
     ),
   );
 }
@@ -197,7 +216,7 @@ function question(turn: TurnView): HTMLElement {
   return h(
     'div',
     { class: 'pg-question' },
-    h('div', { class: 'pg-role' }, icon('account'), h('span', {}, 'You')),
+    h('div', { class: 'pg-role' }, icon('account'), h('span', {}, l10n.t('You'))),
     turn.prompt ? h('div', { class: 'pg-prompt' }, turn.prompt) : null,
     chips.length ? h('div', { class: 'pg-chips' }, ...chips) : null,
   );
@@ -216,14 +235,14 @@ export function showPartial(turnElement: HTMLElement, text: string): void {
     const status = reply.querySelector('.pg-pending');
     if (status) {
       status.before(partial);
-      status.lastChild?.replaceWith(' Answering… (Escape stops)');
+      status.lastChild?.replaceWith(` ${l10n.t('Answering… (Escape stops)')}`);
     } else reply.append(partial);
   }
   partial.replaceChildren(markdownFragment(text));
 }
 
 export function renderTurn(turn: TurnView, post: Post): HTMLElement {
-  const reply = h('div', { class: 'pg-reply' }, h('div', { class: 'pg-role' }, icon('shield'), h('span', {}, 'Prediction Guard')));
+  const reply = h('div', { class: 'pg-reply' }, h('div', { class: 'pg-role' }, icon('shield'), h('span', {}, l10n.t('Prediction Guard'))));
   switch (turn.status) {
     case 'pending':
       reply.append(
@@ -231,10 +250,10 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
           'p',
           { class: 'pg-pending', role: 'status' },
           icon('loading', 'codicon-modifier-spin'),
-          turn.notice ? ` Waiting for the answer: ${turn.notice}…` : ' Waiting for the answer…',
+          ` ${turn.notice ? l10n.t('Waiting for the answer: {0}…', turn.notice) : l10n.t('Waiting for the answer…')}`,
         ),
       );
-      if (turn.progress?.length) reply.append(toolCallList(turn.progress, 'Tool calls so far') ?? '');
+      if (turn.progress?.length) reply.append(toolCallList(turn.progress, l10n.t('Tool calls so far')) ?? '');
       break;
     case 'done':
       if (turn.answer) reply.append(answerBody(turn, turn.answer, post));
@@ -243,12 +262,12 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
       if (turn.error) reply.append(errorBox(turn, turn.error, post));
       break;
     case 'cancelled':
-      reply.append(errorBox(turn, { kind: 'cancelled', message: 'Stopped before the answer was complete.', actions: [] }, post));
+      reply.append(errorBox(turn, { kind: 'cancelled', message: l10n.t('Stopped before the answer was complete.'), actions: [] }, post));
       break;
   }
   return h(
     'article',
-    { class: 'pg-turn', 'data-turn': turn.id, 'aria-label': `Question: ${turn.prompt.slice(0, 80) || 'attached code'}` },
+    { class: 'pg-turn', 'data-turn': turn.id, 'aria-label': l10n.t('Question: {0}', turn.prompt.slice(0, 80) || l10n.t('attached code')) },
     question(turn),
     reply,
   );
@@ -258,10 +277,10 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
 export function announcement(turn: TurnView): string {
   if (turn.status === 'done' && turn.answer) {
     const text = turn.answer.text.replace(/\s+/g, ' ').trim();
-    return `Answer from ${turn.answer.model}: ${text.slice(0, 400) || 'no text'}`;
+    return l10n.t('Answer from {0}: {1}', turn.answer.model, text.slice(0, 400) || l10n.t('no text'));
   }
   if (turn.status === 'error' && turn.error)
-    return turn.error.safeguard ? `Blocked by the ${turn.error.safeguard.name} safeguard.` : `Request failed: ${turn.error.message}`;
-  if (turn.status === 'cancelled') return 'Stopped.';
+    return turn.error.safeguard ? l10n.t('Blocked by the {0} safeguard.', turn.error.safeguard.name) : l10n.t('Request failed: {0}', turn.error.message);
+  if (turn.status === 'cancelled') return l10n.t('Stopped.');
   return '';
 }

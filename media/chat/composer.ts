@@ -1,6 +1,7 @@
 // The message box: Enter sends, Shift+Enter adds a line, Up recalls earlier prompts (Down goes back),
 // Escape stops a running request. While a request runs the box is disabled and Stop is shown.
 import type { AttachmentView, ToHost } from '../../src/webview/protocol/chat';
+import * as l10n from '../shared/l10n';
 import { attachmentText, attachmentTitle } from './answer';
 import { h, icon, iconButton } from './dom';
 
@@ -27,8 +28,8 @@ export class Composer {
       class: 'pg-input',
       rows: '3',
       maxlength: '200000',
-      'aria-label': 'Message',
-      placeholder: 'Ask about your code (Enter to send, Shift+Enter for a new line, ↑ for the last prompt)',
+      'aria-label': l10n.t('Message'),
+      placeholder: l10n.t('Ask about your code (Enter to send, Shift+Enter for a new line, ↑ for the last prompt)'),
     });
     this.textarea.value = draft;
     this.textarea.addEventListener('keydown', (event) => this.onKey(event));
@@ -37,16 +38,16 @@ export class Composer {
       this.onDraft(this.textarea.value);
       this.updateButtons();
     });
-    this.chips = h('div', { class: 'pg-chips pg-composer-chips', role: 'list', 'aria-label': 'Attached to the next message' });
-    this.sendButton = iconButton('send', 'Send (Enter)', () => this.send(), { className: 'pg-primary pg-send' });
-    this.stopButton = iconButton('debug-stop', 'Stop', () => this.post({ type: 'stop' }), { text: 'Stop', className: 'pg-stop' });
+    this.chips = h('div', { class: 'pg-chips pg-composer-chips', role: 'list', 'aria-label': l10n.t('Attached to the next message') });
+    this.sendButton = iconButton('send', l10n.t('Send (Enter)'), () => this.send(), { className: 'pg-primary pg-send' });
+    this.stopButton = iconButton('debug-stop', l10n.t('Stop'), () => this.post({ type: 'stop' }), { text: l10n.t('Stop'), className: 'pg-stop' });
     this.stopButton.hidden = true;
     this.status = h('div', { class: 'pg-composer-status' });
     const tools = h(
       'div',
       { class: 'pg-composer-bar' },
-      iconButton('code', 'Add the editor selection', () => this.post({ type: 'addSelection' })),
-      iconButton('file-media', 'Attach an image (for vision models)', () => this.post({ type: 'attachImage' })),
+      iconButton('code', l10n.t('Add the editor selection'), () => this.post({ type: 'addSelection' })),
+      iconButton('file-media', l10n.t('Attach an image (for vision models)'), () => this.post({ type: 'attachImage' })),
       this.status,
       this.stopButton,
       this.sendButton,
@@ -75,7 +76,7 @@ export class Composer {
           { class: 'pg-chip', role: 'listitem', title: attachmentTitle(attachment) },
           icon(attachment.kind === 'image' ? 'file-media' : 'code'),
           h('span', {}, attachmentText(attachment)),
-          iconButton('close', `Remove ${attachmentTitle(attachment)}`, () => this.post({ type: 'removeAttachment', id: attachment.id }), {
+          iconButton('close', l10n.t('Remove {0}', attachmentTitle(attachment)), () => this.post({ type: 'removeAttachment', id: attachment.id }), {
             className: 'pg-chip-remove',
           }),
         ),
@@ -86,9 +87,9 @@ export class Composer {
   }
 
   setSettings(model: string, safeguards: readonly string[]): void {
-    const shield = safeguards.length ? `safeguards: ${safeguards.join(', ')}` : 'no safeguards';
-    this.status.replaceChildren(icon(safeguards.length ? 'shield' : 'circle-slash'), h('span', {}, `${model || 'no model set'} · ${shield}`));
-    this.status.title = `Next message: model ${model || '(asked when you send)'}, ${shield}`;
+    const shield = safeguards.length ? l10n.t('safeguards: {0}', safeguards.join(', ')) : l10n.t('no safeguards');
+    this.status.replaceChildren(icon(safeguards.length ? 'shield' : 'circle-slash'), h('span', {}, `${model || l10n.t('no model set')} · ${shield}`));
+    this.status.title = l10n.t('Next message: model {0}, {1}', model || l10n.t('(asked when you send)'), shield);
   }
 
   setRunning(running: boolean): void {

@@ -1,5 +1,6 @@
 // Tiny DOM helpers for the chat webview. Text always goes in through textContent; no HTML strings
 // here (the one HTML string, a rendered answer, goes through DOMPurify in answer.ts).
+import * as l10n from '../shared/l10n';
 
 type Attrs = Readonly<Record<string, string | boolean | undefined>>;
 type Child = Node | string | null | undefined | false;
@@ -57,11 +58,11 @@ export function textButton(text: string, onClick: () => void, secondary = true, 
 }
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024) return l10n.t('{0} B', bytes);
+  if (bytes < 1024 * 1024) return l10n.t('{0} KB', Math.round(bytes / 1024));
+  return l10n.t('{0} MB', (bytes / 1024 / 1024).toFixed(1));
 }
 
 export function formatSeconds(ms: number): string {
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+  return l10n.t('{0} s', ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000));
 }

@@ -1,8 +1,9 @@
 // The chat webview: history, transcript and composer. Every message from the extension is parsed with
 // the shared zod schema (media/shared/host.ts); the page posts `ready` once it can receive them.
 // First: zod must be told not to compile parsers with `new Function` (refused by the CSP) before any
-// schema below is built.
+// schema below is built; then the page's translations are taken from the host (every text is `l10n.t`).
 import '../shared/zodConfig';
+import '../shared/pageL10n';
 import '@vscode/codicons/dist/codicon.css';
 import './chat.css';
 import './answer.css';
@@ -18,11 +19,11 @@ import {
   type TurnView,
 } from '../../src/webview/protocol/chat';
 import { Host } from '../shared/host';
+import * as l10n from '../shared/l10n';
 import { announcement, renderTurn, showPartial } from './answer';
 import { Composer } from './composer';
 import { h, icon, iconButton } from './dom';
 import { HistoryPanel } from './history';
-import { pageStrings } from './strings';
 import { toolRequestCard } from './toolCards';
 
 interface Rendered {
@@ -33,50 +34,61 @@ interface Rendered {
 
 const host = new Host<ToHost, ToWebview>(ToWebviewSchema, (message) => onMessage(message));
 const post = (message: ToHost): void => host.post(message);
-const strings = pageStrings();
 
 const composer = new Composer(post, (draft) => host.saveState({ draft }), host.state(ChatWebviewStateSchema)?.draft ?? '');
 const history = new HistoryPanel(post);
-const title = h('span', { class: 'pg-title' }, strings.newChat);
+const title = h('span', { class: 'pg-title' }, l10n.t('New chat'));
 const historyToggle = h(
   'button',
-  { type: 'button', class: 'pg-button pg-history-toggle', 'aria-expanded': 'false', 'aria-controls': 'pg-history', title: strings.showChats },
+  {
+    type: 'button',
+    class: 'pg-button pg-history-toggle',
+    'aria-expanded': 'false',
+    'aria-controls': 'pg-history',
+    title: l10n.t('Show the chats of this workspace'),
+  },
   icon('history'),
-  h('span', {}, strings.chats),
+  h('span', {}, l10n.t('Chats')),
 );
 const header = h('header', { class: 'pg-header' }, historyToggle, title);
-const transcript = h('main', { class: 'pg-transcript', 'aria-label': 'Conversation', tabindex: '-1' });
-const toolSlot = h('section', { class: 'pg-tool-slot', 'aria-live': 'assertive', 'aria-label': 'Tool call waiting for you' });
+const transcript = h('main', { class: 'pg-transcript', 'aria-label': l10n.t('Conversation'), tabindex: '-1' });
+const toolSlot = h('section', { class: 'pg-tool-slot', 'aria-live': 'assertive', 'aria-label': l10n.t('Tool call waiting for you') });
 toolSlot.hidden = true;
 let shownToolRequest = '';
 const live = h('div', { class: 'pg-sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 // Setup the chat still needs (a key, a model), with the button that does it; hidden once done.
-const setup = h('div', { class: 'pg-setup', role: 'group', 'aria-label': strings.setup });
+const setup = h('div', { class: 'pg-setup', role: 'group', 'aria-label': l10n.t('Setup') });
 const setupKey = h(
   'p',
   { class: 'pg-setup-step' },
-  h('span', {}, strings.noApiKey),
-  iconButton('key', strings.setApiKey, () => post({ type: 'setup', step: 'setApiKey' }), { text: strings.setApiKey, className: 'pg-setup-key' }),
+  h('span', {}, l10n.t('No API key is set. Set the key of your Prediction Guard deployment to start.')),
+  iconButton('key', l10n.t('Set API Key'), () => post({ type: 'setup', step: 'setApiKey' }), { text: l10n.t('Set API Key'), className: 'pg-setup-key' }),
 );
 const setupModel = h(
   'p',
   { class: 'pg-setup-step' },
-  h('span', {}, strings.noModel),
-  iconButton('list-selection', strings.chooseModel, () => post({ type: 'setup', step: 'selectModel' }), {
-    text: strings.chooseModel,
+  h('span', {}, l10n.t('No model is chosen yet.')),
+  iconButton('list-selection', l10n.t('Choose a model'), () => post({ type: 'setup', step: 'selectModel' }), {
+    text: l10n.t('Choose a model'),
     className: 'pg-setup-model',
   }),
 );
-const walkthroughLink = h('button', { type: 'button', class: 'pg-link-button pg-walkthrough' }, strings.walkthrough);
+const walkthroughLink = h('button', { type: 'button', class: 'pg-link-button pg-walkthrough' }, l10n.t('Get started: a walkthrough of Prediction Guard'));
 walkthroughLink.addEventListener('click', () => post({ type: 'setup', step: 'walkthrough' }));
 setup.append(setupKey, setupModel);
 const welcome = h(
   'div',
   { class: 'pg-welcome' },
-  h('h2', {}, strings.welcomeTitle),
+  h('h2', {}, l10n.t('Chat with Prediction Guard')),
   setup,
-  h('p', {}, strings.welcomeIntro),
-  h('ul', {}, h('li', {}, strings.tipAttach), h('li', {}, strings.tipKeys), h('li', {}, strings.tipCode)),
+  h('p', {}, l10n.t('Ask about the code in front of you. Your messages go only to your Prediction Guard deployment, through the safeguards you set.')),
+  h(
+    'ul',
+    {},
+    h('li', {}, l10n.t('Select code and run “Add Selection to Chat” (right-click → Prediction Guard) to attach it.')),
+    h('li', {}, l10n.t('Enter sends, Shift+Enter adds a line, ↑ recalls your last prompt, Escape stops a request.')),
+    h('li', {}, l10n.t('Code in answers can be copied, inserted at the cursor, replace the selection or open in a new file.')),
+  ),
   h('p', {}, walkthroughLink),
 );
 

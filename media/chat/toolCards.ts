@@ -2,6 +2,7 @@
 // user function's result, and the collapsed list of calls on an answer. Text goes in through
 // textContent only; the description's `code` spans are split out, never parsed as HTML.
 import type { ToHost, ToolCallView, ToolRequestView } from '../../src/webview/protocol/chat';
+import * as l10n from '../shared/l10n';
 import { formatBytes, formatSeconds, h, icon, textButton } from './dom';
 
 type Post = (message: ToHost) => void;
@@ -19,26 +20,26 @@ function sentence(description: string): string {
 }
 
 function argumentsBlock(args: string): HTMLElement {
-  return h('details', { class: 'pg-tool-args' }, h('summary', {}, 'Arguments'), h('pre', { class: 'pg-tool-data' }, args || '{}'));
+  return h('details', { class: 'pg-tool-args' }, h('summary', {}, l10n.t('Arguments')), h('pre', { class: 'pg-tool-data' }, args || '{}'));
 }
 
 export function consentCard(request: Extract<ToolRequestView, { kind: 'consent' }>, post: Post): HTMLElement {
   const answer = (choice: 'allow' | 'allowChat' | 'deny') => () => post({ type: 'toolConsent', requestId: request.requestId, choice });
-  const allow = textButton('Allow', answer('allow'), false, 'check');
+  const allow = textButton(l10n.t('Allow'), answer('allow'), false, 'check');
   allow.dataset.autofocus = 'true';
   return h(
     'div',
-    { class: 'pg-tool-card', role: 'group', 'aria-label': `The model wants to ${request.description.replace(/`/g, '')}` },
-    h('div', { class: 'pg-tool-card-title' }, icon('tools'), h('strong', {}, ' The model wants to:')),
+    { class: 'pg-tool-card', role: 'group', 'aria-label': l10n.t('The model wants to {0}', request.description.replace(/`/g, '')) },
+    h('div', { class: 'pg-tool-card-title' }, icon('tools'), h('strong', {}, ` ${l10n.t('The model wants to:')}`)),
     h('p', { class: 'pg-tool-card-what' }, ...describedNodes(sentence(request.description))),
     argumentsBlock(request.arguments),
-    h('p', { class: 'pg-muted' }, 'What the tool returns is sent to your Prediction Guard deployment with the next request.'),
+    h('p', { class: 'pg-muted' }, l10n.t('What the tool returns is sent to your Prediction Guard deployment with the next request.')),
     h(
       'div',
       { class: 'pg-actions' },
       allow,
-      textButton('Allow for this chat', answer('allowChat'), true, 'check-all'),
-      textButton('Deny', answer('deny'), true, 'close'),
+      textButton(l10n.t('Allow for this chat'), answer('allowChat'), true, 'check-all'),
+      textButton(l10n.t('Deny'), answer('deny'), true, 'close'),
     ),
   );
 }
@@ -47,16 +48,16 @@ export function resultPrompt(request: Extract<ToolRequestView, { kind: 'result' 
   const field = h('textarea', {
     class: 'pg-tool-result',
     rows: '4',
-    'aria-label': `Result of ${request.tool}`,
-    placeholder: 'Type the result to send back to the model',
+    'aria-label': l10n.t('Result of {0}', request.tool),
+    placeholder: l10n.t('Type the result to send back to the model'),
   });
   field.dataset.autofocus = 'true';
-  const send = textButton('Send result', () => post({ type: 'toolResult', requestId: request.requestId, result: field.value }), false, 'send');
-  const decline = textButton('Decline', () => post({ type: 'toolResult', requestId: request.requestId, result: null }), true, 'close');
+  const send = textButton(l10n.t('Send result'), () => post({ type: 'toolResult', requestId: request.requestId, result: field.value }), false, 'send');
+  const decline = textButton(l10n.t('Decline'), () => post({ type: 'toolResult', requestId: request.requestId, result: null }), true, 'close');
   return h(
     'div',
-    { class: 'pg-tool-card', role: 'group', 'aria-label': `The model called your function ${request.tool}` },
-    h('div', { class: 'pg-tool-card-title' }, icon('symbol-method'), h('strong', {}, ` The model called your function ${request.tool}`)),
+    { class: 'pg-tool-card', role: 'group', 'aria-label': l10n.t('The model called your function {0}', request.tool) },
+    h('div', { class: 'pg-tool-card-title' }, icon('symbol-method'), h('strong', {}, ` ${l10n.t('The model called your function {0}', request.tool)}`)),
     h('p', { class: 'pg-tool-card-what' }, ...describedNodes(sentence(request.description))),
     argumentsBlock(request.arguments),
     field,
@@ -68,21 +69,21 @@ export function toolRequestCard(request: ToolRequestView, post: Post): HTMLEleme
   return request.kind === 'consent' ? consentCard(request, post) : resultPrompt(request, post);
 }
 
-const OUTCOME_LABELS: Readonly<Record<NonNullable<ToolCallView['outcome']>, string>> = {
-  ran: 'ran',
-  denied: 'denied by you',
-  refused: 'refused',
-  failed: 'failed',
-  typed: 'answered by you',
-  declined: 'declined by you',
-  skipped: 'not run (limit)',
-};
+const outcomeLabels = (): Readonly<Record<NonNullable<ToolCallView['outcome']>, string>> => ({
+  ran: l10n.t('ran'),
+  denied: l10n.t('denied by you'),
+  refused: l10n.t('refused'),
+  failed: l10n.t('failed'),
+  typed: l10n.t('answered by you'),
+  declined: l10n.t('declined by you'),
+  skipped: l10n.t('not run (limit)'),
+});
 
 /** One call in the collapsed list: tool, what it did in words, outcome, result size, time. */
 export function toolCallEntry(call: ToolCallView): HTMLElement {
   const who = call.server ? `${call.server} › ${call.name}` : call.name;
   const facts = [
-    call.outcome ? OUTCOME_LABELS[call.outcome] : undefined,
+    call.outcome ? outcomeLabels()[call.outcome] : undefined,
     call.bytes !== undefined ? formatBytes(call.bytes) : undefined,
     call.ms !== undefined ? formatSeconds(call.ms) : undefined,
   ]
@@ -96,19 +97,19 @@ export function toolCallEntry(call: ToolCallView): HTMLElement {
       'summary',
       {},
       icon('tools'),
-      h('span', { class: 'pg-tool-name' }, ` ${call.kind === 'mcp' ? 'MCP tool' : 'Tool'} ${who}`),
+      h('span', { class: 'pg-tool-name' }, ` ${call.kind === 'mcp' ? l10n.t('MCP tool {0}', who) : l10n.t('Tool {0}', who)}`),
       call.description ? h('span', { class: 'pg-tool-what' }, ': ', ...describedNodes(call.description)) : null,
       facts
         ? h('span', { class: failed ? 'pg-tool-facts pg-tool-failed' : 'pg-tool-facts' }, ` (${facts})`)
         : call.error
-          ? h('span', { class: 'pg-tool-failed' }, ' (failed)')
+          ? h('span', { class: 'pg-tool-failed' }, ` (${l10n.t('failed')})`)
           : null,
     ),
-    h('div', { class: 'pg-tool-label' }, 'Arguments'),
-    h('pre', { class: 'pg-tool-data' }, call.arguments || '(none)'),
-    call.output !== undefined ? h('div', { class: 'pg-tool-label' }, 'Output') : null,
+    h('div', { class: 'pg-tool-label' }, l10n.t('Arguments')),
+    h('pre', { class: 'pg-tool-data' }, call.arguments || l10n.t('(none)')),
+    call.output !== undefined ? h('div', { class: 'pg-tool-label' }, l10n.t('Output')) : null,
     call.output !== undefined ? h('pre', { class: 'pg-tool-data' }, call.output) : null,
-    call.error !== undefined ? h('div', { class: 'pg-tool-label' }, 'Error') : null,
+    call.error !== undefined ? h('div', { class: 'pg-tool-label' }, l10n.t('Error')) : null,
     call.error !== undefined ? h('pre', { class: 'pg-tool-data' }, call.error) : null,
   );
 }

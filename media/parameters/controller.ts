@@ -27,7 +27,8 @@ import {
   type FormDraft,
   type FormResult,
 } from './formModel';
-import { labelList, TARGET_LABELS } from './labels';
+import * as l10n from '../shared/l10n';
+import { labelList, targetLabel } from './labels';
 import { appView, type App } from './view';
 
 export class Controller implements View, App {
@@ -117,7 +118,10 @@ export class Controller implements View, App {
   save(): void {
     const values = this.result.values;
     if (!values) {
-      this.status = `Not saved: fix ${this.problemCount === 1 ? 'the problem' : `the ${this.problemCount} problems`} marked in the form.`;
+      this.status =
+        this.problemCount === 1
+          ? l10n.t('Not saved: fix the problem marked in the form.')
+          : l10n.t('Not saved: fix the {0} problems marked in the form.', this.problemCount);
       this.update();
       this.root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -126,7 +130,7 @@ export class Controller implements View, App {
     this.pendingSave = { values, target };
     this.alert = '';
     this.rejectedFields = [];
-    this.status = `Saving to ${TARGET_LABELS[target]}…`;
+    this.status = l10n.t('Saving to {0}…', targetLabel(target));
     this.post({ type: 'save', values, target });
     this.update();
   }
@@ -200,10 +204,12 @@ export class Controller implements View, App {
     this.alert = '';
     this.rejectedFields = [];
     if (overridden.size) {
-      const why = target === 'user' ? 'workspace settings override' : 'these still differ';
-      this.status = `Saved to ${TARGET_LABELS[target]}, but ${why}: ${labelList(overridden)}.`;
+      this.status =
+        target === 'user'
+          ? l10n.t('Saved to {0}, but workspace settings override: {1}.', targetLabel(target), labelList(overridden))
+          : l10n.t('Saved to {0}, but these still differ: {1}.', targetLabel(target), labelList(overridden));
     } else {
-      this.status = `Saved to ${TARGET_LABELS[target]}`;
+      this.status = l10n.t('Saved to {0}', targetLabel(target));
     }
   }
 

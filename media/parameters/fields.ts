@@ -6,8 +6,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { type ApiParameters } from '../../src/api/parameters';
 import { type ParametersToHost, type PanelState } from '../../src/webview/protocol/parameters';
+import * as l10n from '../shared/l10n';
 import { type FieldErrors, type FormDraft } from './formModel';
-import { SOURCE_LABELS, SOURCE_TITLES } from './labels';
+import { sourceLabel, sourceTitle } from './labels';
 
 /** What the sections need from the panel's controller. */
 export interface View {
@@ -57,7 +58,7 @@ const inputValue = (event: Event): string => (event.target as HTMLInputElement).
 
 export function sourceBadge(v: View, key: string): TemplateResult {
   const source = v.state.sources[key] ?? 'default';
-  return html`<vscode-badge class="source source-${source}" title=${SOURCE_TITLES[source]}>${SOURCE_LABELS[source]}</vscode-badge>`;
+  return html`<vscode-badge class="source source-${source}" title=${sourceTitle(source)}>${sourceLabel(source)}</vscode-badge>`;
 }
 
 export function errorLine(id: string, error: string | undefined): TemplateResult | typeof nothing {
@@ -203,6 +204,21 @@ export function section(id: string, heading: string, body: TemplateResult, headi
     </div>
     ${body}
   </section>`;
+}
+
+/** A card's Remove button, named for what it removes ("Remove Function tool 1"). */
+export function removeButton(id: string, what: string, onRemove: () => void): TemplateResult {
+  return html`<vscode-button id="${id}-remove" secondary icon="trash" aria-label=${l10n.t('Remove {0}', what)} @click=${onRemove}
+    >${l10n.t('Remove')}</vscode-button
+  >`;
+}
+
+/**
+ * A translated sentence with markup in it: `richText(l10n.t('Sends to {0}.'), html`<code>${url}</code>`)`.
+ * The message is translated without arguments (its `{0}`, `{1}`… stay), then each placeholder becomes its part.
+ */
+export function richText(message: string, ...parts: TemplateResult[]): (string | TemplateResult)[] {
+  return message.split(/\{(\d+)\}/).map((piece, index) => (index % 2 === 0 ? piece : (parts[Number(piece)] ?? `{${piece}}`)));
 }
 
 /** A status line for a list the extension loads (models, MCP servers). */

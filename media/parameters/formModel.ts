@@ -7,6 +7,7 @@ import '../../src/util/zodEnglish';
 import { ApiParametersSchema, PII_SETTINGS, type ApiParameters, type SettingsTool } from '../../src/api/parameters';
 import { PII_REPLACE_METHODS, REASONING_EFFORTS, ToolChoiceSchema, type ToolChoice } from '../../src/api/requestSchema';
 import { issueText, parseFunctionTool, parseMcpTool, splitList, toolDraftFromSetting, ToolDraftSchema } from './toolsModel';
+import * as l10n from '../shared/l10n';
 
 const BLANK_OR = <T extends readonly [string, ...string[]]>(values: T) => z.enum(['', ...values]);
 
@@ -82,7 +83,7 @@ function numberField(raw: string, key: 'temperature' | 'topP' | 'maxOutputTokens
   const text = raw.trim();
   if (!text) return null;
   if (!NUMBER_TEXT.test(text)) {
-    errors[key] = `${label} must be a number.`;
+    errors[key] = l10n.t('{0} must be a number.', label);
     return null;
   }
   const parsed = ApiParametersSchema.shape[key].safeParse(Number(text));
@@ -98,7 +99,7 @@ function toolChoiceValue(form: FormDraft, errors: FieldErrors): ToolChoice | nul
   if (choice === '') return null;
   if (choice === 'none' || choice === 'auto') return choice;
   if (choice === 'required') {
-    if (!form.tools.length) errors.toolChoice = 'Tool choice “required” needs at least one tool above.';
+    if (!form.tools.length) errors.toolChoice = l10n.t('Tool choice “required” needs at least one tool above.');
     return choice;
   }
   if (choice === 'other') return form.toolChoiceOther;
@@ -106,17 +107,17 @@ function toolChoiceValue(form: FormDraft, errors: FieldErrors): ToolChoice | nul
   const name = rest.join(':');
   if (kind === 'function') {
     if (!form.tools.some((t) => t.kind === 'function' && t.name.trim() === name)) {
-      errors.toolChoice = `Tool choice names the function “${name}”, which is not among the tools above.`;
+      errors.toolChoice = l10n.t('Tool choice names the function “{0}”, which is not among the tools above.', name);
     }
     return { type: 'function', name };
   }
   if (kind === 'mcp') {
     if (!form.tools.some((t) => t.kind === 'mcp' && t.serverLabel.trim() === name)) {
-      errors.toolChoice = `Tool choice names the MCP server “${name}”, which is not among the tools above.`;
+      errors.toolChoice = l10n.t('Tool choice names the MCP server “{0}”, which is not among the tools above.', name);
     }
     return { type: 'mcp', server_label: name };
   }
-  errors.toolChoice = 'Choose a tool choice from the list.';
+  errors.toolChoice = l10n.t('Choose a tool choice from the list.');
   return null;
 }
 
@@ -138,13 +139,13 @@ export function paramsFromForm(form: FormDraft): FormResult {
   const candidate = {
     model: form.model.trim(),
     instructions: form.instructions,
-    temperature: numberField(form.temperature, 'temperature', 'Temperature', errors),
-    topP: numberField(form.topP, 'topP', 'Top p', errors),
-    maxOutputTokens: numberField(form.maxOutputTokens, 'maxOutputTokens', 'Max output tokens', errors),
+    temperature: numberField(form.temperature, 'temperature', l10n.t('Temperature'), errors),
+    topP: numberField(form.topP, 'topP', l10n.t('Top p'), errors),
+    maxOutputTokens: numberField(form.maxOutputTokens, 'maxOutputTokens', l10n.t('Max output tokens'), errors),
     reasoningEffort: form.reasoningEffort || null,
     tools,
     toolChoice: toolChoiceValue(form, errors),
-    maxToolCalls: numberField(form.maxToolCalls, 'maxToolCalls', 'Max tool calls', errors),
+    maxToolCalls: numberField(form.maxToolCalls, 'maxToolCalls', l10n.t('Max tool calls'), errors),
     parallelToolCalls: form.parallelToolCalls === '' ? null : form.parallelToolCalls === 'on',
     safeguards: {
       pii: form.pii,
@@ -208,7 +209,7 @@ export function namedToolChoices(form: FormDraft): { value: string; label: strin
     const value = `${tool.kind}:${name}`;
     if (!name || seen.has(value)) continue;
     seen.add(value);
-    options.push({ value, label: tool.kind === 'function' ? `Function: ${name}` : `MCP server: ${name}` });
+    options.push({ value, label: tool.kind === 'function' ? l10n.t('Function: {0}', name) : l10n.t('MCP server: {0}', name) });
   }
   return options;
 }

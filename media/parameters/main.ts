@@ -1,6 +1,8 @@
 // The parameters panel's webview: every Responses parameter and safeguard as a form, validated with
-// the shared schemas, saved to settings by the extension, previewed as the exact request.
+// the shared schemas, saved to settings by the extension, previewed as the exact request. First the
+// zod setting for the CSP, then the page's translations from the host (every text is `l10n.t`).
 import '../shared/zodConfig';
+import '../shared/pageL10n';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import '../../src/util/zodEnglish';
 import { mcpServerUrlProblem, type SettingsTool } from '../../src/api/parameters';
 import { FunctionParametersSchema, FunctionToolSchema, McpToolSchema } from '../../src/api/requestSchema';
+import * as l10n from '../shared/l10n';
 
 export const FunctionDraftSchema = z.object({
   kind: z.literal('function'),
@@ -97,15 +98,15 @@ export function toolDraftFromSetting(tool: SettingsTool): ToolDraft {
 
 /** A zod issue in the panel's words: "must be at most 2". */
 export function issueText(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return 'is not valid';
+  if (!issue) return l10n.t('is not valid');
   const i = issue as z.core.$ZodIssue & { maximum?: number | bigint; minimum?: number | bigint; inclusive?: boolean; expected?: string };
   switch (i.code) {
     case 'too_big':
-      return i.inclusive === false ? `must be less than ${i.maximum}` : `must be at most ${i.maximum}`;
+      return i.inclusive === false ? l10n.t('must be less than {0}', String(i.maximum)) : l10n.t('must be at most {0}', String(i.maximum));
     case 'too_small':
-      return i.inclusive === false ? `must be greater than ${i.minimum}` : `must be at least ${i.minimum}`;
+      return i.inclusive === false ? l10n.t('must be greater than {0}', String(i.minimum)) : l10n.t('must be at least {0}', String(i.minimum));
     case 'invalid_type':
-      return i.expected === 'int' ? 'must be a whole number' : `must be a ${i.expected ?? 'valid value'}`;
+      return i.expected === 'int' ? l10n.t('must be a whole number') : l10n.t('must be a {0}', i.expected ?? l10n.t('valid value'));
     default:
       return i.message;
   }
@@ -134,7 +135,7 @@ function schemaIssueText(issue: z.core.$ZodIssue): string {
   let inner: z.core.$ZodIssue = issue;
   while (inner.code === 'invalid_union' && inner.errors[0]?.[0]) inner = inner.errors[0][0];
   const path = [...issue.path, ...(inner === issue ? [] : inner.path)].map(String).join('.');
-  return `${path ? `at “${path}”: ` : ''}${issueText(inner)}`;
+  return path ? l10n.t('at “{0}”: {1}', path, issueText(inner)) : issueText(inner);
 }
 
 export function parseFunctionTool(tools: readonly ToolDraft[], index: number, errors: Errors): SettingsTool | undefined {
@@ -144,10 +145,10 @@ export function parseFunctionTool(tools: readonly ToolDraft[], index: number, er
   const before = Object.keys(errors).length;
   const name = draft.name.trim();
   const nameCheck = FunctionToolSchema.shape.name.safeParse(name);
-  if (!name) errors[`${at}.name`] = 'A function tool needs a name.';
-  else if (!nameCheck.success) errors[`${at}.name`] = `Name: ${issueText(nameCheck.error.issues[0])}.`;
+  if (!name) errors[`${at}.name`] = l10n.t('A function tool needs a name.');
+  else if (!nameCheck.success) errors[`${at}.name`] = l10n.t('Name: {0}.', issueText(nameCheck.error.issues[0]));
   else if (tools.slice(0, index).some((t) => t.kind === 'function' && t.name.trim() === name)) {
-    errors[`${at}.name`] = `Another function tool is named “${name}”.`;
+    errors[`${at}.name`] = l10n.t('Another function tool is named “{0}”.', name);
   }
   let parameters: Record<string, unknown> | undefined;
   if (draft.parameters.trim()) {
@@ -155,12 +156,12 @@ export function parseFunctionTool(tools: readonly ToolDraft[], index: number, er
     try {
       json = JSON.parse(draft.parameters);
     } catch (error) {
-      errors[`${at}.parameters`] = `Parameters are not valid JSON: ${error instanceof Error ? error.message : String(error)}.`;
+      errors[`${at}.parameters`] = l10n.t('Parameters are not valid JSON: {0}.', error instanceof Error ? error.message : String(error));
     }
     if (json !== undefined) {
       const checked = FunctionParametersSchema.safeParse(json);
       if (checked.success) parameters = checked.data;
-      else errors[`${at}.parameters`] = `Parameters are not a JSON Schema object: ${schemaIssueText(checked.error.issues[0]!)}.`;
+      else errors[`${at}.parameters`] = l10n.t('Parameters are not a JSON Schema object: {0}.', schemaIssueText(checked.error.issues[0]!));
     }
   }
   if (Object.keys(errors).length > before) return undefined;
@@ -183,9 +184,9 @@ export function parseHeaders(text: string): { headers: Record<string, string>; e
     if (!line.trim()) continue;
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon).trim() : '';
-    if (!HEADER_NAME.test(name)) return { headers, error: `Headers, line ${i + 1}: write one “Name: value” per line.` };
+    if (!HEADER_NAME.test(name)) return { headers, error: l10n.t('Headers, line {0}: write one “Name: value” per line.', i + 1) };
     if (name.toLowerCase() === 'authorization') {
-      return { headers, error: 'Headers: an authorization value is a secret. Use “Authorization…” to keep it in secret storage, not in settings.' };
+      return { headers, error: l10n.t('Headers: an authorization value is a secret. Use “Authorization…” to keep it in secret storage, not in settings.') };
     }
     headers[name] = line.slice(colon + 1).trim();
   }
@@ -198,21 +199,21 @@ export function parseMcpTool(tools: readonly ToolDraft[], index: number, errors:
   const at = `tools.${index}`;
   const before = Object.keys(errors).length;
   const label = draft.serverLabel.trim();
-  if (!McpToolSchema.shape.server_label.safeParse(label).success) errors[`${at}.server_label`] = 'An MCP server needs a server label.';
+  if (!McpToolSchema.shape.server_label.safeParse(label).success) errors[`${at}.server_label`] = l10n.t('An MCP server needs a server label.');
   else if (tools.slice(0, index).some((t) => t.kind === 'mcp' && t.serverLabel.trim() === label)) {
-    errors[`${at}.server_label`] = `Another MCP server is labelled “${label}”.`;
+    errors[`${at}.server_label`] = l10n.t('Another MCP server is labelled “{0}”.', label);
   }
   const url = draft.serverUrl.trim();
-  if (draft.custom && !url) errors[`${at}.server_url`] = 'A custom MCP server needs its URL.';
+  if (draft.custom && !url) errors[`${at}.server_url`] = l10n.t('A custom MCP server needs its URL.');
   else if (url && mcpServerUrlProblem(url)) {
-    errors[`${at}.server_url`] = 'URL must be an https:// address (plain http:// only for localhost).';
+    errors[`${at}.server_url`] = l10n.t('URL must be an https:// address (plain http:// only for localhost).');
   }
   let allowed: string[] | undefined;
   if (draft.custom) {
     const list = splitList(draft.allowedToolsText);
     allowed = list.length ? list : undefined;
   } else if (draft.allowedTools) {
-    if (!draft.allowedTools.length) errors[`${at}.allowed_tools`] = 'Check at least one tool, or remove this server.';
+    if (!draft.allowedTools.length) errors[`${at}.allowed_tools`] = l10n.t('Check at least one tool, or remove this server.');
     allowed = draft.allowedTools;
   }
   const { headers, error } = parseHeaders(draft.headers);

@@ -6,7 +6,6 @@ import { WebviewChannel } from '../webview/channel';
 import { renderWebview } from '../webview/render';
 import { ToHostSchema, type ToHost, type ToWebview } from '../webview/protocol/chat';
 import { type ChatController } from './chatController';
-import { chatStrings } from './chatStrings';
 
 export const CHAT_VIEW_ID = 'predictionGuard.chatView';
 
@@ -21,7 +20,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   resolveWebviewView(webviewView: vscode.WebviewView): void {
     this.view?.dispose();
-    renderWebview(webviewView.webview, this.extensionUri, 'chat', vscode.l10n.t('Prediction Guard Chat'), { strings: JSON.stringify(chatStrings()) });
+    renderWebview(webviewView.webview, this.extensionUri, 'chat', vscode.l10n.t('Prediction Guard Chat'));
     const channel = new WebviewChannel<ToHost, ToWebview>(
       webviewView.webview,
       ToHostSchema,

@@ -84,7 +84,7 @@ export class ParametersPanel extends Disposable {
         panel.dispose();
       }),
     );
-    renderWebview(panel.webview, deps.extensionUri, 'parameters', 'Prediction Guard Parameters');
+    renderWebview(panel.webview, deps.extensionUri, 'parameters', vscode.l10n.t('Prediction Guard Parameters'));
   }
 
   private async handle(message: ParametersToHost): Promise<void> {

@@ -1,18 +1,19 @@
 // Localisable strings: package.json's %keys% and package.nls.json match both ways; every
-// user-facing text in src/ goes through l10n.t; l10n/bundle.l10n.json holds exactly the messages
-// of those calls (regenerate it with `npm run l10n`).
+// user-facing text in src/ and in the webviews (media/) goes through l10n.t; l10n/bundle.l10n.json
+// holds exactly the messages of those calls (regenerate it with `npm run l10n`).
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { english } from '../../src/core/l10n';
-import { scanSource, type Bypass } from '../../scripts/l10nScan';
+import { scanSource, scanWebviewSource, type Bypass } from '../../scripts/l10nScan';
 
 const root = join(__dirname, '..', '..');
 const read = (...path: string[]) => readFileSync(join(root, ...path), 'utf8');
 const manifestText = read('package.json');
 const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
 const bundle = JSON.parse(read('l10n', 'bundle.l10n.json')) as Record<string, string | { message: string }>;
+const keysOf = (record: object): string[] => Object.keys(record);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,6 +23,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 const scans = sourceFiles(join(root, 'src')).map((file) => ({ file: relative(root, file), ...scanSource(file, readFileSync(file, 'utf8')) }));
+const webviewScans = sourceFiles(join(root, 'media')).map((file) => ({ file: relative(root, file), ...scanWebviewSource(file, readFileSync(file, 'utf8')) }));
+const allScans = [...scans, ...webviewScans];
 const show = (file: string, b: Bypass) => `${file}:${b.line} ${b.call}: ${JSON.stringify(b.text)}`;
 
 describe('package.json and package.nls.json', () => {
@@ -85,12 +88,20 @@ describe('runtime strings', () => {
     );
   });
 
+  it('no user-facing text in media/ (the webviews) bypasses l10n.t', () => {
+    assert.deepEqual(
+      webviewScans.flatMap((s) => s.bypasses.map((b) => show(s.file, b))),
+      [],
+    );
+  });
+
   it('every l10n.t call has a literal message, so the bundle can be extracted', () => {
     // The one forwarder: extension.ts installs vscode.l10n.t as the pure modules' translator.
     const forwarder = (file: string, line: number) =>
       file === join('src', 'extension.ts') && /=> vscode\.l10n\.t\(message, \.\.\.args\)/.test(read(file).split('\n')[line - 1] ?? '');
-    const calls = scans.flatMap((s) => s.l10nCalls.map((c) => ({ ...c, file: s.file }))).filter((c) => !forwarder(c.file, c.line));
+    const calls = allScans.flatMap((s) => s.l10nCalls.map((c) => ({ ...c, file: s.file }))).filter((c) => !forwarder(c.file, c.line));
     assert.ok(calls.length > 80, `only ${calls.length} l10n.t calls found`);
+    assert.ok(webviewScans.flatMap((s) => s.l10nCalls).length > 250, 'the webviews’ l10n.t calls are found');
     assert.deepEqual(
       calls.filter((c) => c.message === undefined).map((c) => `${c.file}:${c.line}`),
       [],
@@ -98,7 +109,8 @@ describe('runtime strings', () => {
   });
 
   it('l10n/bundle.l10n.json holds exactly the messages of the l10n.t calls (npm run l10n)', () => {
-    const messages = new Set(scans.flatMap((s) => s.l10nCalls.flatMap((c) => (c.message === undefined ? [] : [c.message]))));
+    const messages = new Set(allScans.flatMap((s) => s.l10nCalls.flatMap((c) => (c.message === undefined ? [] : [c.message]))));
+    assert.ok(keysOf(bundle).includes('Check factuality'), 'webview messages are in the bundle');
     const keys = new Set(Object.keys(bundle));
     assert.deepEqual(
       [...messages].filter((m) => !keys.has(m)),
@@ -118,9 +130,51 @@ describe('runtime strings', () => {
     for (const s of pure) assert.match(read(s.file), /import \* as l10n from '\.\.?\/(\.\.\/)*(core\/)?l10n'/, s.file);
   });
 
+  it('webview modules translate through media/shared/l10n.ts, whose bundle the host sends', () => {
+    const users = webviewScans.filter((s) => s.l10nCalls.length > 0);
+    assert.ok(users.some((s) => s.file.endsWith(join('parameters', 'sections', 'mcp.ts'))));
+    for (const s of users) assert.match(read(s.file), /import \* as l10n from '(\.\.\/)+shared\/l10n'/, s.file);
+    for (const main of ['chat', 'parameters']) {
+      const imports = [...read('media', main, 'main.ts').matchAll(/^import '([^']+)';/gm)].map((m) => m[1]);
+      assert.deepEqual(imports.slice(0, 2), ['../shared/zodConfig', '../shared/pageL10n'], `media/${main}/main.ts takes the bundle before any text is built`);
+    }
+  });
+
   it('English formatting fills {0}, {1}… as vscode.l10n.t does', () => {
     assert.equal(english('{0}, retrying in {1} s ({2} of {3})', 'rate limited (429)', 2, 1, 2), 'rate limited (429), retrying in 2 s (1 of 2)');
     assert.equal(english('left {1} as is', 'x'), 'left {1} as is');
+  });
+});
+
+describe('the webview bypass detector', () => {
+  const bypassesIn = (code: string) => scanWebviewSource('fixture.ts', code).bypasses.map((b) => b.text);
+
+  it('flags DOM texts, user-facing attributes and properties, and prose anywhere', () => {
+    assert.deepEqual(bypassesIn("h('button', { class: 'pg-button', title: 'Stop it' }, 'stop');"), ['Stop it', 'stop']);
+    assert.deepEqual(bypassesIn("h('span', {}, `${n} ${n === 1 ? 'message' : 'messages'}`);"), ['message', 'messages']);
+    assert.deepEqual(bypassesIn("iconButton('send', 'Send (Enter)', send);"), ['Send (Enter)']);
+    assert.deepEqual(bypassesIn("const spec = { id: 'top-p', label: 'Top p', hint: l10n.t('0–1'), ariaLabel: `Name of ${title}` };"), ['Top p', 'Name of ']);
+    assert.deepEqual(bypassesIn("status.textContent = 'done'; el.setAttribute('aria-label', `Code block ${i}`);"), ['done', 'Code block ']);
+    assert.deepEqual(bypassesIn("const WORDS = { ran: 'ran', denied: 'denied by you' };"), ['denied by you']);
+    assert.deepEqual(bypassesIn('errors.toolChoice = `Tool choice names “${name}”.`;'), ['Tool choice names “']);
+  });
+
+  it('flags the text and user-facing attributes of Lit templates, and the literals put there', () => {
+    assert.deepEqual(bypassesIn('html`<vscode-button id="save" icon="save" @click=${save}>Save</vscode-button>`;'), ['Save']);
+    assert.deepEqual(bypassesIn('html`<vscode-textfield placeholder="e.g. get_weather" aria-label=${`Name of ${t}`}></vscode-textfield>`;'), [
+      'e.g. get_weather',
+      'Name of ',
+    ]);
+    assert.deepEqual(bypassesIn("html`<span id=\"dirty\" class=${d ? 'dirty' : 'clean'}>${d ? 'unsaved' : l10n.t('No changes')}</span>`;"), ['unsaved']);
+  });
+
+  it('lets through l10n.t calls, class lists, keys, comparisons, types, errors and logs', () => {
+    assert.deepEqual(bypassesIn("h('p', { class: 'pg-muted pg-note', 'aria-live': 'polite' }, l10n.t('No chats yet.'), icon('history'));"), []);
+    assert.deepEqual(bypassesIn("if (event.key === 'Enter' || event.key === 'Escape') post({ type: 'stop' });"), []);
+    assert.deepEqual(bypassesIn("switch (s) { case 'Ready': break; } type K = 'Some Label'; import x from 'Some Module';"), []);
+    assert.deepEqual(bypassesIn("throw new Error('No state yet'); console.warn('Dropped an invalid message', e);"), []);
+    assert.deepEqual(bypassesIn('html`<span class="codicon codicon-error" aria-hidden="true"></span>${l10n.t(\'Save is off: fix {0}.\', n)}`;'), []);
+    assert.deepEqual(bypassesIn("const title = l10n.t('MCP server {0}', number); h('h4', {}, `${title} · ${label}`);"), []);
   });
 });
 

@@ -3,8 +3,9 @@
 // extension asks for it in a masked input box and keeps it in secret storage; this page only learns
 // whether one is stored (state.mcpSecrets).
 import { html, nothing, type TemplateResult } from 'lit';
+import * as l10n from '../../shared/l10n';
 import { repeat } from 'lit/directives/repeat.js';
-import { checkboxField, errorLine, field, loadingLine, selectControl, textField, type View } from '../fields';
+import { checkboxField, errorLine, field, loadingLine, removeButton, selectControl, textField, type View } from '../fields';
 import { type FormDraft } from '../formModel';
 import { newMcpDraft, removeTool, renameTool, type McpDraft } from '../toolsModel';
 
@@ -22,9 +23,9 @@ function toggleAllowed(tool: McpDraft, known: readonly string[], name: string, o
 function allowedToolsChecks(v: View, tool: McpDraft, index: number, id: string): TemplateResult {
   const known = knownTools(v, tool);
   const key = `tools.${index}.allowed_tools`;
-  if (!known.length) return html`<p class="hint">Every tool the server offers is allowed (the deployment lists none by name).</p>`;
+  if (!known.length) return html`<p class="hint">${l10n.t('Every tool the server offers is allowed (the deployment lists none by name).')}</p>`;
   return html`<div class="allowed-tools" role="group" aria-labelledby="${id}-allowed-heading">
-    <div class="field-label"><span class="sublabel" id="${id}-allowed-heading">Allowed tools</span></div>
+    <div class="field-label"><span class="sublabel" id="${id}-allowed-heading">${l10n.t('Allowed tools')}</span></div>
     <div class="checks">
       ${known.map((name, n) =>
         checkboxField(
@@ -51,31 +52,31 @@ function authorizationRow(v: View, tool: McpDraft, id: string): TemplateResult {
         secondary
         icon="key"
         ?disabled=${!label}
-        aria-label=${`Authorization for ${label || 'this MCP server'}…`}
+        aria-label=${label ? l10n.t('Authorization for {0}…', label) : l10n.t('Authorization for this MCP server…')}
         @click=${() => v.post({ type: 'setMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
-        >Authorization…</vscode-button
+        >${l10n.t('Authorization…')}</vscode-button
       >
       ${
         stored
-          ? html`<span class="stored" id="${id}-authorization-stored">Stored ✓</span>
+          ? html`<span class="stored" id="${id}-authorization-stored">${l10n.t('Stored ✓')}</span>
               <vscode-button
                 id="${id}-authorization-clear"
                 secondary
-                aria-label=${`Clear the authorization for ${label}`}
+                aria-label=${l10n.t('Clear the authorization for {0}', label)}
                 @click=${() => v.post({ type: 'clearMcpSecret', serverLabel: label, serverUrl: tool.serverUrl.trim() || undefined })}
-                >Clear</vscode-button
+                >${l10n.t('Clear')}</vscode-button
               >`
-          : html`<span class="hint">None stored.</span>`
+          : html`<span class="hint">${l10n.t('None stored.')}</span>`
       }
     </div>
-    <div class="hint">Kept in VS Code's secret storage, never in settings; sent as this server's authorization.</div>`;
+    <div class="hint">${l10n.t("Kept in VS Code's secret storage, never in settings; sent as this server's authorization.")}</div>`;
 }
 
 function mcpCard(v: View, tool: McpDraft, index: number, number: number): TemplateResult {
   const at = `tools.${index}`;
   const id = `tool-${index}`;
   const label = tool.serverLabel.trim();
-  const title = `MCP server ${number}`;
+  const title = l10n.t('MCP server {0}', number);
   const update = (form: FormDraft, mutate: (t: McpDraft) => void): void => {
     const t = form.tools[index];
     if (t?.kind === 'mcp') mutate(t);
@@ -83,17 +84,17 @@ function mcpCard(v: View, tool: McpDraft, index: number, number: number): Templa
   const listed = v.state.mcpServers.items.find((s) => s.serverLabel === label);
   return html`<div class="card" role="group" aria-label=${`${title}${label ? `: ${label}` : ''}`}>
     <div class="card-head">
-      <h4>${title}${label ? html` · <code>${label}</code>` : nothing} <span class="kind">${tool.custom ? 'custom' : 'from the deployment'}</span></h4>
-      <vscode-button id="${id}-remove" secondary icon="trash" aria-label=${`Remove ${title}`} @click=${() => v.edit((form) => removeTool(form, index), 'tools')}
-        >Remove</vscode-button
-      >
+      <h4>
+        ${title}${label ? html` · <code>${label}</code>` : nothing} <span class="kind">${tool.custom ? l10n.t('custom') : l10n.t('from the deployment')}</span>
+      </h4>
+      ${removeButton(id, title, () => v.edit((form) => removeTool(form, index), 'tools'))}
     </div>
     ${
       tool.custom
         ? html`
             ${textField(
               v,
-              { id: `${id}-label`, label: 'Server label', key: `${at}.server_label`, ariaLabel: `Server label of ${title}` },
+              { id: `${id}-label`, label: l10n.t('Server label'), key: `${at}.server_label`, ariaLabel: l10n.t('Server label of {0}', title) },
               tool.serverLabel,
               (text, form) => update(form, (t) => renameTool(form, t, text)),
             )}
@@ -101,17 +102,22 @@ function mcpCard(v: View, tool: McpDraft, index: number, number: number): Templa
               v,
               {
                 id: `${id}-url`,
-                label: 'URL',
+                label: l10n.t('URL'),
                 key: `${at}.server_url`,
-                ariaLabel: `URL of ${title}`,
-                hint: 'The server the deployment connects to (https://; http:// only for localhost).',
+                ariaLabel: l10n.t('URL of {0}', title),
+                hint: l10n.t('The server the deployment connects to (https://; http:// only for localhost).'),
               },
               tool.serverUrl,
               (text, form) => update(form, (t) => (t.serverUrl = text)),
             )}
             ${textField(
               v,
-              { id: `${id}-description`, label: 'Description', key: `${at}.server_description`, ariaLabel: `Description of ${title}` },
+              {
+                id: `${id}-description`,
+                label: l10n.t('Description'),
+                key: `${at}.server_description`,
+                ariaLabel: l10n.t('Description of {0}', title),
+              },
               tool.serverDescription,
               (text, form) => update(form, (t) => (t.serverDescription = text)),
             )}
@@ -119,10 +125,10 @@ function mcpCard(v: View, tool: McpDraft, index: number, number: number): Templa
               v,
               {
                 id: `${id}-allowed`,
-                label: 'Allowed tools',
+                label: l10n.t('Allowed tools'),
                 key: `${at}.allowed_tools`,
-                ariaLabel: `Allowed tools of ${title}`,
-                hint: 'Comma separated. Empty: every tool the server offers.',
+                ariaLabel: l10n.t('Allowed tools of {0}', title),
+                hint: l10n.t('Comma separated. Empty: every tool the server offers.'),
               },
               tool.allowedToolsText,
               (text, form) => update(form, (t) => (t.allowedToolsText = text)),
@@ -137,10 +143,10 @@ function mcpCard(v: View, tool: McpDraft, index: number, number: number): Templa
             v,
             {
               id: `${id}-headers`,
-              label: 'Headers',
+              label: l10n.t('Headers'),
               key: `${at}.headers`,
-              ariaLabel: `Headers of ${title}`,
-              hint: 'One “Name: value” per line. Not for secrets: use “Authorization…” below.',
+              ariaLabel: l10n.t('Headers of {0}', title),
+              hint: l10n.t('One “Name: value” per line. Not for secrets: use “Authorization…” below.'),
             },
             tool.headers,
             (text, form) => update(form, (t) => (t.headers = text)),
@@ -158,14 +164,14 @@ function deploymentPicker(v: View): TemplateResult {
   const available = list.items.filter((s) => !added.has(s.serverLabel));
   const pick = available.some((s) => s.serverLabel === v.ui.mcpPick) ? v.ui.mcpPick : (available[0]?.serverLabel ?? '');
   let status: TemplateResult | typeof nothing = nothing;
-  if (list.status === 'loading') status = loadingLine('Loading the MCP servers your deployment offers…');
+  if (list.status === 'loading') status = loadingLine(l10n.t('Loading the MCP servers your deployment offers…'));
   else if (list.status === 'error')
     status = html`<div class="list-error" role="alert">
-      <span class="codicon codicon-warning" aria-hidden="true"></span>${list.error ?? 'The MCP server list could not be loaded.'}
+      <span class="codicon codicon-warning" aria-hidden="true"></span>${list.error ?? l10n.t('The MCP server list could not be loaded.')}
     </div>`;
-  else if (list.status === 'ready' && !list.items.length) status = html`<span class="hint">The deployment lists no MCP servers.</span>`;
-  else if (list.status === 'ready' && !available.length) status = html`<span class="hint">Every server the deployment lists is added.</span>`;
-  const spec = { id: 'mcp-server-pick', label: 'Deployment MCP server', key: 'mcp-server-pick' };
+  else if (list.status === 'ready' && !list.items.length) status = html`<span class="hint">${l10n.t('The deployment lists no MCP servers.')}</span>`;
+  else if (list.status === 'ready' && !available.length) status = html`<span class="hint">${l10n.t('Every server the deployment lists is added.')}</span>`;
+  const spec = { id: 'mcp-server-pick', label: l10n.t('Deployment MCP server'), key: 'mcp-server-pick' };
   const add = (): void => {
     const server = list.items.find((s) => s.serverLabel === pick);
     if (!server) return;
@@ -185,7 +191,7 @@ function deploymentPicker(v: View): TemplateResult {
                 available.map((s) => ({ value: s.serverLabel, label: `${s.serverLabel}${s.description ? ` — ${s.description}` : ''}` })),
                 (value) => v.setUi((ui) => (ui.mcpPick = value)),
               )}
-              <vscode-button id="mcp-server-add" secondary icon="add" @click=${add}>Add server</vscode-button>
+              <vscode-button id="mcp-server-add" secondary icon="add" @click=${add}>${l10n.t('Add server')}</vscode-button>
             </div>`,
           )
         : nothing
@@ -197,7 +203,7 @@ function deploymentPicker(v: View): TemplateResult {
         icon="refresh"
         ?disabled=${list.status === 'loading'}
         @click=${() => v.post({ type: 'refreshMcpServers' })}
-        >Refresh MCP servers</vscode-button
+        >${l10n.t('Refresh MCP servers')}</vscode-button
       >
       ${status}
     </div>
@@ -211,9 +217,9 @@ export function mcpServers(v: View): TemplateResult {
     (entry) => entry.tool.uid,
     (entry) => mcpCard(v, entry.tool, entry.index, ++number),
   );
-  return html`<h3>MCP servers</h3>
+  return html`<h3>${l10n.t('MCP servers')}</h3>
     ${deploymentPicker(v)} ${cards}
     <vscode-button id="add-custom-mcp-server" secondary icon="add" @click=${() => v.edit((form) => form.tools.push(newMcpDraft(true)), 'tools')}
-      >Add custom MCP server</vscode-button
+      >${l10n.t('Add custom MCP server')}</vscode-button
     >`;
 }

@@ -2,6 +2,7 @@
 // save the draft under a name, rename, delete (asks once more), and reset to defaults. Applying or
 // resetting changes only the draft: the user then saves.
 import { html, nothing, type TemplateResult } from 'lit';
+import * as l10n from '../../shared/l10n';
 import { live } from 'lit/directives/live.js';
 import { ApiParametersSchema } from '../../../src/api/parameters';
 import { applyPreset, PresetNameSchema } from '../../../src/core/presets';
@@ -13,7 +14,7 @@ function nameProblem(v: View, name: string, renaming: boolean): string | undefin
   const parsed = PresetNameSchema.safeParse(name);
   if (!parsed.success) return parsed.error.issues[0]?.message;
   const clash = v.state.presets.find((p) => p.name.toLowerCase() === parsed.data.toLowerCase());
-  if (renaming && clash && clash.name !== v.ui.presetSelected) return `A preset named “${clash.name}” exists already.`;
+  if (renaming && clash && clash.name !== v.ui.presetSelected) return l10n.t('A preset named “{0}” exists already.', clash.name);
   return undefined;
 }
 
@@ -28,12 +29,12 @@ export function presetsSection(v: View): TemplateResult {
     if (!selected) return;
     v.edit((form) => Object.assign(form, formFromParams(applyPreset(ApiParametersSchema.parse({ model: form.model.trim() }), selected))));
   };
-  const pickSpec = { id: 'preset', label: 'Preset', key: 'preset' };
+  const pickSpec = { id: 'preset', label: l10n.t('Preset'), key: 'preset' };
   return section(
     'presets-section',
-    'Presets',
+    l10n.t('Presets'),
     html`
-      <p class="hint">Named sets of values. Applying one, or resetting, changes the form only: then save.</p>
+      <p class="hint">${l10n.t('Named sets of values. Applying one, or resetting, changes the form only: then save.')}</p>
       ${
         presets.length
           ? field(
@@ -51,7 +52,7 @@ export function presetsSection(v: View): TemplateResult {
                       ui.confirmDelete = false;
                     }),
                 )}
-                <vscode-button id="preset-apply" secondary @click=${apply}>Apply</vscode-button>
+                <vscode-button id="preset-apply" secondary @click=${apply}>${l10n.t('Apply')}</vscode-button>
                 ${
                   v.ui.confirmDelete
                     ? html`<vscode-button
@@ -60,23 +61,25 @@ export function presetsSection(v: View): TemplateResult {
                             if (selected) v.post({ type: 'deletePreset', name: selected.name });
                             v.setUi((ui) => (ui.confirmDelete = false));
                           }}
-                          >Delete “${selected?.name}”</vscode-button
-                        ><vscode-button id="preset-delete-cancel" secondary @click=${() => v.setUi((ui) => (ui.confirmDelete = false))}>Cancel</vscode-button>`
+                          >${l10n.t('Delete “{0}”', selected?.name ?? '')}</vscode-button
+                        ><vscode-button id="preset-delete-cancel" secondary @click=${() => v.setUi((ui) => (ui.confirmDelete = false))}
+                          >${l10n.t('Cancel')}</vscode-button
+                        >`
                     : html`<vscode-button id="preset-delete" secondary icon="trash" @click=${() => v.setUi((ui) => (ui.confirmDelete = true))}
-                        >Delete</vscode-button
+                        >${l10n.t('Delete')}</vscode-button
                       >`
                 }
               </div>`,
             )
-          : html`<p class="hint">No presets yet.</p>`
+          : html`<p class="hint">${l10n.t('No presets yet.')}</p>`
       }
       <div class="field">
-        <div class="field-label"><vscode-label for="preset-name">Preset name</vscode-label></div>
+        <div class="field-label"><vscode-label for="preset-name">${l10n.t('Preset name')}</vscode-label></div>
         <div class="row">
           <vscode-textfield
             id="preset-name"
-            aria-label="Preset name"
-            placeholder="e.g. Strict privacy"
+            aria-label=${l10n.t('Preset name')}
+            placeholder=${l10n.t('e.g. Strict privacy')}
             ?invalid=${Boolean(problem)}
             .value=${live(name)}
             @input=${(event: Event) => v.setUi((ui) => (ui.presetName = (event.target as HTMLInputElement).value))}
@@ -87,18 +90,18 @@ export function presetsSection(v: View): TemplateResult {
             icon="save"
             ?disabled=${!name.trim() || Boolean(problem) || !v.values}
             @click=${() => v.values && v.post({ type: 'savePreset', name: name.trim(), values: v.values })}
-            >Save current as preset</vscode-button
+            >${l10n.t('Save current as preset')}</vscode-button
           >
           <vscode-button
             id="preset-rename"
             secondary
             ?disabled=${!selected || !name.trim() || Boolean(renameProblem)}
             @click=${() => selected && v.post({ type: 'renamePreset', from: selected.name, to: name.trim() })}
-            >Rename “${selected?.name ?? '…'}” to this</vscode-button
+            >${l10n.t('Rename “{0}” to this', selected?.name ?? '…')}</vscode-button
           >
         </div>
-        ${replaces ? html`<div class="hint">Saving replaces the preset “${replaces.name}”.</div>` : nothing}
-        ${!v.values && name.trim() ? html`<div class="hint">Fix the problems marked in the form to save it as a preset.</div>` : nothing}
+        ${replaces ? html`<div class="hint">${l10n.t('Saving replaces the preset “{0}”.', replaces.name)}</div>` : nothing}
+        ${!v.values && name.trim() ? html`<div class="hint">${l10n.t('Fix the problems marked in the form to save it as a preset.')}</div>` : nothing}
         ${errorLine('preset-name', problem)}
       </div>
       <div class="row">
@@ -107,9 +110,9 @@ export function presetsSection(v: View): TemplateResult {
           secondary
           icon="discard"
           @click=${() => v.edit((form) => Object.assign(form, formFromParams(ApiParametersSchema.parse({}))))}
-          >Reset to defaults</vscode-button
+          >${l10n.t('Reset to defaults')}</vscode-button
         >
-        <span class="hint">Loads every default into the form (model not set, safeguards off).</span>
+        <span class="hint">${l10n.t('Loads every default into the form (model not set, safeguards off).')}</span>
       </div>
     `,
   );

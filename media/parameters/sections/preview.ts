@@ -4,7 +4,8 @@
 import { html, type TemplateResult } from 'lit';
 import { type ApiParameters } from '../../../src/api/parameters';
 import { curlCommand, previewRequest, TOKEN_VARIABLE } from '../../../src/core/requestPreview';
-import { section, type View } from '../fields';
+import * as l10n from '../../shared/l10n';
+import { richText, section, type View } from '../fields';
 
 function preview(values: ApiParameters, secrets: readonly string[], baseUrl: string): { json: string; curl: string } | { error: string } {
   try {
@@ -17,25 +18,32 @@ function preview(values: ApiParameters, secrets: readonly string[], baseUrl: str
 
 export function previewSection(v: View): TemplateResult {
   const { values } = v;
-  const shown = values ? preview(values, v.state.mcpSecrets, v.state.baseUrl) : { error: 'Fix the problems marked above to see the request.' };
+  const shown = values ? preview(values, v.state.mcpSecrets, v.state.baseUrl) : { error: l10n.t('Fix the problems marked above to see the request.') };
   const body =
     'error' in shown
       ? html`<p class="hint" id="preview-unavailable">${shown.error}</p>`
       : html`
-          <h3 id="preview-json-heading">JSON body</h3>
+          <h3 id="preview-json-heading">${l10n.t('JSON body')}</h3>
           <pre id="preview-json" class="code" tabindex="0" aria-labelledby="preview-json-heading">${shown.json}</pre>
           <div class="row">
-            <h3 id="preview-curl-heading">cURL</h3>
-            <vscode-button id="copy-curl" secondary icon="copy" @click=${() => values && v.post({ type: 'copyCurl', values })}>Copy as cURL</vscode-button>
+            <h3 id="preview-curl-heading">${l10n.t('cURL')}</h3>
+            <vscode-button id="copy-curl" secondary icon="copy" @click=${() => values && v.post({ type: 'copyCurl', values })}
+              >${l10n.t('Copy as cURL')}</vscode-button
+            >
           </div>
           <pre id="preview-curl" class="code" tabindex="0" aria-labelledby="preview-curl-heading">${shown.curl}</pre>
         `;
   return section(
     'preview-section',
-    'Request preview',
+    l10n.t('Request preview'),
     html`<p class="hint">
-        What the next selection command sends to <code>${v.state.baseUrl}</code> with these values (Explain, as an example); your selection and file are
-        placeholders. The cURL command reads your key from <code>$${TOKEN_VARIABLE}</code>.
+        ${richText(
+          l10n.t(
+            'What the next selection command sends to {0} with these values (Explain, as an example); your selection and file are placeholders. The cURL command reads your key from {1}.',
+          ),
+          html`<code>${v.state.baseUrl}</code>`,
+          html`<code>$${TOKEN_VARIABLE}</code>`,
+        )}
       </p>
       ${body}`,
   );
