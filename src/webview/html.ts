@@ -14,6 +14,10 @@ export interface WebviewPage {
   readonly styles: readonly string[];
   /** Initial data, put in escaped `data-*` attributes of <body> (never in an inline script). */
   readonly data?: Readonly<Record<string, string>>;
+  /** The page's language (`vscode.env.language`), for screen readers and hyphenation; English when absent. */
+  readonly language?: string;
+  /** The extension's l10n bundle (`vscode.l10n.bundle`; none for English), as JSON in `data-l10n`. */
+  readonly l10nBundle?: Readonly<Record<string, string>>;
 }
 
 export function newNonce(): string {
@@ -40,11 +44,12 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function buildWebviewHtml(page: WebviewPage): string {
   const attr = (name: string, value: string): string => `${name}="${escapeHtml(value)}"`;
-  const data = Object.entries(page.data ?? {})
+  const entries = { ...page.data, ...(page.l10nBundle ? { l10n: JSON.stringify(page.l10nBundle) } : {}) };
+  const data = Object.entries(entries)
     .map(([key, value]) => ` ${attr(`data-${key.replace(/[^a-z0-9-]/gi, '').toLowerCase()}`, value)}`)
     .join('');
   return `<!DOCTYPE html>
-<html lang="en">
+<html ${attr('lang', page.language ?? 'en')}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page.cspSource, page.nonce).replace(/"/g, '')}">

@@ -29,6 +29,8 @@ export function renderWebview(
     title,
     scripts: [asset(`${name}.js`)],
     styles: [asset(`${name}.css`)],
-    data: vscode.l10n.bundle ? { ...data, l10n: JSON.stringify(vscode.l10n.bundle) } : data,
+    data,
+    language: vscode.env.language,
+    l10nBundle: vscode.l10n.bundle,
   });
 }

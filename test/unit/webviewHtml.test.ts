@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
 import { buildWebviewHtml, newNonce } from '../../src/webview/html';
+import { t, useBundle } from '../../media/shared/l10n';
 
 const page = (nonce: string) =>
   buildWebviewHtml({
@@ -45,5 +47,32 @@ describe('webview HTML and CSP', () => {
     const nonces = new Set(Array.from({ length: 50 }, () => newNonce()));
     assert.equal(nonces.size, 50);
     for (const n of nonces) assert.match(n, /^[A-Za-z0-9_-]{24}$/);
+  });
+
+  it('carries the l10n bundle to the page in data-l10n, which the webview parses and translates with', (context) => {
+    context.after(() => useBundle(undefined));
+    const bundle = { 'Check factuality': 'Vérifier la factualité "<&>"', 'Saved to {0}': 'Enregistré dans {0}' };
+    const html = buildWebviewHtml({
+      cspSource: 'https://webview.source',
+      nonce: newNonce(),
+      title: 'T',
+      scripts: [],
+      styles: [],
+      language: 'fr',
+      l10nBundle: bundle,
+    });
+    assert.doesNotMatch(html, /<script/);
+    const { document } = new JSDOM(html).window;
+    assert.equal(document.documentElement.lang, 'fr');
+    const body = document.body;
+    assert.equal(useBundle(body.dataset.l10n), true);
+    assert.equal(t('Check factuality'), 'Vérifier la factualité "<&>"');
+    assert.equal(t('Saved to {0}', 'User settings'), 'Enregistré dans User settings');
+    const englishPage = new JSDOM(page(newNonce())).window.document;
+    assert.equal(englishPage.documentElement.lang, 'en');
+    const english = englishPage.body;
+    assert.equal(english.dataset.l10n, undefined, 'no bundle for English');
+    assert.equal(useBundle(english.dataset.l10n), false);
+    assert.equal(t('Check factuality'), 'Check factuality');
   });
 });
