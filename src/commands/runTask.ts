@@ -11,6 +11,7 @@ import { PinnedTarget } from '../editor/pinnedTarget';
 import { selectionContext } from '../editor/selectionContext';
 import { type Session } from '../session/session';
 import { dialogConsent, inputBoxResult, workspaceToolHooks } from '../tools/vscodeHooks';
+import { withNotificationProgress } from '../ui/progress';
 import { runTaskFlow, type TaskFlowRequest } from './taskFlow';
 
 const inFlight = new InFlightTargets();
@@ -63,6 +64,9 @@ async function askQuestion(): Promise<string | undefined> {
 /** `lastAnswer` keeps Explain/Ask answers for “Check Factuality of Last Answer”. */
 export async function runTask(task: RunnableTask, session: Session, args: TaskArgs = {}, lastAnswer?: LastAnswer): Promise<PlacementResult | undefined> {
   const spec = specFor(task, args.prompt);
+  const started = performance.now();
+  // Timing marks for profiling (Developer: Set Log Level… → Trace).
+  const mark = (step: string): void => session.log.trace(`${spec.title}: timing: ${step} +${(performance.now() - started).toFixed(1)} ms`);
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select some code, then run “Prediction Guard: {0}”.', spec.title));
@@ -89,31 +93,34 @@ export async function runTask(task: RunnableTask, session: Session, args: TaskAr
     const prompt = args.prompt ?? promptOverride(task, session.settings.prompts);
     const context = selectionContext(editor, selection);
     const input = taskInput(task, context, question, prompt?.text);
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prediction Guard: {0}…', spec.progress), cancellable: true },
-      async (progress, cancel) => {
-        const abort = new AbortController();
-        const subscription = cancel.onCancellationRequested(() => abort.abort());
-        try {
-          return await runTaskFlow(
-            {
-              send: (request) => session.send(request),
-              // The progress closes when the answer is placed (a new document may take a moment).
-              place: (destination, text) =>
-                placeAnswer({ destination, answer: text, answerIsCode: spec.answerIsCode, target, title: spec.title, review: session.settings.review }),
-              progress: (message) => progress.report({ message }),
-              warn: (message) => void vscode.window.showWarningMessage(message),
-              showFailure: (failure) => session.showFailure(failure),
-              info: (line) => session.log.info(line),
-              answered: (text) => lastAnswer?.recordTask(taskAnswer(task, context, text, question, prompt?.text)),
-            },
-            { task, input, signal: abort.signal, destination: prompt?.destination, tools: task === 'ask' ? askTools(session) : undefined },
-          );
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
+    const result = await withNotificationProgress(vscode.l10n.t('Prediction Guard: {0}…', spec.progress), (progress) => {
+      mark('sending');
+      return runTaskFlow(
+        {
+          send: (request) => session.send(request),
+          // The progress closes when the answer is placed (a new document may take a moment).
+          place: async (destination, text) => {
+            mark('placing');
+            const placed = await placeAnswer({
+              destination,
+              answer: text,
+              answerIsCode: spec.answerIsCode,
+              target,
+              title: spec.title,
+              review: session.settings.review,
+            });
+            mark('placed');
+            return placed;
+          },
+          progress: (message) => progress.report(message),
+          warn: (message) => void vscode.window.showWarningMessage(message),
+          showFailure: (failure) => session.showFailure(failure),
+          info: (line) => session.log.info(line),
+          answered: (text) => lastAnswer?.recordTask(taskAnswer(task, context, text, question, prompt?.text)),
+        },
+        { task, input, signal: progress.signal, destination: prompt?.destination, tools: task === 'ask' ? askTools(session) : undefined },
+      );
+    });
     return result.status === 'placed' ? result.placement : undefined;
   } finally {
     inFlight.release(key);

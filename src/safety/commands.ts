@@ -13,6 +13,7 @@ import { CheckResults } from './checkResults';
 import { chooseTarget, fileNameOf, type CheckTarget } from './checkTarget';
 import { type SafetyConnection, type SafetyDeps } from './deps';
 import { PreviewDocuments } from './previewDocuments';
+import { withNotificationProgress } from '../ui/progress';
 
 export const SAFETY_COMMANDS = {
   checkPii: 'predictionGuard.checkPii',
@@ -35,20 +36,11 @@ class Cancelled extends Error {}
 /** Runs `work` under a cancellable notification; resolves undefined when the user cancels. */
 async function withCheckProgress<T>(title: string, work: (signal: AbortSignal, onRetry: OnRetry) => Promise<T>): Promise<T | undefined> {
   try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Prediction Guard: {0}…', title), cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        const subscription = token.onCancellationRequested(() => abort.abort());
-        try {
-          const result = await work(abort.signal, (retry) => progress.report({ message: retryText(retry) }));
-          if (token.isCancellationRequested) throw new Cancelled();
-          return result;
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
+    return await withNotificationProgress(vscode.l10n.t('Prediction Guard: {0}…', title), async (progress) => {
+      const result = await work(progress.signal, (retry) => progress.report(retryText(retry)));
+      if (progress.signal.aborted) throw new Cancelled();
+      return result;
+    });
   } catch (error) {
     if (error instanceof Cancelled || (error instanceof PredictionGuardError && error.kind === 'cancelled')) return undefined;
     throw error;

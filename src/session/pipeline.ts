@@ -76,9 +76,13 @@ export class Pipeline {
     const { log } = this.deps;
     const now = this.deps.now ?? Date.now;
     const { signal } = request;
+    const t0 = now();
+    // Timing marks for profiling (Developer: Set Log Level… → Trace), e.g. "timing: key +3 ms".
+    const mark = (step: string): void => log.trace(`${request.label}: timing: ${step} +${now() - t0} ms`);
     this.running++;
     try {
       const connection = await this.connect();
+      mark('settings, key and client');
       if (!connection) return { status: 'error', failure: noKey() };
       if (signal.aborted) return { status: 'cancelled' };
       const model = await this.resolveModel(connection);
@@ -89,11 +93,13 @@ export class Pipeline {
       const params = { ...settings.params, model };
       const built = buildRequest(params, request.input, mcpAuthorizations);
       const body = request.adjust ? request.adjust(params, built) : built;
+      mark('request built');
       // A 1 MB selection makes a 1 MB body: serialise it for the log only when trace lines are kept.
       if (this.deps.traceEnabled?.() ?? true) log.trace(`${request.label}: request body: ${redactedBody(body)}`);
       const started = now();
       log.info(`${request.label}: streaming ${settings.stream}${request.onDelta ? ', shown as it arrives' : ', used once complete'}`);
       const answer = await client.createResponse(body, { signal, onRetry: request.onRetry, stream: settings.stream, onDelta: request.onDelta });
+      mark('answer parsed');
       if (signal.aborted) return { status: 'cancelled' };
       const ms = now() - started;
       log.info(usageLine(request.label, answer, model, ms));

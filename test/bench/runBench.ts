@@ -55,7 +55,13 @@ async function main(): Promise<void> {
     'predictionGuard.stream': 'off',
   };
   writeUserSettings(dirs.userDataDir, settings);
-  const server = await startCodeServer({ dirs, env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile } });
+  // PG_BENCH_TRACE=1: every log at trace level, the extension's timing marks included (keep the logs with PG_KEEP_DIRS=1).
+  const extraArgs = process.env.PG_BENCH_TRACE ? ['--log', 'trace'] : [];
+  const server = await startCodeServer({
+    dirs,
+    extraArgs,
+    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile, PG_BENCH_KEY_STORED: '1' },
+  });
   cleanups.push(() => server.stop());
   const { browser, page } = await launchBrowser();
   cleanups.push(() => browser.close());
@@ -66,6 +72,12 @@ async function main(): Promise<void> {
     if (at >= 0) console.log(text.slice(at));
   });
   console.log(`bench: code-server ${server.url}, stand-in ${standIn.baseUrl}`);
+  // The key is stored as a user would, in an earlier window: the bench's window is then a new window
+  // of someone who has set up the extension (its first command reads a stored key).
+  await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, [['extensionDevelopmentPath', remoteUri(server.port, projectRoot)]]));
+  await runCommand(page, SET_KEY);
+  await enterKeyInMaskedBox(page, token);
+  await page.locator('.notifications-toasts').getByText('API key saved').first().waitFor({ timeout: 30_000 });
   await runSuitePhase({
     page,
     serverUrl: server.url,
