@@ -42,6 +42,24 @@ async function openBeside(content: string, language: string): Promise<vscode.Tex
   return document;
 }
 
+/**
+ * One edit, one undo step. Through the document's visible editor when there is one: the workbench
+ * applies that directly, where a workspace edit goes through its bulk-edit service first.
+ */
+async function applyTextEdit(document: vscode.TextDocument, range: vscode.Range, text: string): Promise<boolean> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  if (editor) {
+    try {
+      return await editor.edit((builder) => builder.replace(range, text));
+    } catch {
+      // closed meanwhile: the workspace edit below reaches the document all the same
+    }
+  }
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(document.uri, range, text);
+  return vscode.workspace.applyEdit(workspaceEdit);
+}
+
 export async function placeAnswer(request: PlacementRequest): Promise<PlacementResult> {
   const language = request.target.document.languageId;
   const asDocument = async (fallbackReason?: string): Promise<PlacementResult> => {
@@ -87,9 +105,8 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
         });
         return { placed: 'review', uri: uri.toString() };
       }
-      const workspaceEdit = new vscode.WorkspaceEdit();
-      workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.text);
-      const applied = await vscode.workspace.applyEdit(workspaceEdit);
+      const range = new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end));
+      const applied = await applyTextEdit(document, range, edit.text);
       if (!applied) return asDocument('the editor refused the edit (the file may be read-only)');
       return { placed: request.destination, uri: document.uri.toString() };
     }
