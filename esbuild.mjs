@@ -97,8 +97,8 @@ if (!production) {
   });
   // `npm run bench` (test/bench/runBench.ts) loads this in the extension host the same way.
   builds.push({
-    entryPoints: ['test/bench/index.ts'],
-    outfile: 'out/test/bench/index.js',
+    entryPoints: ['test/bench/index.ts', 'test/bench/floorFirst.ts'],
+    outdir: 'out/test/bench',
     bundle: true,
     platform: 'node',
     target: 'node20',

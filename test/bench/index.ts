@@ -12,8 +12,8 @@ const now = (): number => performance.timeOrigin + performance.now();
 const say = (text: string): void => console.log(`[suite] bench: ${text}`);
 const count = (fallback: number): number => Math.max(1, Math.round(fallback * Number(process.env.PG_BENCH_SCALE ?? '1')));
 
-const SOURCE = ['function greet(name) {', '  if (name) {', '    return "hi " + name;', '  }', '  return "hi";', '}', ''].join('\n');
-const ANSWER = fenced('function greet(name) {\n  return name ? `hi ${name}` : "hi";\n}', 'javascript');
+export const SOURCE = ['function greet(name) {', '  if (name) {', '    return "hi " + name;', '  }', '  return "hi";', '}', ''].join('\n');
+export const ANSWER = fenced('function greet(name) {\n  return name ? `hi ${name}` : "hi";\n}', 'javascript');
 const MODEL = 'gpt-oss-120b';
 
 /** About `bytes` of plausible TypeScript, whole lines. */
@@ -28,7 +28,7 @@ function bigSource(bytes: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-interface Job {
+export interface Job {
   source: string;
   /** Select the whole document (else lines 1..3). */
   selectAll: boolean;
@@ -36,14 +36,14 @@ interface Job {
   delayMs: number;
 }
 
-interface Timing {
+export interface Timing {
   /** Command (or floor start) until the answer is placed. */
   placed: number;
   /** Command until the stand-in had the whole request body. */
   bodyReceived: number;
 }
 
-async function prepare(job: Job): Promise<vscode.TextEditor> {
+export async function prepare(job: Job): Promise<vscode.TextEditor> {
   // Go: a grammar only, no language server. A TypeScript file would start the built-in TypeScript
   // extension and its server on the first open, and the first command would time their start-up.
   const editor = await openScratch(job.source, 'go');
@@ -81,13 +81,13 @@ async function close(editor: vscode.TextEditor): Promise<void> {
   await closeAllEditors();
 }
 
-interface Connection {
+export interface Connection {
   baseUrl: string;
   token: string;
 }
 
 /** The floor: the same job with nothing else, in this extension host. */
-async function floorRun(job: Job, connection: Connection): Promise<Timing> {
+export async function floorRun(job: Job, connection: Connection): Promise<Timing> {
   const editor = await prepare(job);
   const t0 = now();
   const selected = editor.document.getText(editor.selection);
