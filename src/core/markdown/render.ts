@@ -8,7 +8,7 @@
 // - hidden Unicode (bidi controls, zero-width and tag characters) is shown as a visible marker.
 import type MarkdownIt from 'markdown-it';
 import { highlightCode } from './highlight';
-import { replaceHidden } from './hiddenUnicode';
+import { hasHiddenUnicode, replaceHidden } from './hiddenUnicode';
 import { blockCode, createMarkdownIt, fenceLanguage, type CodeBlock } from './parser';
 
 export interface RenderedAnswer {
@@ -19,6 +19,7 @@ export interface RenderedAnswer {
 
 interface Env {
   blocks: CodeBlock[];
+  firstBlock: number;
 }
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
@@ -31,13 +32,13 @@ export function escapeHtml(text: string): string {
 
 function envOf(env: unknown): Env {
   const candidate = env as Partial<Env> | undefined;
-  if (candidate && Array.isArray(candidate.blocks)) return candidate as Env;
+  if (candidate && Array.isArray(candidate.blocks) && typeof candidate.firstBlock === 'number') return candidate as Env;
   throw new Error('renderAnswer: missing render environment');
 }
 
 function codeBlockHtml(env: Env, language: string, content: string): string {
   const code = blockCode(content);
-  const index = env.blocks.length;
+  const index = env.firstBlock + env.blocks.length;
   env.blocks.push({ language, code });
   const safeLanguage = language.replace(/[^a-z0-9_+#.-]/g, '');
   const body = highlightCode(code, language) ?? escapeHtml(code);
@@ -102,6 +103,8 @@ const renderer = createRenderer();
 
 /** The hidden-Unicode marker inside text, and its plain-text form inside a tag's attribute values. */
 function markHidden(html: string): string {
+  // Most answers hold none: skip splitting the whole HTML into tags and text.
+  if (!hasHiddenUnicode(html)) return html;
   return html
     .split(/(<[^>]*>)/)
     .map((part, index) =>
@@ -112,8 +115,9 @@ function markHidden(html: string): string {
     .join('');
 }
 
-export function renderAnswer(markdown: string): RenderedAnswer {
-  const env: Env = { blocks: [] };
+/** `firstBlock`: the index of the first code block, when `markdown` is a section of a longer answer (sections.ts). */
+export function renderAnswer(markdown: string, firstBlock = 0): RenderedAnswer {
+  const env: Env = { blocks: [], firstBlock };
   const html = markHidden(renderer.render(markdown, env));
   return { html, blocks: env.blocks };
 }
