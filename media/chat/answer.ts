@@ -1,7 +1,9 @@
 // One turn of the conversation in the DOM: the question, then the answer (sanitised Markdown with code
 // actions, tool calls, model, tokens, time, safeguards) or the safeguard decision / error with Retry.
 import DOMPurify from 'dompurify';
+import { replaceHidden } from '../../src/core/markdown/hiddenUnicode';
 import { renderAnswer } from '../../src/core/markdown/render';
+import { markdownSections } from '../../src/core/markdown/sections';
 import { SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
 import type { AnswerView, AttachmentView, CodeActionKind, ToHost, TurnErrorView, TurnView } from '../../src/webview/protocol/chat';
 import * as l10n from '../shared/l10n';
@@ -29,9 +31,54 @@ export function attachmentTitle(attachment: AttachmentView): string {
 }
 
 /** Sanitised Markdown: rendered to a string, cleaned by DOMPurify, only then made into nodes. */
-function markdownFragment(markdown: string): DocumentFragment {
-  const { html } = renderAnswer(markdown);
-  return DOMPurify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
+function markdownFragment(markdown: string, firstBlock = 0): { fragment: DocumentFragment; blocks: number } {
+  const { html, blocks } = renderAnswer(markdown, firstBlock);
+  return { fragment: DOMPurify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }), blocks: blocks.length };
+}
+
+/** Characters of Markdown per section of a long answer: the first is rendered at once, about a screen. */
+const SECTION_CHARS = 4000;
+
+/**
+ * An answer's Markdown into `markdown`. A long one is cut into sections (sections.ts), each in a chunk
+ * the browser lays out only near the viewport (`content-visibility`, answer.css): the first is rendered
+ * at once; the others show their text until they are rendered, one per task, in order, so the page
+ * stays responsive and the first screen does not wait for the whole answer.
+ */
+function appendMarkdown(markdown: HTMLElement, text: string, turnId: string, post: Post): void {
+  const sections = markdownSections(text, SECTION_CHARS);
+  let blocks = 0;
+  const render = (target: HTMLElement, section: string): void => {
+    const rendered = markdownFragment(section, blocks);
+    blocks += rendered.blocks;
+    target.replaceChildren(rendered.fragment);
+    addCodeActions(target, turnId, post);
+  };
+  if (sections.length === 1) {
+    render(markdown, text);
+    return;
+  }
+  const pending: { chunk: HTMLElement; section: string }[] = [];
+  sections.forEach((section, index) => {
+    const chunk = h('div', { class: 'pg-md-chunk' });
+    markdown.append(chunk);
+    if (index === 0) return render(chunk, section);
+    // Until rendered: the plain text, hidden Unicode shown as in a rendered answer.
+    chunk.classList.add('pg-md-pending');
+    chunk.setAttribute('aria-busy', 'true');
+    chunk.textContent = replaceHidden(section, (run) => `[${run.label}]`);
+    pending.push({ chunk, section });
+  });
+  const next = (): void => {
+    const item = pending.shift();
+    // A turn drawn again (or gone) stops here: its new element renders its own sections.
+    if (!item || !markdown.isConnected) return;
+    render(item.chunk, item.section);
+    item.chunk.classList.remove('pg-md-pending');
+    item.chunk.removeAttribute('aria-busy');
+    if (pending.length) setTimeout(next, 0);
+  };
+  requestAnimationFrame(() => setTimeout(next, 0));
 }
 
 function addCodeActions(root: ParentNode, turnId: string, post: Post): void {
@@ -143,8 +190,7 @@ function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement
   const body = h('div', { class: 'pg-answer' });
   if (answer.text.trim()) {
     const markdown = h('div', { class: 'pg-markdown' });
-    markdown.append(markdownFragment(answer.text));
-    addCodeActions(markdown, turn.id, post);
+    appendMarkdown(markdown, answer.text, turn.id, post);
     body.append(markdown);
   } else if (answer.refusal) {
     body.append(h('p', { class: 'pg-refusal' }, l10n.t('The model declined: {0}', answer.refusal)));
@@ -238,7 +284,7 @@ export function showPartial(turnElement: HTMLElement, text: string): void {
       status.lastChild?.replaceWith(` ${l10n.t('Answering… (Escape stops)')}`);
     } else reply.append(partial);
   }
-  partial.replaceChildren(markdownFragment(text));
+  partial.replaceChildren(markdownFragment(text).fragment);
 }
 
 export function renderTurn(turn: TurnView, post: Post): HTMLElement {
