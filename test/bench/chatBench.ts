@@ -4,7 +4,9 @@
 // first text delta arrives).
 import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
+import { runCommand } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
+import { LONG_CHAT_TURNS, longChatMarker } from './longChat';
 import { stepRunner, type Figure } from './figures';
 
 export interface ChatBenchOptions {
@@ -43,15 +45,28 @@ export function longMarkdown(bytes: number, marker: string): string {
   return parts.join('\n');
 }
 
-/** Types `text`, presses Enter, and resolves with the ms until `shown` holds in the chat. */
-async function timedSend(page: Page, text: string, shown: () => Promise<unknown>): Promise<number> {
+/** Types `text`, presses Enter, and resolves with the ms until `shown` holds in the chat (and then `after`, if given). */
+async function timedSend(page: Page, text: string, shown: () => Promise<unknown>, after?: () => Promise<unknown>): Promise<number> {
   const box = composer(page);
   await box.click();
   await box.fill(text);
   const t0 = Date.now();
   await box.press('Enter');
   await shown();
-  return Date.now() - t0;
+  const ms = Date.now() - t0;
+  if (after) {
+    await after();
+    lastAfterMs = Date.now() - t0;
+  }
+  return ms;
+}
+
+/** The ms until `after` of the last timedSend that had one. */
+let lastAfterMs = Number.NaN;
+
+/** No section of the last answer is still waiting to be rendered as Markdown (media/chat/answer.ts). */
+function fullyRendered(page: Page): () => Promise<void> {
+  return () => chatFrame(page).locator('article.pg-turn').last().locator('.pg-md-pending').first().waitFor({ state: 'detached', timeout: 120_000 });
 }
 
 function answerShown(page: Page, marker: string, timeout = 120_000): () => Promise<void> {
@@ -93,8 +108,44 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
 
   await openChat(page);
 
+  // The bench suite stored a long conversation as the current chat (longChat.ts): hide the chat and
+  // show it again, as a user does; its page loads anew and shows the whole conversation.
+  await step(`chat: reopen ${LONG_CHAT_TURNS} turns`, async () => {
+    const samples: number[] = [];
+    const rounds = count(6);
+    const last = chatFrame(page)
+      .locator('article.pg-turn .pg-answer', { hasText: longChatMarker(LONG_CHAT_TURNS - 1) })
+      .last();
+    for (let i = 0; i <= rounds; i++) {
+      if (i > 0) {
+        await runCommand(page, 'View: Show Explorer');
+        await composer(page).waitFor({ state: 'hidden', timeout: 20_000 });
+        await openChat(page);
+      }
+      await last.waitFor({ state: 'visible', timeout: 60_000 });
+      const { ms, turns } = await chatFrame(page)
+        .locator('body')
+        .evaluate(async () => {
+          const shown = async (): Promise<PerformanceEntry> => {
+            for (;;) {
+              const entry = performance.getEntriesByName('pg-chat-shown')[0];
+              if (entry) return entry;
+              await new Promise((resolve) => setTimeout(resolve, 5));
+            }
+          };
+          const end = await shown();
+          const start = performance.getEntriesByName('pg-chat-script')[0];
+          return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
+        });
+      if (turns !== LONG_CHAT_TURNS) throw new Error(`the reopened chat showed ${turns} turns, not ${LONG_CHAT_TURNS}`);
+      if (i > 0) samples.push(ms);
+    }
+    figures.push({ key: 'chat.reopen200', title: `chat: reopen ${LONG_CHAT_TURNS} turns, script start → last turn shown`, samples });
+  });
+
   await step('chat: 100 KB answer', async () => {
     const samples: number[] = [];
+    const complete: number[] = [];
     const floor: number[] = [];
     const rounds = count(4);
     for (let i = 0; i <= rounds; i++) {
@@ -102,15 +153,18 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       const marker = `End of long answer ${i}.`;
       const text = longMarkdown(98_000, marker);
       standIn.enqueue('/responses', { kind: 'text', text, stream: false });
-      const ms = await timedSend(page, `Explain everything, round ${i}`, answerShown(page, marker));
+      const ms = await timedSend(page, `Explain everything, round ${i}`, answerShown(page, marker), fullyRendered(page));
       standIn.enqueue('/responses', { kind: 'text', text, stream: false });
       const f = await floorFetch(false);
       if (i > 0) {
         samples.push(ms);
+        complete.push(lastAfterMs);
         floor.push(f);
       }
     }
+    // Shown: its first screen rendered and all its text on the page; complete: every section rendered as Markdown.
     figures.push({ key: 'chat.answer100KB', title: 'chat: Enter → 100 KB Markdown answer shown', samples, floor });
+    figures.push({ key: 'chat.answer100KB.complete', title: 'chat: Enter → 100 KB answer all rendered as Markdown', samples: complete, floor });
   });
 
   await step('chat: first streamed token', async () => {
