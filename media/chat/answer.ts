@@ -39,13 +39,42 @@ function markdownFragment(markdown: string, firstBlock = 0): { fragment: Documen
 /** Characters of Markdown per section of a long answer: the first is rendered at once, about a screen. */
 const SECTION_CHARS = 4000;
 
+/** An answer whose sections wait to be rendered: `step` renders the next one, false once none is left. */
+interface Waiting {
+  step(): boolean;
+}
+
+/** Answers with sections still to render, the one to render first at the front. */
+const waiting: Waiting[] = [];
+let drainScheduled = false;
+
+/** Renders waiting sections for about a frame's time per task, after the page has painted. */
+function scheduleDrain(): void {
+  if (drainScheduled) return;
+  drainScheduled = true;
+  requestAnimationFrame(() => setTimeout(drain, 0));
+}
+
+function drain(): void {
+  drainScheduled = false;
+  const started = performance.now();
+  while (waiting.length > 0 && performance.now() - started < 12) {
+    if (!waiting[0]?.step()) waiting.shift();
+  }
+  if (waiting.length > 0) {
+    drainScheduled = true;
+    setTimeout(drain, 0);
+  }
+}
+
 /**
  * An answer's Markdown into `markdown`. A long one is cut into sections (sections.ts), each in a chunk
- * the browser lays out only near the viewport (`content-visibility`, answer.css): the first is rendered
- * at once; the others show their text until they are rendered, one per task, in order, so the page
- * stays responsive and the first screen does not wait for the whole answer.
+ * the browser lays out only near the viewport (`content-visibility`, answer.css). With `eager`, the
+ * first section is rendered at once; every other section shows its text until it is rendered, a few
+ * per task after the page painted, so the first screen does not wait for the whole answer, nor the
+ * last turn of a long conversation for the turns above it. Later calls are rendered first.
  */
-function appendMarkdown(markdown: HTMLElement, text: string, turnId: string, post: Post): void {
+function appendMarkdown(markdown: HTMLElement, text: string, turnId: string, post: Post, eager: boolean): void {
   const sections = markdownSections(text, SECTION_CHARS);
   let blocks = 0;
   const render = (target: HTMLElement, section: string): void => {
@@ -54,31 +83,33 @@ function appendMarkdown(markdown: HTMLElement, text: string, turnId: string, pos
     target.replaceChildren(rendered.fragment);
     addCodeActions(target, turnId, post);
   };
-  if (sections.length === 1) {
+  if (sections.length === 1 && eager) {
     render(markdown, text);
     return;
   }
   const pending: { chunk: HTMLElement; section: string }[] = [];
   sections.forEach((section, index) => {
-    const chunk = h('div', { class: 'pg-md-chunk' });
-    markdown.append(chunk);
-    if (index === 0) return render(chunk, section);
+    const chunk = sections.length === 1 ? markdown : h('div', { class: 'pg-md-chunk' });
+    if (chunk !== markdown) markdown.append(chunk);
+    if (index === 0 && eager) return render(chunk, section);
     // Until rendered: the plain text, hidden Unicode shown as in a rendered answer.
     chunk.classList.add('pg-md-pending');
     chunk.setAttribute('aria-busy', 'true');
     chunk.textContent = replaceHidden(section, (run) => `[${run.label}]`);
     pending.push({ chunk, section });
   });
-  const next = (): void => {
-    const item = pending.shift();
-    // A turn drawn again (or gone) stops here: its new element renders its own sections.
-    if (!item || !markdown.isConnected) return;
-    render(item.chunk, item.section);
-    item.chunk.classList.remove('pg-md-pending');
-    item.chunk.removeAttribute('aria-busy');
-    if (pending.length) setTimeout(next, 0);
-  };
-  requestAnimationFrame(() => setTimeout(next, 0));
+  waiting.unshift({
+    step: () => {
+      const item = pending.shift();
+      // A turn drawn again (or gone) stops here: its new element renders its own sections.
+      if (!item || !markdown.isConnected) return false;
+      render(item.chunk, item.section);
+      item.chunk.classList.remove('pg-md-pending');
+      item.chunk.removeAttribute('aria-busy');
+      return pending.length > 0;
+    },
+  });
+  scheduleDrain();
 }
 
 function addCodeActions(root: ParentNode, turnId: string, post: Post): void {
@@ -186,11 +217,11 @@ function truncationNote(turn: TurnView, truncated: { shown: number; total: numbe
   );
 }
 
-function answerBody(turn: TurnView, answer: AnswerView, post: Post): HTMLElement {
+function answerBody(turn: TurnView, answer: AnswerView, post: Post, eager: boolean): HTMLElement {
   const body = h('div', { class: 'pg-answer' });
   if (answer.text.trim()) {
     const markdown = h('div', { class: 'pg-markdown' });
-    appendMarkdown(markdown, answer.text, turn.id, post);
+    appendMarkdown(markdown, answer.text, turn.id, post, eager);
     body.append(markdown);
   } else if (answer.refusal) {
     body.append(h('p', { class: 'pg-refusal' }, l10n.t('The model declined: {0}', answer.refusal)));
@@ -287,7 +318,8 @@ export function showPartial(turnElement: HTMLElement, text: string): void {
   partial.replaceChildren(markdownFragment(text).fragment);
 }
 
-export function renderTurn(turn: TurnView, post: Post): HTMLElement {
+/** `eager` false: the answer's Markdown shows as text until it is rendered a moment later (a turn far up a long conversation). */
+export function renderTurn(turn: TurnView, post: Post, eager = true): HTMLElement {
   const reply = h('div', { class: 'pg-reply' }, h('div', { class: 'pg-role' }, icon('shield'), h('span', {}, l10n.t('Prediction Guard'))));
   switch (turn.status) {
     case 'pending':
@@ -302,7 +334,7 @@ export function renderTurn(turn: TurnView, post: Post): HTMLElement {
       if (turn.progress?.length) reply.append(toolCallList(turn.progress, l10n.t('Tool calls so far')) ?? '');
       break;
     case 'done':
-      if (turn.answer) reply.append(answerBody(turn, turn.answer, post));
+      if (turn.answer) reply.append(answerBody(turn, turn.answer, post, eager));
       break;
     case 'error':
       if (turn.error) reply.append(errorBox(turn, turn.error, post));

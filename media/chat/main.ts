@@ -131,17 +131,20 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+/** Turns of a conversation just opened whose answers are rendered at once; those above follow a moment later. */
+const EAGER_TURNS = 8;
+
 function renderTurns(turns: readonly TurnView[], sameConversation: boolean): void {
   const nodes: HTMLElement[] = [];
   let added = false;
-  for (const turn of turns) {
+  for (const [index, turn] of turns.entries()) {
     const key = JSON.stringify(turn);
     const previous = rendered.get(turn.id);
     if (previous?.key === key) {
       nodes.push(previous.element);
       continue;
     }
-    const element = renderTurn(turn, post);
+    const element = renderTurn(turn, post, sameConversation || index >= turns.length - EAGER_TURNS);
     if (!previous) added = true;
     if (sameConversation && previous?.status === 'pending' && turn.status !== 'pending') {
       live.textContent = announcement(turn);
