@@ -4,7 +4,7 @@
 // first text delta arrives).
 import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
-import { runCommand } from '../host/workbench';
+import { runCommand, screenshot } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
 import { LONG_CHAT_TURNS, longChatMarker } from './longChat';
 import { stepRunner, type Figure } from './figures';
@@ -162,6 +162,10 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
         floor.push(f);
       }
     }
+    // To look at: the long answer's top, and its middle once scrolled to.
+    say(`screenshot: ${await screenshot(page, 'bench-chat-long-answer')}`);
+    await chatFrame(page).locator('article.pg-turn').last().locator('.pg-code').nth(200).scrollIntoViewIfNeeded();
+    say(`screenshot: ${await screenshot(page, 'bench-chat-long-answer-middle')}`);
     // Shown: its first screen rendered and all its text on the page; complete: every section rendered as Markdown.
     figures.push({ key: 'chat.answer100KB', title: 'chat: Enter → 100 KB Markdown answer shown', samples, floor });
     figures.push({ key: 'chat.answer100KB.complete', title: 'chat: Enter → 100 KB answer all rendered as Markdown', samples: complete, floor });
