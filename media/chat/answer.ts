@@ -315,7 +315,37 @@ export function showPartial(turnElement: HTMLElement, text: string): void {
       status.lastChild?.replaceWith(` ${l10n.t('Answering… (Escape stops)')}`);
     } else reply.append(partial);
   }
-  partial.replaceChildren(markdownFragment(text).fragment);
+  showPartialMarkdown(partial, text);
+}
+
+/** The Markdown each section chunk of a partial answer shows. */
+const partialSections = new WeakMap<Element, string>();
+
+/**
+ * A partial answer grows at its end: a long one is kept in sections (sections.ts), and only the sections
+ * whose text changed since the last update (the last one, as a rule) are rendered again.
+ */
+function showPartialMarkdown(partial: HTMLElement, text: string): void {
+  const sections = markdownSections(text, SECTION_CHARS);
+  if (sections.length === 1) {
+    partial.replaceChildren(markdownFragment(text).fragment);
+    return;
+  }
+  let chunks = Array.from(partial.children).filter((child) => partialSections.has(child));
+  if (chunks.length !== partial.childNodes.length) {
+    partial.replaceChildren();
+    chunks = [];
+  }
+  sections.forEach((section, index) => {
+    const existing = chunks[index];
+    if (existing && partialSections.get(existing) === section) return;
+    const chunk = h('div', { class: 'pg-md-chunk' });
+    chunk.append(markdownFragment(section).fragment);
+    partialSections.set(chunk, section);
+    if (existing) existing.replaceWith(chunk);
+    else partial.append(chunk);
+  });
+  for (const extra of chunks.slice(sections.length)) extra.remove();
 }
 
 /** `eager` false: the answer's Markdown shows as text until it is rendered a moment later (a turn far up a long conversation). */
@@ -354,7 +384,8 @@ export function renderTurn(turn: TurnView, post: Post, eager = true): HTMLElemen
 /** What a screen reader hears when a turn finishes. */
 export function announcement(turn: TurnView): string {
   if (turn.status === 'done' && turn.answer) {
-    const text = turn.answer.text.replace(/\s+/g, ' ').trim();
+    // Only the start is read out: no need to go over the whole of a long answer.
+    const text = turn.answer.text.slice(0, 2000).replace(/\s+/g, ' ').trim();
     return l10n.t('Answer from {0}: {1}', turn.answer.model, text.slice(0, 400) || l10n.t('no text'));
   }
   if (turn.status === 'error' && turn.error)
