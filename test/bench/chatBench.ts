@@ -126,14 +126,12 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       const { ms, turns } = await chatFrame(page)
         .locator('body')
         .evaluate(async () => {
-          const shown = async (): Promise<PerformanceEntry> => {
-            for (;;) {
-              const entry = performance.getEntriesByName('pg-chat-shown')[0];
-              if (entry) return entry;
-              await new Promise((resolve) => setTimeout(resolve, 5));
-            }
-          };
-          const end = await shown();
+          // No named functions in here: the bench's compiler would wrap them in a helper the page lacks.
+          let end = performance.getEntriesByName('pg-chat-shown')[0];
+          while (!end) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            end = performance.getEntriesByName('pg-chat-shown')[0];
+          }
           const start = performance.getEntriesByName('pg-chat-script')[0];
           return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
         });
