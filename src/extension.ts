@@ -1,6 +1,5 @@
 // Composition root: construct the session and the views, register each feature, push every disposable.
 import * as vscode from 'vscode';
-import { ConversationSchema } from './chat/conversation';
 import { registerChat } from './chat/register';
 import { registerCommands } from './commands/register';
 import { useTranslator } from './core/l10n';
@@ -18,11 +17,9 @@ import { TokenStore } from './secrets/tokenStore';
 import { Session } from './session/session';
 import { StatusBar } from './ui/statusBar';
 
-/** Only in the extension test host (ExtensionMode.Test): lets the test suite store a key, or a long chat, without the UI. */
+/** Only in the extension test host (ExtensionMode.Test): lets the test suite store a key without the UI. */
 export interface TestApi {
   setApiKey(token: string): Promise<void>;
-  /** Stores `conversation` (parsed like a stored one) as the current chat; resolves once written. */
-  importConversation(conversation: unknown): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -35,7 +32,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const session = new Session({ log, tokens, mcpSecrets: new McpSecrets(context.secrets), approval });
   // Explain/Ask answers are kept here as they complete, for “Check Factuality of Last Answer”.
   const lastAnswer = new LastAnswer();
-  const chat = registerChat(context, session);
   context.subscriptions.push(
     log,
     tokens,
@@ -45,18 +41,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...registerReviews(),
     ...registerCommands(session, lastAnswer),
     ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
-    ...chat.disposables,
+    ...registerChat(context, session),
     ...registerOnboarding(context, tokens),
     ...registerSafetyChecks(safetyDepsFromSession(session, lastAnswer)),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    return {
-      setApiKey: (token) => tokens.set(token),
-      importConversation: (conversation) => {
-        chat.store.importConversation(ConversationSchema.parse(conversation));
-        return chat.store.flush();
-      },
-    };
+    return { setApiKey: (token) => tokens.set(token) };
   }
   return undefined;
 }

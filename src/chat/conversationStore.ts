@@ -144,12 +144,6 @@ export class ConversationStore {
     return updated;
   }
 
-  /** Stores a whole conversation (one write) and makes it current: a history brought in at once (the bench's long chat). */
-  importConversation(conversation: Conversation): void {
-    this.currentId = conversation.id;
-    this.replace(conversation);
-  }
-
   /** Replaces a turn of a stored conversation (its answer arrived, it failed, or it is retried). */
   updateTurn(conversationId: string, turn: Turn): void {
     const conversation = this.conversations.find((c) => c.id === conversationId);

@@ -7,8 +7,7 @@ import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
 import { ConversationStore } from './conversationStore';
 import { EditorTracker } from './editorTracker';
 
-/** The chat's disposables, and its store (for the test API). */
-export function registerChat(context: vscode.ExtensionContext, session: Session): { disposables: vscode.Disposable[]; store: ConversationStore } {
+export function registerChat(context: vscode.ExtensionContext, session: Session): vscode.Disposable[] {
   const store = new ConversationStore(context.workspaceState, {
     onWriteError: (error) => session.log.warn(`Chat: could not save the chat history: ${error instanceof Error ? error.message : String(error)}`),
     policy: () => ({ keep: session.settings.chatKeepHistory, max: session.settings.chatMaxConversations }),
@@ -16,7 +15,7 @@ export function registerChat(context: vscode.ExtensionContext, session: Session)
   const tracker = new EditorTracker();
   const controller = new ChatController(store, session, tracker);
   const provider = new ChatViewProvider(context.extensionUri, controller, session.log);
-  const disposables = [
+  return [
     tracker,
     controller,
     provider,
@@ -37,5 +36,4 @@ export function registerChat(context: vscode.ExtensionContext, session: Session)
       controller.settingsChanged();
     }),
   ];
-  return { disposables, store };
 }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
 import { runCommand, screenshot } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
-import { LONG_CHAT_TURNS, longChatMarker } from './longChat';
+import { LONG_CHAT_TURNS, longChatAnswer, longChatMarker } from './longChat';
 import { stepRunner, type Figure } from './figures';
 
 export interface ChatBenchOptions {
@@ -108,20 +108,23 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
 
   await openChat(page);
 
-  // The bench suite stored a long conversation as the current chat (longChat.ts): hide the chat and
-  // show it again, as a user does; its page loads anew and shows the whole conversation.
+  // A long conversation, typed turn by turn; then the chat is hidden and shown again, as a user does:
+  // its page loads anew and shows the whole conversation.
   await step(`chat: reopen ${LONG_CHAT_TURNS} turns`, async () => {
+    await newChat(page);
+    for (let i = 0; i < LONG_CHAT_TURNS; i++) {
+      standIn.enqueue('/responses', { kind: 'text', text: longChatAnswer(i), stream: false });
+      await timedSend(page, `Question number ${i}`, answerShown(page, longChatMarker(i)));
+    }
     const samples: number[] = [];
     const rounds = count(6);
     const last = chatFrame(page)
       .locator('article.pg-turn .pg-answer', { hasText: longChatMarker(LONG_CHAT_TURNS - 1) })
       .last();
     for (let i = 0; i <= rounds; i++) {
-      if (i > 0) {
-        await runCommand(page, 'View: Show Explorer');
-        await composer(page).waitFor({ state: 'hidden', timeout: 20_000 });
-        await openChat(page);
-      }
+      await runCommand(page, 'View: Show Explorer');
+      await composer(page).waitFor({ state: 'hidden', timeout: 20_000 });
+      await openChat(page);
       await last.waitFor({ state: 'visible', timeout: 60_000 });
       const { ms, turns } = await chatFrame(page)
         .locator('body')

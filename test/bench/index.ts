@@ -6,9 +6,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, env, fenced, openScratch, runCommand, standIn } from '../host/suite/helpers';
-import type { TestApi } from '../../src/extension';
 import { stepRunner, type Figure } from './figures';
-import { LONG_CHAT_TURNS, longConversation } from './longChat';
 
 const now = (): number => performance.timeOrigin + performance.now();
 const say = (text: string): void => console.log(`[suite] bench: ${text}`);
@@ -125,7 +123,7 @@ async function compare(job: Job, rounds: number, connection: Connection, warmUp 
 export async function run(): Promise<void> {
   const figures: Figure[] = [];
   const errors: string[] = [];
-  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<{ setApiKey(token: string): Promise<void> } | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   const wasActive = extension.isActive;
   const t0 = now();
@@ -198,9 +196,6 @@ export async function run(): Promise<void> {
     const { ext, floor } = await compare({ ...small, answer: fenced(bigSource(1 << 20), 'typescript'), delayMs: 0 }, count(4), connection);
     figures.push({ key: 'answer1MB.placed', title: '1 MB answer → placed', samples: ext.map((t) => t.placed), floor: floor.map((t) => t.placed) });
   });
-
-  // For the chat's reopen figure (chatBench.ts): a long conversation stored as the current chat.
-  await step('long chat stored', () => api.importConversation(longConversation(LONG_CHAT_TURNS)));
 
   const results = { passed: errors.length ? 0 : 1, failed: errors.length, tests: [], figures, errors, wasActive };
   writeFileSync(env('PG_TEST_RESULTS_FILE'), JSON.stringify(results, null, 2));

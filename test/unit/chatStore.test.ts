@@ -323,21 +323,3 @@ describe('what the history writes', () => {
     assert.deepEqual(new ConversationStore(storage, options()).list(), []);
   });
 });
-
-describe('ConversationStore.importConversation', () => {
-  it('stores a whole conversation in one write, makes it current, and a new store over the same storage shows it', async () => {
-    const storage = new MapStorage();
-    const store = new ConversationStore(storage, { now: clock(), newId: counter() });
-    const turns = Array.from({ length: 200 }, (_, i) => turn(`t${i}`, `Question ${i}`, `Answer ${i}`));
-    store.importConversation({ id: 'long', title: 'A long chat', createdAt: 1, updatedAt: 2, turns });
-    await store.flush();
-    assert.deepEqual(
-      storage.written.filter((key) => key === conversationKey('long')),
-      [conversationKey('long')],
-    );
-    const reopened = new ConversationStore(storage, { now: clock(), newId: counter() });
-    assert.equal(reopened.current().id, 'long');
-    assert.equal(reopened.current().turns.length, 200);
-    assert.equal(reopened.current().turns[199]?.answer?.text, 'Answer 199');
-  });
-});
