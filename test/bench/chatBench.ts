@@ -4,9 +4,8 @@
 // first text delta arrives).
 import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
-import { runCommand, screenshot } from '../host/workbench';
+import { screenshot } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
-import { LONG_CHAT_TURNS, longChatAnswer, longChatMarker } from './longChat';
 import { stepRunner, type Figure } from './figures';
 
 export interface ChatBenchOptions {
@@ -107,42 +106,6 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
   const step = stepRunner(say, errors);
 
   await openChat(page);
-
-  // A long conversation, typed turn by turn; then the chat is hidden and shown again, as a user does:
-  // its page loads anew and shows the whole conversation.
-  await step(`chat: reopen ${LONG_CHAT_TURNS} turns`, async () => {
-    await newChat(page);
-    for (let i = 0; i < LONG_CHAT_TURNS; i++) {
-      standIn.enqueue('/responses', { kind: 'text', text: longChatAnswer(i), stream: false });
-      await timedSend(page, `Question number ${i}`, answerShown(page, longChatMarker(i)));
-    }
-    const samples: number[] = [];
-    const rounds = count(6);
-    const last = chatFrame(page)
-      .locator('article.pg-turn .pg-answer', { hasText: longChatMarker(LONG_CHAT_TURNS - 1) })
-      .last();
-    for (let i = 0; i <= rounds; i++) {
-      await runCommand(page, 'View: Show Explorer');
-      await composer(page).waitFor({ state: 'hidden', timeout: 20_000 });
-      await openChat(page);
-      await last.waitFor({ state: 'visible', timeout: 60_000 });
-      const { ms, turns } = await chatFrame(page)
-        .locator('body')
-        .evaluate(async () => {
-          // No named functions in here: the bench's compiler would wrap them in a helper the page lacks.
-          let end = performance.getEntriesByName('pg-chat-shown')[0];
-          while (!end) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            end = performance.getEntriesByName('pg-chat-shown')[0];
-          }
-          const start = performance.getEntriesByName('pg-chat-script')[0];
-          return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
-        });
-      if (turns !== LONG_CHAT_TURNS) throw new Error(`the reopened chat showed ${turns} turns, not ${LONG_CHAT_TURNS}`);
-      if (i > 0) samples.push(ms);
-    }
-    figures.push({ key: 'chat.reopen200', title: `chat: reopen ${LONG_CHAT_TURNS} turns, script start → last turn shown`, samples });
-  });
 
   await step('chat: 100 KB answer', async () => {
     const samples: number[] = [];
