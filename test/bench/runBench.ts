@@ -90,10 +90,12 @@ async function main(): Promise<void> {
   });
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { figures: Figure[]; errors: string[] };
 
-  // The floor's first edit, in a new window of its own: the first-command figure's floor.
+  // The floor's first edit, in a new window of its own, in a browser context of its own (nothing the
+  // earlier windows loaded is cached, as for the extension's first command): the first-command figure's floor.
   rmSync(resultsFile);
+  const floorContext = await browser.newContext({ viewport: { width: 1400, height: 850 } });
   await runSuitePhase({
-    page,
+    page: await floorContext.newPage(),
     serverUrl: server.url,
     port: server.port,
     workspace: dirs.workspace,
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
     timeoutMs: 5 * 60_000,
   });
   const floorFirst = JSON.parse(readFileSync(resultsFile, 'utf8')) as { figures: Figure[]; errors: string[] };
+  await floorContext.close();
   const firstCommand = results.figures.find((f) => f.key === 'firstCommand');
   const floorFirstFigure = floorFirst.figures.find((f) => f.key === 'floorFirst');
   if (firstCommand && floorFirstFigure) firstCommand.floor = floorFirstFigure.samples;
