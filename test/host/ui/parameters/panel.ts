@@ -45,7 +45,19 @@ export async function focusWorkbench(page: Page): Promise<void> {
 export async function openParametersPanel(page: Page): Promise<Frame> {
   await focusWorkbench(page);
   await runCommand(page, OPEN_PARAMETERS);
-  const frame = await webviewFrameWith(page, '#temperature');
+  let frame: Frame;
+  try {
+    frame = await webviewFrameWith(page, '#temperature');
+  } catch (error) {
+    // VS Code 1.100's browser webviews can stay blank, waiting on their service worker ("Waiting for
+    // controllerchange"; microsoft/vscode#312020): the page never loads, whatever it holds. A user
+    // closes the tab and opens it again; so does the test, once, and says so. The form must then show.
+    console.log(`       the parameters panel stayed blank; closed and opened again (${String(error).split('\n')[0]?.slice(0, 160)})`);
+    await runCommand(page, 'View: Close Editor');
+    await focusWorkbench(page);
+    await runCommand(page, OPEN_PARAMETERS);
+    frame = await webviewFrameWith(page, '#temperature');
+  }
   await frame.locator('#dirty-state').waitFor({ timeout: 10_000 });
   return frame;
 }
