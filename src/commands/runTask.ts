@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import '../util/zodEnglish';
 import { taskAnswer, type LastAnswer } from '../core/factualityInput';
+import { timingMarks } from '../core/timingMarks';
 import { promptOverride, specFor, taskInput, type PromptChoice, type RunnableTask } from '../core/tasks';
 import { placeAnswer, type PlacementResult } from '../editor/answerPlacer';
 import { InFlightTargets, targetKey } from '../editor/inFlight';
@@ -64,9 +65,7 @@ async function askQuestion(): Promise<string | undefined> {
 /** `lastAnswer` keeps Explain/Ask answers for “Check Factuality of Last Answer”. */
 export async function runTask(task: RunnableTask, session: Session, args: TaskArgs = {}, lastAnswer?: LastAnswer): Promise<PlacementResult | undefined> {
   const spec = specFor(task, args.prompt);
-  const started = performance.now();
-  // Timing marks for profiling (Developer: Set Log Level… → Trace).
-  const mark = (step: string): void => session.log.trace(`${spec.title}: timing: ${step} +${(performance.now() - started).toFixed(1)} ms`);
+  const mark = timingMarks((line) => session.log.trace(line), spec.title);
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select some code, then run “Prediction Guard: {0}”.', spec.title));

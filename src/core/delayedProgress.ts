@@ -45,7 +45,6 @@ export function withDelayedProgress<T>(
   const abort = new AbortController();
   let message: string | undefined;
   let shown: ShownProgress | undefined;
-  let done = false;
   const running = work({
     report: (text) => {
       message = text;
@@ -58,7 +57,6 @@ export function withDelayedProgress<T>(
     () => undefined,
   );
   const timer = timers.setTimeout(() => {
-    if (done) return;
     show((progress) => {
       shown = progress;
       if (message !== undefined) progress.report(message);
@@ -66,8 +64,5 @@ export function withDelayedProgress<T>(
       void finished.then(stop);
     }, finished);
   }, delayMs);
-  return running.finally(() => {
-    done = true;
-    timers.clearTimeout(timer);
-  });
+  return running.finally(() => timers.clearTimeout(timer));
 }

@@ -46,7 +46,7 @@ async function openBeside(content: string, language: string): Promise<vscode.Tex
  * One edit, one undo step. Through the document's visible editor when there is one: the workbench
  * applies that directly, where a workspace edit goes through its bulk-edit service first.
  */
-async function applyTextEdit(document: vscode.TextDocument, range: vscode.Range, text: string): Promise<boolean> {
+async function editDocument(document: vscode.TextDocument, range: vscode.Range, text: string): Promise<boolean> {
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
   if (editor) {
     try {
@@ -106,7 +106,7 @@ export async function placeAnswer(request: PlacementRequest): Promise<PlacementR
         return { placed: 'review', uri: uri.toString() };
       }
       const range = new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end));
-      const applied = await applyTextEdit(document, range, edit.text);
+      const applied = await editDocument(document, range, edit.text);
       if (!applied) return asDocument('the editor refused the edit (the file may be read-only)');
       return { placed: request.destination, uri: document.uri.toString() };
     }

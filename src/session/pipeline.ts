@@ -7,6 +7,7 @@ import { PredictionGuardError } from '../api/errors';
 import { buildRequest, type McpAuthorizations, type SettingsTool } from '../api/parameters';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type Settings } from '../config/settingsSchema';
+import { timingMarks } from '../core/timingMarks';
 import { failureOf, noKey, noModel } from './failure';
 import { type ApiClient, type Connection, type SendRequest, type SendResult } from './types';
 
@@ -76,9 +77,7 @@ export class Pipeline {
     const { log } = this.deps;
     const now = this.deps.now ?? Date.now;
     const { signal } = request;
-    const t0 = now();
-    // Timing marks for profiling (Developer: Set Log Level… → Trace), e.g. "timing: key +3 ms".
-    const mark = (step: string): void => log.trace(`${request.label}: timing: ${step} +${now() - t0} ms`);
+    const mark = timingMarks((line) => log.trace(line), request.label, now);
     this.running++;
     try {
       const connection = await this.connect();

@@ -3,18 +3,14 @@
 // first, then warm, and writes the cold extra over the warm median. Whatever VS Code does on a
 // window's first edit shows here as well as in the extension's first command.
 import { writeFileSync } from 'node:fs';
-import * as vscode from 'vscode';
-import { env, standIn } from '../host/suite/helpers';
+import { env } from '../host/suite/helpers';
 import { quantile, type Figure } from './figures';
-import { ANSWER, floorRun, SOURCE, type Connection } from './index';
+import { ANSWER, benchConnection, floorRun, SOURCE } from './index';
 
 const say = (text: string): void => console.log(`[suite] bench: ${text}`);
 
 export async function run(): Promise<void> {
-  const connection: Connection = {
-    baseUrl: String(vscode.workspace.getConfiguration('predictionGuard').get('baseUrl')).replace(/\/+$/, ''),
-    token: await standIn().token(),
-  };
+  const connection = await benchConnection();
   const job = { source: SOURCE, selectAll: false, answer: ANSWER, delayMs: 0 };
   const errors: string[] = [];
   const figures: Figure[] = [];

@@ -86,6 +86,14 @@ export interface Connection {
   token: string;
 }
 
+/** The stand-in's address and key, as the floor sends to them. */
+export async function benchConnection(): Promise<Connection> {
+  return {
+    baseUrl: String(vscode.workspace.getConfiguration('predictionGuard').get('baseUrl')).replace(/\/+$/, ''),
+    token: await standIn().token(),
+  };
+}
+
 /** The floor: the same job with nothing else, in this extension host. */
 export async function floorRun(job: Job, connection: Connection): Promise<Timing> {
   const editor = await prepare(job);
@@ -130,10 +138,7 @@ export async function run(): Promise<void> {
   const api = await extension.activate();
   const activation = now() - t0;
   assert.ok(api, 'the extension exposes its test API in ExtensionMode.Test');
-  const connection: Connection = {
-    baseUrl: String(vscode.workspace.getConfiguration('predictionGuard').get('baseUrl')).replace(/\/+$/, ''),
-    token: await standIn().token(),
-  };
+  const connection = await benchConnection();
   // runBench stores the key in an earlier window (PG_BENCH_KEY_STORED), as a returning user has it.
   if (process.env.PG_BENCH_KEY_STORED !== '1') await api.setApiKey(connection.token);
   say(`activate() ${activation.toFixed(1)} ms${wasActive ? ' (was already active: not a cold figure)' : ''}`);
