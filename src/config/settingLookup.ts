@@ -16,7 +16,7 @@ const RESTRICTED_VALUES: Readonly<Record<string, unknown>> = { workspaceTools: '
  * Lists a workspace may add to but never shorten (a workspace may add protection, never remove it):
  * a trusted workspace's entries are appended to the user's (or the default) list.
  */
-export const ADDITIVE_KEYS: ReadonlyMap<string, readonly unknown[]> = new Map([['workspaceTools.exclude', DEFAULT_TOOL_EXCLUDES]]);
+export const ADDITIVE_KEYS: ReadonlyMap<string, readonly unknown[]> = new Map([['workspaceToolsExclude', DEFAULT_TOOL_EXCLUDES]]);
 
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

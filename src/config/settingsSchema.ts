@@ -69,7 +69,7 @@ export interface Settings {
   readonly chatKeepHistory: boolean;
   /** How many chats are kept per workspace (`chat.maxConversations`). */
   readonly chatMaxConversations: number;
-  /** The read-only workspace tools the model may call (`workspaceTools`, `workspaceTools.exclude`). */
+  /** The read-only workspace tools the model may call (`workspaceTools`, `workspaceToolsExclude`). */
   readonly workspaceTools: WorkspaceToolSettings;
   /** Streamed answers: "auto" (where the server streams), "on", "off". */
   readonly stream: StreamMode;
@@ -112,7 +112,7 @@ export const SETTING_KEYS: readonly string[] = [
   'chat.keepHistory',
   'chat.maxConversations',
   'workspaceTools',
-  'workspaceTools.exclude',
+  'workspaceToolsExclude',
   'stream',
   ...Object.keys(PARAM_KEYS),
   ...Object.keys(SAFEGUARD_KEYS).map((k) => `safeguards.${k}`),
@@ -150,7 +150,7 @@ export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSP
     chatMaxConversations: field('chat.maxConversations', z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 100)),
     workspaceTools: {
       mode: field('workspaceTools', WorkspaceToolModeSchema),
-      exclude: field('workspaceTools.exclude', ToolExcludesSchema),
+      exclude: field('workspaceToolsExclude', ToolExcludesSchema),
     },
     stream: field('stream', z._default(z.enum(STREAM_MODES), 'auto')),
     workspace,

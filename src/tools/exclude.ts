@@ -1,8 +1,8 @@
-// Which files the tools never touch: predictionGuard.workspaceTools.exclude plus what files.exclude
+// Which files the tools never touch: predictionGuard.workspaceToolsExclude plus what files.exclude
 // hides. Pure, over picomatch. A pattern matches a file or any folder above it, case-insensitively.
 import picomatch from 'picomatch';
 
-export const EXCLUDED = 'excluded by predictionGuard.workspaceTools.exclude';
+export const EXCLUDED = 'excluded by predictionGuard.workspaceToolsExclude';
 
 /** `files.exclude` entries that are plainly on (`true`); `{ when }` entries depend on sibling files and are not used. */
 export function filesExcludePatterns(filesExclude: unknown): string[] {

@@ -25,6 +25,6 @@ export const ToolExcludesSchema = z._default(z.array(z.string().check(z.trim(), 
 export interface WorkspaceToolSettings {
   /** `off` in Restricted Mode whatever the setting says (see settingLookup). */
   readonly mode: WorkspaceToolMode;
-  /** `predictionGuard.workspaceTools.exclude`: the user's list plus any a trusted workspace adds. */
+  /** `predictionGuard.workspaceToolsExclude`: the user's list plus any a trusted workspace adds. */
   readonly exclude: readonly string[];
 }

@@ -179,4 +179,14 @@ describe('SETTING_KEYS and package.json', () => {
       [],
     );
   });
+
+  // VS Code keeps settings as a tree split at the dots: a setting named under another setting's name
+  // (a.b and a.b.c) is dropped with "Ignoring a.b.c as a.b is …", so the user's value never arrives.
+  it('no setting is named under another setting', () => {
+    const names = Object.keys(PROPERTIES);
+    assert.deepEqual(
+      names.flatMap((outer) => names.filter((inner) => inner.startsWith(`${outer}.`)).map((inner) => `${inner} is under ${outer}`)),
+      [],
+    );
+  });
 });

@@ -133,7 +133,7 @@ describe('the tool loop', () => {
   for (const [label, path, reason] of [
     ['../outside.txt', '../outside.txt', /outside the workspace/],
     ['an absolute path', 'ABS', /outside the workspace: absolute paths/],
-    ['.env', '.env', /excluded by predictionGuard\.workspaceTools\.exclude/],
+    ['.env', '.env', /excluded by predictionGuard\.workspaceToolsExclude/],
   ] as const) {
     it(`${label} is refused without asking, and its contents never leave`, async () => {
       server.enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: read(path === 'ABS' ? join(tmp, 'outside.txt') : path) });

@@ -23,8 +23,8 @@ describe('workspace tools settings', () => {
     assert.equal(mode?.default, 'ask');
     assert.deepEqual(mode?.enum, ['ask', 'allow', 'off']);
     assert.equal(mode?.scope, 'application');
-    assert.deepEqual(props['predictionGuard.workspaceTools.exclude']?.default, [...DEFAULT_TOOL_EXCLUDES]);
-    for (const key of ['predictionGuard.workspaceTools', 'predictionGuard.workspaceTools.exclude']) {
+    assert.deepEqual(props['predictionGuard.workspaceToolsExclude']?.default, [...DEFAULT_TOOL_EXCLUDES]);
+    for (const key of ['predictionGuard.workspaceTools', 'predictionGuard.workspaceToolsExclude']) {
       assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), key);
     }
   });
@@ -48,12 +48,12 @@ describe('workspace tools settings', () => {
 
   it("a trusted workspace adds excludes but cannot remove the user's or the defaults", () => {
     const exclude = { defaultValue: [...DEFAULT_TOOL_EXCLUDES], workspaceValue: ['**/secrets/**'] };
-    assert.deepEqual(settingsWith({ 'workspaceTools.exclude': exclude }, true).exclude, [...DEFAULT_TOOL_EXCLUDES, '**/secrets/**']);
+    assert.deepEqual(settingsWith({ workspaceToolsExclude: exclude }, true).exclude, [...DEFAULT_TOOL_EXCLUDES, '**/secrets/**']);
     const emptied = { defaultValue: [...DEFAULT_TOOL_EXCLUDES], workspaceValue: [] };
-    assert.deepEqual(settingsWith({ 'workspaceTools.exclude': emptied }, true).exclude, [...DEFAULT_TOOL_EXCLUDES]);
+    assert.deepEqual(settingsWith({ workspaceToolsExclude: emptied }, true).exclude, [...DEFAULT_TOOL_EXCLUDES]);
     const user = { defaultValue: [...DEFAULT_TOOL_EXCLUDES], globalValue: ['**/*.pem'], workspaceFolderValue: ['**/*.p12'] };
-    assert.deepEqual(settingsWith({ 'workspaceTools.exclude': user }, true).exclude, ['**/*.pem', '**/*.p12']);
-    assert.deepEqual(settingsWith({ 'workspaceTools.exclude': user }, false).exclude, ['**/*.pem']);
+    assert.deepEqual(settingsWith({ workspaceToolsExclude: user }, true).exclude, ['**/*.pem', '**/*.p12']);
+    assert.deepEqual(settingsWith({ workspaceToolsExclude: user }, false).exclude, ['**/*.pem']);
   });
 
   it('an invalid value is reported and the default used', () => {

@@ -118,14 +118,14 @@ describe('read_file on disk', () => {
     ['ABS', /^Refused: outside the workspace: absolute paths are not allowed/],
     ['link-out.txt', /^Refused: outside the workspace: it is a symbolic link that leads out of the workspace \(link-out\.txt\)\.$/],
     ['linkdir/secret.txt', /^Refused: outside the workspace: it is a symbolic link that leads out/],
-    ['.env', /^Refused: excluded by predictionGuard\.workspaceTools\.exclude \(\.env\)\.$/],
-    ['.ENV', /^Refused: excluded by predictionGuard\.workspaceTools\.exclude/],
-    ['config/.env.local', /excluded by predictionGuard\.workspaceTools\.exclude/],
-    ['keys/server.pem', /excluded by predictionGuard\.workspaceTools\.exclude/],
-    ['.git/config', /excluded by predictionGuard\.workspaceTools\.exclude/],
-    ['node_modules/x/index.js', /excluded by predictionGuard\.workspaceTools\.exclude/],
-    ['hidden/generated.js', /excluded by predictionGuard\.workspaceTools\.exclude/],
-    ['innocent.txt', /excluded by predictionGuard\.workspaceTools\.exclude \(innocent\.txt\)/],
+    ['.env', /^Refused: excluded by predictionGuard\.workspaceToolsExclude \(\.env\)\.$/],
+    ['.ENV', /^Refused: excluded by predictionGuard\.workspaceToolsExclude/],
+    ['config/.env.local', /excluded by predictionGuard\.workspaceToolsExclude/],
+    ['keys/server.pem', /excluded by predictionGuard\.workspaceToolsExclude/],
+    ['.git/config', /excluded by predictionGuard\.workspaceToolsExclude/],
+    ['node_modules/x/index.js', /excluded by predictionGuard\.workspaceToolsExclude/],
+    ['hidden/generated.js', /excluded by predictionGuard\.workspaceToolsExclude/],
+    ['innocent.txt', /excluded by predictionGuard\.workspaceToolsExclude \(innocent\.txt\)/],
   ];
   for (const [path, expected] of refusals) {
     it(`refuses ${path} before reading anything, and says why`, async () => {

@@ -80,3 +80,46 @@ describe('settings', () => {
     assert.equal((requests[1]?.body as { model: string }).model, chosen);
   });
 });
+
+describe('workspace tools settings', () => {
+  beforeEach(async () => {
+    await useBaseline();
+    await standIn().reset();
+  });
+  afterEach(async () => {
+    await setSetting('workspaceTools', undefined);
+    await setSetting('workspaceToolsExclude', undefined);
+    await useBaseline();
+  });
+
+  it("the user's exclude list reaches the tools: a matching file is refused, its text never sent", async () => {
+    // VS Code drops a setting named under another setting ("predictionGuard.workspaceTools.exclude" under
+    // "predictionGuard.workspaceTools"): its default and the user's value must both arrive.
+    const defaults = vscode.workspace.getConfiguration('predictionGuard').inspect<string[]>('workspaceToolsExclude')?.defaultValue;
+    assert.ok(defaults?.includes('**/.env'), `the default exclude list did not arrive: ${JSON.stringify(defaults)}`);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the suite runs in a workspace folder');
+    const secret = 'DRAFT-SENTINEL-7c2d: the merger closes in March.';
+    const draft = vscode.Uri.joinPath(folder, 'drafts', 'plan.txt');
+    await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(`${secret}\n`));
+    try {
+      await setSetting('workspaceTools', 'allow');
+      await setSetting('workspaceToolsExclude', ['**/drafts/**']);
+      const editor = await openScratch('const plan = load();\n');
+      selectLines(editor, 0, 0);
+      const read = JSON.stringify({ path: 'drafts/plan.txt', start_line: null, end_line: null });
+      await standIn().enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: read });
+      await standIn().enqueue('/responses', { kind: 'text', text: 'The plan could not be read.' });
+      await runCommand('predictionGuard.ask', { question: 'What does the plan say?' });
+      await waitForRequests(2, '/responses');
+      const requests = (await standIn().requests()).filter((r) => r.path.startsWith('/responses'));
+      const input = (requests[1]?.body as { input?: { type?: string; output?: string }[] } | undefined)?.input ?? [];
+      const outputs = input.filter((item) => item.type === 'function_call_output').map((item) => String(item.output));
+      assert.equal(outputs.length, 1, JSON.stringify(outputs));
+      assert.match(outputs[0] ?? '', /excluded by predictionGuard\.workspaceToolsExclude/);
+      assert.ok(!requests.some((r) => JSON.stringify(r.body).includes(secret)), "the excluded file's text was sent");
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'drafts'), { recursive: true });
+    }
+  });
+});

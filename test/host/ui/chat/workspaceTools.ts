@@ -144,7 +144,7 @@ export async function chatToolRefusesOutside(ctx: UiContext): Promise<void> {
   check(/outside the workspace/.test(outputs[0] ?? ''), `../outside.txt: ${outputs[0]}`);
   check(/Refused/.test(outputs[1] ?? ''), `an absolute path: ${outputs[1]}`);
   check(/outside the workspace/.test(outputs[2] ?? ''), `a symlink out: ${outputs[2]}`);
-  check(/excluded by predictionGuard\.workspaceTools\.exclude/.test(outputs[3] ?? ''), `.env: ${outputs[3]}`);
+  check(/excluded by predictionGuard\.workspaceToolsExclude/.test(outputs[3] ?? ''), `.env: ${outputs[3]}`);
   await reply(ctx.page, index);
   const sent = bodiesSince(ctx, since);
   check(!sent.includes(OUTSIDE_TEXT) && !sent.includes(ENV_TEXT), 'a refused file’s text was sent');
