@@ -4,18 +4,28 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
+import { selectedVscode } from './vscodeVersions';
 
 /** The project root (this file is test/host/codeServer.ts). */
 export const projectRoot = resolve(__dirname, '..', '..');
 export const fixtureWorkspace = join(projectRoot, 'test', 'fixtures', 'workspace');
-export const cacheDir = process.env.PG_VSCODE_CACHE ?? join(projectRoot, '.vscode-test', 'code-server');
+/** The VS Code this run uses (`--vscode latest` or PG_VSCODE=latest; 1.100.3 by default). */
+export const vscode = selectedVscode;
+export const cacheDir = vscode.cacheDir;
 export const codeServerBin = join(cacheDir, 'node_modules', '.bin', 'code-server');
 
-/** Runs scripts/provision-vscode.sh (fast when everything is there); throws when it fails. */
+/** The environment code-server runs in: its own Node first on PATH when it needs one (VS Code 1.139 wants Node 24). */
+function codeServerEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (vscode.nodeBinDir) env.PATH = [vscode.nodeBinDir, env.PATH].filter(Boolean).join(delimiter);
+  return env;
+}
+
+/** Runs scripts/provision-vscode.sh for the chosen version (fast when everything is there); throws when it fails. */
 export function provision(): void {
-  const result = spawnSync('bash', [join(projectRoot, 'scripts', 'provision-vscode.sh')], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`scripts/provision-vscode.sh failed (exit ${String(result.status)})`);
+  const result = spawnSync('bash', [join(projectRoot, 'scripts', 'provision-vscode.sh'), vscode.choice], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`scripts/provision-vscode.sh ${vscode.choice} failed (exit ${String(result.status)})`);
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -69,6 +79,8 @@ export const quietSettings: Record<string, unknown> = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'chat.commandCenter.enabled': false,
+  // VS Code 1.139 opens its own Chat view in the secondary side bar of a new window; 1.100 has no such setting.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Writes <user-data-dir>/User/settings.json. Must run before code-server starts: it ignores later disk edits. */
@@ -106,6 +118,7 @@ export interface StartOptions {
 export function installExtension(vsix: string, extensionsDir: string, userDataDir: string): void {
   const result = spawnSync(codeServerBin, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
     encoding: 'utf8',
+    env: codeServerEnv(),
   });
   if (result.status !== 0) throw new Error(`--install-extension failed:\n${result.stdout}\n${result.stderr}`);
 }
@@ -135,7 +148,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const child = spawn(codeServerBin, args, {
     detached: true, // its own process group, so stop() reaches the extension hosts too
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
+    env: codeServerEnv(options.env),
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

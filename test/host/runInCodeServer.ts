@@ -15,6 +15,7 @@ import {
   quietSettings,
   remoteUri,
   startCodeServer,
+  vscode,
   writeUserSettings,
   type CodeServer,
   type Dirs,
@@ -86,7 +87,9 @@ async function main(): Promise<void> {
     extraArgs: ['--log', 'trace'],
   });
   cleanups.push(() => server.stop());
-  console.log(`host: code-server ${server.url}, stand-in ${standIn.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `host: VS Code ${vscode.vscode} (code-server ${vscode.codeServer}) at ${server.url}, stand-in ${standIn.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   const { browser, page } = await launchBrowser();
   cleanups.push(() => browser.close());
@@ -199,7 +202,7 @@ async function main(): Promise<void> {
   }
   const passed = outcomes.filter((o) => o.passed).length;
   const failed = outcomes.length - passed;
-  console.log(`host: finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);
+  console.log(`host: VS Code ${vscode.vscode} finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/screenshots/`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }

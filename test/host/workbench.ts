@@ -43,7 +43,13 @@ export async function openWorkbench(page: Page, url: string, timeoutMs = 60_000)
   await page.locator('.part.statusbar').waitFor({ timeout: timeoutMs });
 }
 
-const quickInput = '.quick-input-widget';
+/**
+ * The open quick input (palette, Quick Open, input box, pick). VS Code 1.139 animates its closing: the
+ * widget stays laid out, with `quick-input-widget-closing`, for a moment after Escape or Enter, so the
+ * plain class would count a closing widget as open (and text typed then would be lost).
+ */
+export const QUICK_INPUT = '.quick-input-widget:not(.quick-input-widget-closing)';
+const quickInput = QUICK_INPUT;
 
 /** Opens the command palette and types `>` + text; returns the input locator. */
 export async function openPalette(page: Page, text: string): Promise<Locator> {

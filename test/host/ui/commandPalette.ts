@@ -1,5 +1,5 @@
 // 1. The palette lists every Prediction Guard command under its category.
-import { escape, openPalette, quickPickLabels, screenshot } from '../workbench';
+import { escape, openPalette, quickPickLabels, screenshot, QUICK_INPUT } from '../workbench';
 import { check, type UiContext } from './context';
 
 const expected = [
@@ -23,7 +23,7 @@ const expected = [
 async function listed(page: UiContext['page'], title: string, deadline: number): Promise<boolean> {
   for (;;) {
     await openPalette(page, title);
-    const row = page.locator('.quick-input-widget .monaco-list-row .label-name').filter({ hasText: title });
+    const row = page.locator(`${QUICK_INPUT} .monaco-list-row .label-name`).filter({ hasText: title });
     const found = await row
       .first()
       .waitFor({ state: 'visible', timeout: 5000 })
@@ -31,7 +31,7 @@ async function listed(page: UiContext['page'], title: string, deadline: number):
       .catch(() => false);
     await escape(page, 1);
     if (found || Date.now() > deadline) return found;
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+    await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 5000 });
   }
 }
 
@@ -40,7 +40,7 @@ export async function commandPaletteListsCommands({ page }: UiContext): Promise<
   const deadline = Date.now() + 45_000;
   for (const title of expected) if (!(await listed(page, title, deadline))) missing.push(title);
   await openPalette(page, 'Prediction Guard');
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(`${QUICK_INPUT} .monaco-list-row`).first().waitFor({ state: 'visible', timeout: 10_000 });
   const labels = await quickPickLabels(page);
   await screenshot(page, 'command-palette');
   await escape(page, 1);

@@ -3,7 +3,7 @@ import { EVENT_WAIT_MS } from '../../server/waits';
 import type { Page } from 'playwright-core';
 import type { UiFigures } from '../faultSummary';
 import type { RecordedRequest, StandIn } from '../../server/standInServer';
-import { openFile, runCommand, selectLines } from '../workbench';
+import { openFile, runCommand, selectLines, QUICK_INPUT } from '../workbench';
 
 export interface UiContext {
   page: Page;
@@ -87,16 +87,16 @@ export async function explainSample(ctx: UiContext, lines = 3, from = 1): Promis
 
 /** Checks that the quick input is a masked box about the API key, then types `key` and Enter. */
 export async function enterKeyInMaskedBox(page: Page, key: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input.input');
+  const input = page.locator(`${QUICK_INPUT} input.input`);
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   const type = await input.getAttribute('type');
   check(type === 'password', `the API key input box is not masked (type=${String(type)})`);
-  const widgetText = await page.locator('.quick-input-widget').innerText();
+  const widgetText = await page.locator(QUICK_INPUT).innerText();
   const prompt = `${widgetText} ${(await input.getAttribute('placeholder')) ?? ''} ${(await input.getAttribute('aria-label')) ?? ''}`;
   check(/api key/i.test(prompt), `the input box does not mention the API key: ${prompt.replace(/\s+/g, ' ')}`);
   await input.fill(key);
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 5000 });
 }
 
 export function bearerOf(request: RecordedRequest): string | undefined {

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { escape, runCommand, screenshot, screenshotDir, waitForEditorText } from '../workbench';
+import { escape, runCommand, screenshot, screenshotDir, waitForEditorText, QUICK_INPUT } from '../workbench';
 import { chatFrame, newChat, openChat } from './chat/chatView';
 import { check, clearNotifications, closeUntitledEditors, enterKeyInMaskedBox, type UiContext } from './context';
 import { focusWorkbench } from './parameters/panel';
@@ -53,12 +53,12 @@ export async function walkthroughOpensSample(ctx: UiContext): Promise<void> {
   await picture(page, '.settings-editor', 'base-url');
   await runCommand(page, 'View: Close Editor');
   await runCommand(page, 'Prediction Guard: Set API Key');
-  await page.locator('.quick-input-widget input[type="password"]').waitFor({ timeout: 10_000 });
-  await picture(page, '.quick-input-widget', 'api-key');
+  await page.locator(`${QUICK_INPUT} input[type="password"]`).waitFor({ timeout: 10_000 });
+  await picture(page, QUICK_INPUT, 'api-key');
   await escape(page, 1);
   await runCommand(page, 'Prediction Guard: Select Model');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'gpt-oss-120b' }).first().waitFor({ timeout: 15_000 });
-  await picture(page, '.quick-input-widget', 'model');
+  await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: 'gpt-oss-120b' }).first().waitFor({ timeout: 15_000 });
+  await picture(page, QUICK_INPUT, 'model');
   await escape(page, 1);
 
   await runCommand(page, 'Prediction Guard: Get Started');

@@ -2,7 +2,7 @@
 // notification; hidden Unicode flagged and confirmed; keys; Run Prompt from the quick pick; the
 // chat's Replace Selection reviewed; screenshots in the light and dark themes.
 import type { Page } from 'playwright-core';
-import { colorTheme, runCommand, screenshot, waitForEditorText, waitForNotification } from '../workbench';
+import { colorTheme, runCommand, screenshot, waitForEditorText, waitForNotification, QUICK_INPUT } from '../workbench';
 import { check, clearNotifications, nextResponsesRequest, selectInSample, withKey, type UiContext, type UiTestEntry } from './context';
 import { activeEditorText, chatFrame, newChat, openChat, reply, send } from './chat/chatView';
 
@@ -83,9 +83,9 @@ export async function runPromptFromQuickPick(ctx: UiContext): Promise<void> {
   const since = standIn.requests().length;
   standIn.enqueue('/responses', { kind: 'text', text: '```ts\n  let total: number = 0;\n```' });
   await runCommand(page, 'Prediction Guard: Run Prompt on Selection…');
-  const input = page.locator('.quick-input-widget input.input');
+  const input = page.locator(`${QUICK_INPUT} input.input`);
   await input.waitFor({ state: 'visible', timeout: 5000 });
-  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
   await rows.filter({ hasText: 'Improve Selection' }).first().waitFor({ timeout: 5000 });
   await input.fill('Add type hints');
   await rows.filter({ hasText: 'Add type hints' }).first().click();

@@ -2,7 +2,7 @@
 import { EVENT_WAIT_MS } from '../../../server/waits';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { RecordedRequest } from '../../../server/standInServer';
-import { openFile, runCommand } from '../../workbench';
+import { openFile, runCommand, QUICK_INPUT } from '../../workbench';
 import { check, nextResponsesRequest, type UiContext } from '../context';
 
 /** The chat view's page: the sidebar webview (`purpose=webviewView`), then its active frame. */
@@ -59,7 +59,7 @@ export async function send(ctx: UiContext, text: string): Promise<RecordedReques
   await box.click();
   await box.fill(text);
   await box.press('Enter');
-  const picker = page.locator('.quick-input-widget', { hasText: 'choose a model' });
+  const picker = page.locator(QUICK_INPUT, { hasText: 'choose a model' });
   const request = nextResponsesRequest(ctx, since);
   let sent = false;
   void request.then(

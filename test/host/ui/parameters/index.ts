@@ -1,7 +1,7 @@
 // The parameters panel in the real VS Code: values set in it reach the server exactly; invalid ones
 // are neither saved nor sent; settings changed elsewhere show up in it.
 import * as assert from 'node:assert/strict';
-import { escape, runCommand, screenshot } from '../../workbench';
+import { escape, runCommand, screenshot, QUICK_INPUT } from '../../workbench';
 import { check, EXPLAIN, explainSample, nextResponsesRequest, selectInSample, type UiContext, type UiTest, type UiTestEntry, withKey } from '../context';
 import { choose, focusWorkbench, openParametersPanel, setChecked, saveAndWait, typeInto, valueOf, writeWorkspaceSettings } from './panel';
 
@@ -96,7 +96,7 @@ const resetToDefaults: UiTest = async (ctx) => {
   const since = ctx.standIn.requests().length;
   await selectInSample(ctx.page);
   await runCommand(ctx.page, EXPLAIN);
-  await ctx.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'gpt-oss-120b' }).first().waitFor({ timeout: 15_000 });
+  await ctx.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: 'gpt-oss-120b' }).first().waitFor({ timeout: 15_000 });
   await ctx.page.keyboard.press('Enter');
   const body = (await nextResponsesRequest(ctx, since)).body as Record<string, unknown>;
   // `stream` is not a parameter: predictionGuard.stream ("auto") asks for a streamed answer.
