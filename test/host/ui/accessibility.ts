@@ -96,7 +96,7 @@ export async function chatKeyboardOnly(ctx: UiContext): Promise<void> {
   await newChat(page);
   await focusWorkbench(page);
   // Focus Chat's default key takes the focus from the editor to the composer.
-  await page.keyboard.press('Control+Shift+Alt+G');
+  await page.keyboard.press('Control+Shift+Alt+P');
   const chat = await webviewFrameWith(page, '.pg-chat');
   await chat.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Message', undefined, { timeout: 10_000 });
   // With text in the box Send is enabled; Tab forwards from the composer, then Shift+Tab backwards.

@@ -51,7 +51,7 @@ export const uiTests: UiTestEntry[] = [
     run: withKey(webviewsPassAxe),
   },
   {
-    title: 'accessibility: Ctrl+Shift+Alt+G focuses the chat; Tab reaches every control, each named with a visible focus',
+    title: 'accessibility: Ctrl+Shift+Alt+P focuses the chat; Tab reaches every control, each named with a visible focus',
     run: withKey(chatKeyboardOnly),
   },
   { title: 'parameters panel: survives Reload Window (serializer)', run: withKey(parametersPanelSurvivesReload) },
