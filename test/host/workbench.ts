@@ -24,27 +24,38 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: Brow
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
-  if (vscode.payloadNeedsSmokeTestDriver) await enableDevelopmentPayload(context);
+  if (vscode.payloadOnlyAsDevelopmentOptions) await payloadAsDevelopmentOptions(context);
   const page = await context.newPage();
   return { browser, context, page };
 }
 
 /**
  * VS Code 1.139's built web workbench ignores the `payload` query (the development extension and the
- * extension tests) unless its configuration has `developmentOptions.enableSmokeTestDriver`, which VS
- * Code's own server sets for `--enable-smoke-test-driver` but code-server does not accept. The
- * workbench reads its configuration from the `data-settings` attribute of
- * `#vscode-workbench-web-configuration`: add the option as the page reads it (code-server is not
- * changed, and no request is intercepted: routing the workbench document broke its WebSocket).
+ * extension tests) unless `developmentOptions.enableSmokeTestDriver` is set, and that option also puts
+ * the workbench in automation mode, where no notification is ever shown as a toast. It does honour
+ * `developmentOptions.extensions` and `developmentOptions.extensionTestsPath` of its configuration,
+ * which it reads from the `data-settings` attribute of `#vscode-workbench-web-configuration`: hand it
+ * the page's payload there as it reads it (code-server is not changed, and no request is intercepted:
+ * routing the workbench document broke its WebSocket).
  */
-async function enableDevelopmentPayload(context: BrowserContext): Promise<void> {
+async function payloadAsDevelopmentOptions(context: BrowserContext): Promise<void> {
+  // No named functions inside: the test runner's transpiler would wrap them in a helper the page lacks.
   await context.addInitScript(() => {
     const getAttribute = Element.prototype.getAttribute;
     Element.prototype.getAttribute = function (this: Element, name: string): string | null {
       const value = getAttribute.call(this, name);
       if (name !== 'data-settings' || this.id !== 'vscode-workbench-web-configuration' || !value) return value;
+      const payload = new URLSearchParams(window.location.search).get('payload');
+      if (!payload) return value;
       const settings = JSON.parse(value) as { developmentOptions?: Record<string, unknown> };
-      settings.developmentOptions = { ...settings.developmentOptions, enableSmokeTestDriver: true };
+      const options: Record<string, unknown> = { ...settings.developmentOptions };
+      for (const [key, uri] of JSON.parse(payload) as [string, string][]) {
+        const url = new URL(uri); // vscode-remote://<host:port>/<path> as UriComponents
+        const components = { scheme: url.protocol.replace(/:$/, ''), authority: url.host, path: decodeURIComponent(url.pathname) };
+        if (key === 'extensionDevelopmentPath') options.extensions = [...((options.extensions as unknown[] | undefined) ?? []), components];
+        if (key === 'extensionTestsPath') options.extensionTestsPath = components;
+      }
+      settings.developmentOptions = options;
       return JSON.stringify(settings);
     };
   });
@@ -165,9 +176,15 @@ export async function reloadWindow(page: Page): Promise<void> {
   await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
 }
 
+/**
+ * The lines of a text editor one can click into: in a diff editor the modified side (VS Code 1.139
+ * shows a narrow diff inline, the modified editor laid over the original one, which then takes no clicks).
+ */
+export const EDITOR_LINES = '.monaco-editor:not(.original-in-monaco-diff-editor) .view-lines';
+
 /** Focuses the active text editor and selects `lines` whole lines from line `from` (1-based). */
 export async function selectLines(page: Page, lines: number, from = 1): Promise<void> {
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.locator(`.editor-group-container.active ${EDITOR_LINES}`).first().click();
   await page.keyboard.press('Control+Home');
   for (let i = 1; i < from; i++) await page.keyboard.press('ArrowDown');
   for (let i = 0; i < lines; i++) await page.keyboard.press('Shift+ArrowDown');

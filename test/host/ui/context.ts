@@ -3,7 +3,7 @@ import { EVENT_WAIT_MS } from '../../server/waits';
 import type { Page } from 'playwright-core';
 import type { UiFigures } from '../faultSummary';
 import type { RecordedRequest, StandIn } from '../../server/standInServer';
-import { openFile, runCommand, selectLines, QUICK_INPUT } from '../workbench';
+import { EDITOR_LINES, escape, openFile, runCommand, selectLines, QUICK_INPUT } from '../workbench';
 
 export interface UiContext {
   page: Page;
@@ -63,7 +63,7 @@ export async function abortedRequest(ctx: UiContext, id: number, timeoutMs = 10_
 /** Stores the stand-in's key through Set API Key, as a user would: the state a test that sends requests starts from. */
 export async function useSentinelKey(ctx: UiContext): Promise<void> {
   // Focus in a webview (the panel or the chat an earlier test used) keeps keys from the palette.
-  const editor = ctx.page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first();
+  const editor = ctx.page.locator('.editor-group-container').first().locator(EDITOR_LINES).first();
   if (await editor.isVisible().catch(() => false)) await editor.click();
   await runCommand(ctx.page, SET_KEY);
   await enterKeyInMaskedBox(ctx.page, ctx.token);
@@ -149,6 +149,26 @@ export async function closeEveryEditor(page: Page): Promise<void> {
   await closeUntitledEditors(page);
   await runCommand(page, 'View: Close All Editors');
   await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: EVENT_WAIT_MS });
+}
+
+/**
+ * After a failed test: closes what it left open (menus, quick inputs, every editor, changes to files
+ * not saved, notifications), so the next test starts from the workbench it expects.
+ */
+export async function recoverWorkbench(page: Page): Promise<void> {
+  await escape(page);
+  await closeUntitledEditors(page);
+  await runCommand(page, 'View: Close All Editors');
+  // A file changed and not saved makes VS Code ask first: do not save it.
+  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Don't Save$/ });
+  for (let asked = 0; ; asked++) {
+    await page.waitForFunction(() => !document.querySelector('.tabs-container .tab') || document.querySelector('.monaco-dialog-box') !== null, undefined, {
+      timeout: EVENT_WAIT_MS,
+    });
+    if (!(await dontSave.isVisible()) || asked >= 10) break;
+    await dontSave.click();
+  }
+  await clearNotifications(page);
 }
 
 /** Dismisses every notification (toasts and the center). */
