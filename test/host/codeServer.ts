@@ -81,6 +81,9 @@ export const quietSettings: Record<string, unknown> = {
   'chat.commandCenter.enabled': false,
   // VS Code 1.139 opens its own Chat view in the secondary side bar of a new window; 1.100 has no such setting.
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // VS Code 1.139 opens the settings editors (and settings.json) in a modal window over the editors,
+  // with no tab; 1.100 has no such setting. The tests find them as editors in a group, as on 1.100.
+  'workbench.editor.useModal': 'off',
 };
 
 /**

