@@ -107,6 +107,29 @@ if (!production) {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // The chat figures' floor, a tiny extension of its own (test/bench/floorExtension): packaged and
+  // installed into the bench's code-server by test/bench/chatFloor.ts, never into the release.
+  builds.push(
+    {
+      entryPoints: ['test/bench/floorExtension/extension.ts'],
+      outfile: 'out/bench-floor/dist/extension.js',
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'warning',
+    },
+    {
+      entryPoints: ['test/bench/floorExtension/page.ts'],
+      outfile: 'out/bench-floor/dist/page.js',
+      bundle: true,
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      logLevel: 'warning',
+    },
+  );
 }
 
 if (sizeCheck) {

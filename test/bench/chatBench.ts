@@ -1,11 +1,12 @@
 // `npm run bench`, the chat figures: driven through the chat webview with Playwright (as a user types),
-// in a workbench opened after the extension-host figures. The floor of each is the same exchange with
-// the stand-in and nothing else, from this process: one fetch, JSON.parse (or, for a stream, until the
-// first text delta arrives).
+// in a workbench opened after the extension-host figures. The floor of each is the same exchange in a
+// minimal webview with nothing else, timed the same way (chatFloor.ts); the fetch alone from this
+// process is printed beside it as "network only".
 import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
 import { screenshot } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
+import { chatFloor } from './chatFloor';
 import { stepRunner, type Figure } from './figures';
 
 export interface ChatBenchOptions {
@@ -77,40 +78,20 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
   const figures: Figure[] = [];
   const errors: string[] = [];
 
-  /** The floor: one POST /responses of a chat-like body, straight to the stand-in. */
-  const floorFetch = async (untilFirstDelta: boolean): Promise<number> => {
-    const t0 = Date.now();
-    const response = await fetch(`${standIn.baseUrl}/responses`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${standIn.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: options.model, input: [{ role: 'user', content: 'floor' }], ...(untilFirstDelta ? { stream: true } : {}) }),
-    });
-    if (!untilFirstDelta) {
-      JSON.parse(await response.text());
-      return Date.now() - t0;
-    }
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let seen = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('the floor stream ended without a text delta');
-      seen += decoder.decode(value, { stream: true });
-      if (seen.includes('response.output_text.delta')) break;
-    }
-    const ms = Date.now() - t0;
-    await reader.cancel();
-    return ms;
-  };
+  // The floor: the same exchange in a minimal webview of its own (chatFloor.ts), interleaved with the chat's samples.
+  const floorOf = chatFloor(options);
 
   const step = stepRunner(say, errors);
 
+  await openChat(page);
+  await step('chat: floor panel opened', () => floorOf.open());
   await openChat(page);
 
   await step('chat: 100 KB answer', async () => {
     const samples: number[] = [];
     const complete: number[] = [];
     const floor: number[] = [];
+    const network: number[] = [];
     const rounds = count(4);
     for (let i = 0; i <= rounds; i++) {
       await newChat(page);
@@ -118,12 +99,12 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       const text = longMarkdown(98_000, marker);
       standIn.enqueue('/responses', { kind: 'text', text, stream: false });
       const ms = await timedSend(page, `Explain everything, round ${i}`, answerShown(page, marker), fullyRendered(page));
-      standIn.enqueue('/responses', { kind: 'text', text, stream: false });
-      const f = await floorFetch(false);
+      const f = await floorOf.time({ kind: 'text', text, stream: false }, marker);
       if (i > 0) {
         samples.push(ms);
         complete.push(lastAfterMs);
-        floor.push(f);
+        floor.push(f.webview);
+        network.push(f.network);
       }
     }
     // To look at: the long answer's top, and its middle once scrolled to.
@@ -131,13 +112,20 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
     await chatFrame(page).locator('article.pg-turn').last().locator('.pg-code').nth(200).scrollIntoViewIfNeeded();
     say(`screenshot: ${await screenshot(page, 'bench-chat-long-answer-middle')}`);
     // Shown: its first screen rendered and all its text on the page; complete: every section rendered as Markdown.
-    figures.push({ key: 'chat.answer100KB', title: 'chat: Enter → 100 KB Markdown answer shown', samples, floor });
-    figures.push({ key: 'chat.answer100KB.complete', title: 'chat: Enter → 100 KB answer all rendered as Markdown', samples: complete, floor });
+    figures.push({ key: 'chat.answer100KB', title: 'chat: Enter → 100 KB Markdown answer shown', samples, floor, floorNetwork: network });
+    figures.push({
+      key: 'chat.answer100KB.complete',
+      title: 'chat: Enter → 100 KB answer all rendered as Markdown',
+      samples: complete,
+      floor,
+      floorNetwork: network,
+    });
   });
 
   await step('chat: first streamed token', async () => {
     const samples: number[] = [];
     const floor: number[] = [];
+    const network: number[] = [];
     const rounds = count(6);
     await newChat(page);
     for (let i = 0; i <= rounds; i++) {
@@ -151,14 +139,14 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
           .waitFor({ state: 'visible', timeout: 60_000 }),
       );
       await answerShown(page, `done ${i}.`)();
-      standIn.enqueue('/responses', { kind: 'text', text, stream: { eventDelayMs: 2 } });
-      const f = await floorFetch(true);
+      const f = await floorOf.time({ kind: 'text', text, stream: { eventDelayMs: 2 } }, first);
       if (i > 0) {
         samples.push(ms);
-        floor.push(f);
+        floor.push(f.webview);
+        network.push(f.network);
       }
     }
-    figures.push({ key: 'chat.firstToken', title: 'chat: Enter → first streamed word shown', samples, floor });
+    figures.push({ key: 'chat.firstToken', title: 'chat: Enter → first streamed word shown', samples, floor, floorNetwork: network });
   });
 
   const history = count(20);
@@ -166,13 +154,15 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
     await newChat(page);
     const perTurn: number[] = [];
     const floor: number[] = [];
+    const network: number[] = [];
     for (let i = 0; i < history; i++) {
       const marker = `Answer ${i} is here.`;
       const answer = `${marker}\n\n\`\`\`ts\nexport const turn${i} = ${i};\n\`\`\`\n\n${'Some explanation of the turn. '.repeat(20)}`;
       standIn.enqueue('/responses', { kind: 'text', text: answer, stream: false });
       perTurn.push(await timedSend(page, `Question number ${i}`, answerShown(page, marker)));
-      standIn.enqueue('/responses', { kind: 'text', text: answer, stream: false });
-      floor.push(await floorFetch(false));
+      const f = await floorOf.time({ kind: 'text', text: answer, stream: false }, marker);
+      floor.push(f.webview);
+      network.push(f.network);
     }
     const span = Math.max(1, Math.min(5, Math.floor(history / 4)));
     figures.push({
@@ -180,12 +170,14 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       title: `chat: Enter → answer shown, turns 2–${span + 1}`,
       samples: perTurn.slice(1, span + 1),
       floor: floor.slice(1, span + 1),
+      floorNetwork: network.slice(1, span + 1),
     });
     figures.push({
       key: 'chat.turn.late',
       title: `chat: Enter → answer shown, turns ${history - span + 1}–${history}`,
       samples: perTurn.slice(-span),
       floor: floor.slice(-span),
+      floorNetwork: network.slice(-span),
     });
   });
 

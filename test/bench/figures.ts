@@ -9,6 +9,8 @@ export interface Figure {
   samples: number[];
   /** The same job done by the floor (read selection, one fetch, JSON.parse, one editor.edit), when there is one. */
   floor?: number[];
+  /** For a floor taken through a webview (the chat's): the same request from the bench's process alone. */
+  floorNetwork?: number[];
 }
 
 export interface Summary {
@@ -20,6 +22,8 @@ export interface Summary {
   floorMedian?: number;
   /** median / floorMedian */
   ratio?: number;
+  /** Median of `floorNetwork`. */
+  networkMedian?: number;
 }
 
 /** The q-quantile (0..1) by nearest rank. */
@@ -44,13 +48,15 @@ export function summarize(figure: Figure): Summary {
     summary.floorMedian = round(quantile(figure.floor, 0.5));
     summary.ratio = summary.floorMedian > 0 ? Math.round((summary.median / summary.floorMedian) * 100) / 100 : undefined;
   }
+  if (figure.floorNetwork?.length) summary.networkMedian = round(quantile(figure.floorNetwork, 0.5));
   return summary;
 }
 
 /** One printed line: "key  median  p90  n  floor  ratio  (vs baseline)". */
 export function line(summary: Summary, baseline?: Summary): string {
   const ms = (v: number | undefined): string => (v === undefined || Number.isNaN(v) ? '-' : `${v.toFixed(1)} ms`);
-  const floor = summary.floorMedian === undefined ? '' : `  floor ${ms(summary.floorMedian)}  ×${summary.ratio?.toFixed(2) ?? '-'}`;
+  const network = summary.networkMedian === undefined ? '' : ` (network only ${ms(summary.networkMedian)})`;
+  const floor = summary.floorMedian === undefined ? '' : `  floor ${ms(summary.floorMedian)}  ×${summary.ratio?.toFixed(2) ?? '-'}${network}`;
   let change = '';
   if (baseline && baseline.median > 0) {
     const pct = ((summary.median - baseline.median) / baseline.median) * 100;

@@ -13,6 +13,7 @@ import { runSuitePhase } from '../host/suitePhase';
 import { enterKeyInMaskedBox, SET_KEY } from '../host/ui/context';
 import { launchBrowser, openWorkbench, runCommand, workbenchUrl } from '../host/workbench';
 import { chatFigures } from './chatBench';
+import { chatFloorEnv, installChatFloor } from './chatFloor';
 import { line, summarize, type Figure, type Summary } from './figures';
 
 interface BenchFile {
@@ -57,10 +58,17 @@ async function main(): Promise<void> {
   writeUserSettings(dirs.userDataDir, settings);
   // PG_BENCH_TRACE=1: every log at trace level, the extension's timing marks included (keep the logs with PG_KEEP_DIRS=1).
   const extraArgs = process.env.PG_BENCH_TRACE ? ['--log', 'trace'] : [];
+  // The chat figures' floor: an extension of its own, installed next to the development extension.
+  installChatFloor(dirs);
   const server = await startCodeServer({
     dirs,
     extraArgs,
-    env: { PG_STANDIN_CONTROL_URL: standIn.controlUrl, PG_TEST_RESULTS_FILE: resultsFile, PG_BENCH_KEY_STORED: '1' },
+    env: {
+      PG_STANDIN_CONTROL_URL: standIn.controlUrl,
+      PG_TEST_RESULTS_FILE: resultsFile,
+      PG_BENCH_KEY_STORED: '1',
+      ...chatFloorEnv(standIn, settings['predictionGuard.model']),
+    },
   });
   cleanups.push(() => server.stop());
   const { browser, page } = await launchBrowser();

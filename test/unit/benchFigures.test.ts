@@ -23,4 +23,18 @@ describe('bench figures', () => {
     assert.match(printed, /floor 20\.0 ms +×2\.00/);
     assert.match(printed, /baseline 80\.0 ms, -50 %/);
   });
+
+  it('a webview floor keeps its network-only median beside it, and the ratio stays over the webview floor', () => {
+    const summary = summarize({
+      key: 'chat.turn.early',
+      title: 'chat: Enter → answer shown',
+      samples: [90, 100, 110],
+      floor: [40, 50, 60],
+      floorNetwork: [3, 4, 5],
+    });
+    assert.equal(summary.ratio, 2);
+    assert.equal(summary.networkMedian, 4);
+    assert.match(line(summary), /floor 50\.0 ms +×2\.00 \(network only 4\.0 ms\)/);
+    assert.doesNotMatch(line(summarize({ key: 'k', title: 't', samples: [1], floor: [1] })), /network only/);
+  });
 });
