@@ -29,6 +29,10 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
   writeUserSettings(dirs.userDataDir, {
     ...quietSettings,
     'security.workspace.trust.enabled': true,
+    // Restricted Mode's banner comes in above the title bar a moment after the trust prompt's "No": it
+    // moved the workbench down under a command palette already open, whose row then took no click.
+    // The tests read Restricted Mode from the status bar.
+    'security.workspace.trust.banner': 'never',
     'git.enabled': false,
     'predictionGuard.baseUrl': options.standIn.baseUrl,
     'predictionGuard.model': 'gpt-oss-120b',
