@@ -62,6 +62,9 @@ if [ -n "$node_dir" ]; then
   fi
   # code-server's install script checks the Node that runs npm, and builds native modules for it.
   export PATH="$node_bin:$PATH"
+  # It reads that Node's version from npm_config_user_agent, which an npm we run under (npm test) has
+  # set to its own ("node/v20"): the npm below would keep it, and the check would fail.
+  unset npm_config_user_agent
 fi
 
 # 3. code-server: the package manifest tells the installed version without starting Node.
