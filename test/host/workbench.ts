@@ -116,6 +116,16 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
   return (await rows.allInnerTexts()).map(normalize);
 }
 
+/** Clicks `target` once it can take a click within `timeoutMs`; false when it could not (nothing was clicked). */
+async function clickedWithin(target: Locator, timeoutMs: number): Promise<boolean> {
+  try {
+    await target.click({ timeout: timeoutMs });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs a command by its palette title, e.g. "Prediction Guard: Explain Selection". */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const row = page.locator(`${quickInput} .monaco-list-row`).filter({
@@ -129,17 +139,21 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       .waitFor({ state: 'visible', timeout: 10_000 })
       .then(() => true)
       .catch(() => false);
-    if (shown) break;
+    // Something taking the focus (a notification, an editor or view opening on a loaded machine) can
+    // close the palette between the row showing and the click: the click then waits on a hidden row.
+    // Playwright clicks only once the row is visible, so a click that times out ran nothing: open the
+    // palette again.
+    const clicked = shown && (await clickedWithin(row.first(), 5000));
+    if (clicked) break;
     // An open palette does not list commands registered after it opened (the extension may still be
     // activating in a fresh window): close it and look again.
-    if (Date.now() > deadline) throw new Error(`the command palette does not list “${title}”`);
-    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error(`the command palette does not list “${title}”, or closed before it took the click`);
+    if (await page.locator(quickInput).isVisible()) await page.keyboard.press('Escape');
     await page
       .locator(quickInput)
       .waitFor({ state: 'hidden', timeout: 5000 })
       .catch(() => undefined);
   }
-  await row.first().click();
   await page
     .locator(quickInput)
     .waitFor({ state: 'hidden', timeout: 5000 })
