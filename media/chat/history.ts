@@ -29,7 +29,13 @@ export class HistoryPanel {
     this.element.hidden = true;
   }
 
+  /** What the list shows now: an update with the same list and current chat changes nothing. */
+  private shown = '';
+
   update(conversations: readonly ConversationSummaryView[], currentId: string): void {
+    const key = JSON.stringify([conversations, currentId]);
+    if (key === this.shown) return;
+    this.shown = key;
     if (conversations.length === 0) {
       this.list.replaceChildren(h('li', { class: 'pg-muted' }, l10n.t('No chats yet. Your conversations are kept per workspace.')));
       return;

@@ -30,6 +30,7 @@ import { toolRequestCard } from './toolCards';
 interface Rendered {
   readonly key: string;
   readonly status: TurnView['status'];
+  readonly prompt: string;
   readonly element: HTMLElement;
 }
 
@@ -134,27 +135,37 @@ document.addEventListener('keydown', (event) => {
 /** Turns of a conversation just opened whose answers are rendered at once; those above follow a moment later. */
 const EAGER_TURNS = 8;
 
-function renderTurns(turns: readonly TurnView[], sameConversation: boolean): void {
+/**
+ * The conversation's turns in order (`ids`), from the views just received (`turns`: new or changed
+ * ones) and those already drawn. False, drawing nothing, when a turn is neither (the page missed a
+ * state): the extension is then asked for the whole conversation.
+ */
+function renderTurns(ids: readonly string[], turns: readonly TurnView[], sameConversation: boolean): boolean {
+  const received = new Map(turns.map((turn) => [turn.id, turn]));
+  if (ids.some((id) => !received.has(id) && !rendered.has(id))) return false;
   const nodes: HTMLElement[] = [];
   let added = false;
-  for (const [index, turn] of turns.entries()) {
-    const key = JSON.stringify(turn);
-    const previous = rendered.get(turn.id);
-    if (previous?.key === key) {
-      nodes.push(previous.element);
+  for (const [index, id] of ids.entries()) {
+    const turn = received.get(id);
+    const previous = rendered.get(id);
+    const key = turn && JSON.stringify(turn);
+    if (!turn || !key || previous?.key === key) {
+      if (previous) nodes.push(previous.element);
       continue;
     }
-    const element = renderTurn(turn, post, sameConversation || index >= turns.length - EAGER_TURNS);
+    const element = renderTurn(turn, post, sameConversation || index >= ids.length - EAGER_TURNS);
     if (!previous) added = true;
     if (sameConversation && previous?.status === 'pending' && turn.status !== 'pending') {
       live.textContent = announcement(turn);
       requestAnimationFrame(() => element.querySelector('.pg-reply')?.scrollIntoView({ block: 'nearest' }));
     }
-    rendered.set(turn.id, { key, status: turn.status, element });
+    rendered.set(id, { key, status: turn.status, prompt: turn.prompt, element });
     nodes.push(element);
   }
-  const ids = new Set(turns.map((t) => t.id));
-  for (const id of [...rendered.keys()]) if (!ids.has(id)) rendered.delete(id);
+  if (rendered.size > ids.length) {
+    const kept = new Set(ids);
+    for (const id of [...rendered.keys()]) if (!kept.has(id)) rendered.delete(id);
+  }
   const wanted: HTMLElement[] = nodes.length ? nodes : [welcome];
   let cursor = transcript.firstElementChild;
   for (const node of wanted) {
@@ -167,6 +178,7 @@ function renderTurns(turns: readonly TurnView[], sameConversation: boolean): voi
     cursor = next;
   }
   if (added || !sameConversation) transcript.scrollTop = transcript.scrollHeight;
+  return true;
 }
 
 function applyState(state: StateMessage): void {
@@ -176,14 +188,17 @@ function applyState(state: StateMessage): void {
   title.textContent = state.current.title;
   title.title = state.current.title;
   history.update(state.conversations, state.current.id);
-  renderTurns(state.current.turns, sameConversation);
+  if (!renderTurns(state.current.turnIds, state.current.turns, sameConversation)) {
+    post({ type: 'ready' });
+    return;
+  }
   if (!shownOnce) {
     // The first state's turns, once painted (for `npm run bench`: from the script's start to here).
     shownOnce = true;
-    const turns = state.current.turns.length;
+    const turns = state.current.turnIds.length;
     requestAnimationFrame(() => setTimeout(() => performance.mark('pg-chat-shown', { detail: { turns } }), 0));
   }
-  composer.setPrompts(state.current.turns.map((t) => t.prompt));
+  composer.setPrompts(state.current.turnIds.map((id) => rendered.get(id)?.prompt ?? ''));
   composer.setAttachments(state.attachments);
   composer.setSettings(state.settings.model, state.settings.safeguards);
   setupKey.hidden = state.hasApiKey;

@@ -22,7 +22,7 @@ import { PendingContext } from './pendingContext';
 import { ChatFactuality } from '../safety/chatFactuality';
 import { callView, runTurn, type TurnResult, type TurnTools } from './turnRunner';
 import { Throttle } from '../core/throttle';
-import { stateMessage } from './viewModel';
+import { SentTurns, stateMessage } from './viewModel';
 
 interface Running {
   readonly turnId: string;
@@ -56,6 +56,8 @@ export class ChatController extends Disposable {
   private readonly allowedChats = new Set<string>();
   /** Whether a key is stored, for the welcome view; refreshed when the key changes. */
   private hasApiKey = true;
+  /** The turns the page has been sent: a state carries only the others (and the changed ones). */
+  private readonly sent = new SentTurns();
 
   constructor(
     private readonly store: ConversationStore,
@@ -90,15 +92,23 @@ export class ChatController extends Disposable {
   /** The view is shown: messages go to it from now on. */
   attach(post: (message: ToWebview) => void): void {
     this.post = post;
+    this.sent.reset();
   }
 
   detach(post: (message: ToWebview) => void): void {
     if (this.post === post) this.post = undefined;
   }
 
+  /** The view was hidden: its page is unloaded, and the next one starts with nothing. */
+  pageUnloaded(): void {
+    this.sent.reset();
+  }
+
   async handle(message: ToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A page that loaded anew (or asks again) gets the whole conversation.
+        this.sent.reset();
         this.pushState();
         return this.refreshKey();
       case 'setup':
@@ -371,19 +381,22 @@ export class ChatController extends Disposable {
     if (!this.post) return;
     const { settings } = this.session;
     this.post(
-      stateMessage({
-        conversations: this.store.list(),
-        current: this.store.current(),
-        running: this.running?.turnId,
-        notice: this.running?.notice,
-        progress: this.running?.progress,
-        toolRequest: this.running?.waiting?.view,
-        attachments: this.context.attachments(),
-        model: settings.params.model,
-        hasApiKey: this.hasApiKey,
-        safeguards: safeguardLabels(settings.params.safeguards),
-        factuality: (turnId) => this.factuality.view(turnId),
-      }),
+      stateMessage(
+        {
+          conversations: this.store.list(),
+          current: this.store.current(),
+          running: this.running?.turnId,
+          notice: this.running?.notice,
+          progress: this.running?.progress,
+          toolRequest: this.running?.waiting?.view,
+          attachments: this.context.attachments(),
+          model: settings.params.model,
+          hasApiKey: this.hasApiKey,
+          safeguards: safeguardLabels(settings.params.safeguards),
+          factuality: (turnId) => this.factuality.view(turnId),
+        },
+        this.sent,
+      ),
     );
     // A redrawn pending turn shows the answer so far again at once.
     const running = this.running;

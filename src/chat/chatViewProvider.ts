@@ -34,7 +34,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       channel,
       // A hidden view's page is unloaded; when it is shown again it loads anew and says `ready`.
       webviewView.onDidChangeVisibility(() => {
-        if (!webviewView.visible) channel.reset();
+        if (webviewView.visible) return;
+        channel.reset();
+        this.controller.pageUnloaded();
       }),
     ];
     const view = new vscode.Disposable(() => {

@@ -269,7 +269,7 @@ export class ConversationStore {
     this.writes = this.writes.then(write).catch((error: unknown) => this.onWriteError(error));
   }
 
-  /** Writes what changed since the last write: those conversations, removals, the index and the current id. */
+  /** Writes what changed since the last write: those conversations, removals, the index and the current id, in one batch. */
   private save(): void {
     if (!this.kept) return;
     const changed = this.conversations.filter((c) => this.changed.has(c.id));
@@ -280,11 +280,16 @@ export class ConversationStore {
     this.removed.clear();
     for (const id of removed) this.stored.delete(id);
     for (const conversation of changed) this.stored.add(conversation.id);
+    // One batch: VS Code's workspace state sends the extension's whole state once for the updates of
+    // the same moment, and once per update when each waits for the one before.
     this.enqueue(async () => {
-      for (const conversation of changed) await this.storage.update(conversationKey(conversation.id), conversation);
-      for (const id of removed) await this.storage.update(conversationKey(id), undefined);
-      await this.storage.update(INDEX_KEY, { version: 2, ids });
-      if (this.storage.get(CURRENT_KEY) !== currentId) await this.storage.update(CURRENT_KEY, currentId);
+      const writes = [
+        ...changed.map((conversation) => this.storage.update(conversationKey(conversation.id), conversation)),
+        ...removed.map((id) => this.storage.update(conversationKey(id), undefined)),
+        this.storage.update(INDEX_KEY, { version: 2, ids }),
+      ];
+      if (this.storage.get(CURRENT_KEY) !== currentId) writes.push(this.storage.update(CURRENT_KEY, currentId));
+      await Promise.all(writes);
     });
   }
 }

@@ -121,17 +121,53 @@ function withFactuality(view: TurnView, factuality: FactualityView | undefined):
   return factuality ? { ...view, factuality } : view;
 }
 
-export function stateMessage(input: ViewInput): StateMessage {
+/**
+ * What the page was sent of the conversation it shows: per turn, the stored turn (turns are replaced,
+ * never changed in place) and its factuality badge. The running turn is never recorded: it is sent
+ * with each state (its notice and tool calls change while the stored turn does not).
+ */
+export class SentTurns {
+  private conversationId: string | undefined;
+  private readonly sent = new Map<string, { readonly turn: Turn; readonly factuality: string }>();
+
+  /** The page loaded anew (or is gone): it has nothing. */
+  reset(): void {
+    this.conversationId = undefined;
+    this.sent.clear();
+  }
+
+  /** Whether `turn` must be sent; records it as sent. */
+  needs(conversationId: string, turn: Turn, running: boolean, factuality: FactualityView | undefined): boolean {
+    if (conversationId !== this.conversationId) {
+      this.reset();
+      this.conversationId = conversationId;
+    }
+    if (running) {
+      this.sent.delete(turn.id);
+      return true;
+    }
+    const key = factuality ? JSON.stringify(factuality) : '';
+    const previous = this.sent.get(turn.id);
+    if (previous?.turn === turn && previous.factuality === key) return false;
+    this.sent.set(turn.id, { turn, factuality: key });
+    return true;
+  }
+}
+
+/** The state for the page; with `sent`, only the turns it lacks or that changed carry their view. */
+export function stateMessage(input: ViewInput, sent?: SentTurns): StateMessage {
+  const { current } = input;
+  const turns: TurnView[] = [];
+  for (const turn of current.turns) {
+    const running = turn.id === input.running;
+    const factuality = input.factuality?.(turn.id);
+    if (sent && !sent.needs(current.id, turn, running, factuality)) continue;
+    turns.push(withFactuality(running ? turnView(turn, input.notice, input.progress) : turnView(turn), factuality));
+  }
   return {
     type: 'state',
     conversations: input.conversations.map(({ id, title, updatedAt, turns }) => ({ id, title, updatedAt, turns })),
-    current: {
-      id: input.current.id,
-      title: input.current.title,
-      turns: input.current.turns.map((turn) =>
-        withFactuality(turn.id === input.running ? turnView(turn, input.notice, input.progress) : turnView(turn), input.factuality?.(turn.id)),
-      ),
-    },
+    current: { id: current.id, title: current.title, turnIds: current.turns.map((t) => t.id), turns },
     running: input.running ?? null,
     attachments: input.attachments.map(attachmentView),
     settings: { model: input.model, safeguards: [...input.safeguards] },

@@ -2,9 +2,9 @@
 // extension sends always parses on the webview side.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ToHostSchema, ToWebviewSchema } from '../../src/webview/protocol/chat';
-import { ANSWER_VIEW_MAX, stateMessage } from '../../src/chat/viewModel';
-import { type Answer, type Conversation } from '../../src/chat/conversation';
+import { ToHostSchema, ToWebviewSchema, type FactualityView, type StateMessage } from '../../src/webview/protocol/chat';
+import { ANSWER_VIEW_MAX, SentTurns, stateMessage } from '../../src/chat/viewModel';
+import { type Answer, type Conversation, type Turn } from '../../src/chat/conversation';
 
 describe('ToHost (webview → extension)', () => {
   it('accepts the messages the webview sends', () => {
@@ -132,5 +132,66 @@ describe('an answer longer than the chat message limit', () => {
   it('"openFullAnswer" from the webview parses with a turn id, and not without', () => {
     assert.equal(ToHostSchema.safeParse({ type: 'openFullAnswer', turnId: 't1' }).success, true);
     assert.equal(ToHostSchema.safeParse({ type: 'openFullAnswer' }).success, false);
+  });
+});
+
+describe('a state carries only the turns the page lacks', () => {
+  const done = (i: number): Turn => ({
+    id: `t${i}`,
+    prompt: `Question ${i}`,
+    attachments: [],
+    status: 'done',
+    startedAt: 1,
+    safeguards: [],
+    answer: { text: `Answer ${i}`, model: 'm', ms: 5, incomplete: false, toolCalls: [] },
+  });
+  const conversationOf = (turns: Turn[], id = 'c1'): Conversation => ({ id, title: 'Q', createdAt: 1, updatedAt: 2, turns });
+  const state = (conversation: Conversation, sent: SentTurns, running?: string, factuality?: (id: string) => FactualityView | undefined) =>
+    stateMessage({ conversations: [], current: conversation, running, attachments: [], model: 'm', hasApiKey: true, safeguards: [], factuality }, sent);
+  const sentIds = (message: StateMessage): string[] => message.current.turns.map((t) => t.id);
+
+  it('a 200-turn conversation is sent whole once; a new turn then sends that turn alone, and its answer only it', () => {
+    const sent = new SentTurns();
+    const turns = Array.from({ length: 200 }, (_, i) => done(i));
+    const first = state(conversationOf(turns), sent);
+    assert.equal(first.current.turns.length, 200);
+    assert.equal(ToWebviewSchema.safeParse(first).success, true);
+    const pending: Turn = { ...done(200), status: 'pending', answer: undefined };
+    const asked = state(conversationOf([...turns, pending]), sent, 't200');
+    assert.deepEqual(sentIds(asked), ['t200']);
+    assert.equal(asked.current.turnIds.length, 201);
+    assert.equal(asked.current.turnIds[200], 't200');
+    const last = done(200);
+    const answered = state(conversationOf([...turns, last]), sent);
+    assert.deepEqual(sentIds(answered), ['t200']);
+    assert.ok(JSON.stringify(answered).length < JSON.stringify(first).length / 20, 'the answered state is a small fraction of the whole');
+    assert.deepEqual(sentIds(state(conversationOf([...turns, last]), sent)), [], 'nothing changed: no turn is sent');
+  });
+
+  it('the running turn is sent with each state (its notice changes while the stored turn does not)', () => {
+    const sent = new SentTurns();
+    const pending: Turn = { ...done(1), status: 'pending', answer: undefined };
+    const conversation = conversationOf([done(0), pending]);
+    state(conversation, sent, 't1');
+    assert.deepEqual(sentIds(state(conversation, sent, 't1')), ['t1']);
+  });
+
+  it('a factuality badge changing sends that turn again', () => {
+    const sent = new SentTurns();
+    const conversation = conversationOf([done(0), done(1)]);
+    state(conversation, sent);
+    const badge = state(conversation, sent, undefined, (id) => (id === 't0' ? { status: 'checking' } : undefined));
+    assert.deepEqual(sentIds(badge), ['t0']);
+    assert.deepEqual(badge.current.turns[0]?.factuality, { status: 'checking' });
+  });
+
+  it('another conversation, or a page loaded anew (reset), gets every turn', () => {
+    const sent = new SentTurns();
+    const conversation = conversationOf([done(0), done(1)]);
+    state(conversation, sent);
+    assert.deepEqual(sentIds(state(conversationOf([done(5)], 'c2'), sent)), ['t5']);
+    assert.deepEqual(sentIds(state(conversation, sent)), ['t0', 't1'], 'back to the first: the page drew the other one meanwhile');
+    sent.reset();
+    assert.deepEqual(sentIds(state(conversation, sent)), ['t0', 't1']);
   });
 });

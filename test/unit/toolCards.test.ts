@@ -70,7 +70,7 @@ describe('consent card', () => {
     const state = {
       type: 'state',
       conversations: [],
-      current: { id: 'c', title: 't', turns: [] },
+      current: { id: 'c', title: 't', turnIds: [], turns: [] },
       running: 't1',
       attachments: [],
       settings: { model: 'm', safeguards: [] },

@@ -118,7 +118,12 @@ export const TOOL_CONSENTS = ['allow', 'allowChat', 'deny'] as const;
 export const StateMessageSchema = z.object({
   type: z.literal('state'),
   conversations: z.array(ConversationSummaryViewSchema),
-  current: z.object({ id: Id, title: z.string(), turns: z.array(TurnViewSchema) }),
+  /**
+   * The conversation shown: `turnIds` lists all its turns in order; `turns` holds the views of those the
+   * page has not been sent yet or that changed (all of them when it was opened or the page loaded), so a
+   * new turn in a long conversation costs the same as in a short one.
+   */
+  current: z.object({ id: Id, title: z.string(), turnIds: z.array(Id), turns: z.array(TurnViewSchema) }),
   /** The turn whose request is running, if any. */
   running: z.nullable(Id),
   /** Attachments for the next message. */
