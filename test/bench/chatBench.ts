@@ -4,7 +4,7 @@
 // process is printed beside it as "network only".
 import type { Page } from 'playwright-core';
 import type { StandIn } from '../server/standInServer';
-import { screenshot } from '../host/workbench';
+import { reloadWindow, screenshot } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
 import { chatFloor } from './chatFloor';
 import { stepRunner, type Figure } from './figures';
@@ -149,7 +149,14 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
     figures.push({ key: 'chat.firstToken', title: 'chat: Enter → first streamed word shown', samples, floor, floorNetwork: network });
   });
 
-  const history = count(20);
+  // One conversation typed to `history` turns (200 at scale 1): what a turn costs at its start and at
+  // its end, then the chat hidden and shown again as a user does (its page loads anew and shows it).
+  const history = count(200);
+  const lastAnswer =
+    (marker: string): (() => Promise<void>) =>
+    () =>
+      // The last turn only: a locator over every turn's text would itself cost more as the conversation grows.
+      chatFrame(page).locator('article.pg-turn').last().locator('.pg-answer', { hasText: marker }).waitFor({ state: 'visible', timeout: 120_000 });
   await step(`chat: ${history} turns`, async () => {
     await newChat(page);
     const perTurn: number[] = [];
@@ -159,26 +166,67 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       const marker = `Answer ${i} is here.`;
       const answer = `${marker}\n\n\`\`\`ts\nexport const turn${i} = ${i};\n\`\`\`\n\n${'Some explanation of the turn. '.repeat(20)}`;
       standIn.enqueue('/responses', { kind: 'text', text: answer, stream: false });
-      perTurn.push(await timedSend(page, `Question number ${i}`, answerShown(page, marker)));
+      perTurn.push(await timedSend(page, `Question number ${i}`, lastAnswer(marker)));
       const f = await floorOf.time({ kind: 'text', text: answer, stream: false }, marker);
       floor.push(f.webview);
       network.push(f.network);
     }
     const span = Math.max(1, Math.min(5, Math.floor(history / 4)));
+    const turns = (from: number): string => `turns ${from + 1}–${from + span}`;
     figures.push({
       key: 'chat.turn.early',
-      title: `chat: Enter → answer shown, turns 2–${span + 1}`,
+      title: `chat: Enter → answer shown, ${turns(1)}`,
       samples: perTurn.slice(1, span + 1),
       floor: floor.slice(1, span + 1),
       floorNetwork: network.slice(1, span + 1),
     });
+    // Turns 16–20, as the bench measured before it typed longer conversations.
+    const late = Math.min(15, history - span);
     figures.push({
       key: 'chat.turn.late',
-      title: `chat: Enter → answer shown, turns ${history - span + 1}–${history}`,
+      title: `chat: Enter → answer shown, ${turns(late)}`,
+      samples: perTurn.slice(late, late + span),
+      floor: floor.slice(late, late + span),
+      floorNetwork: network.slice(late, late + span),
+    });
+    figures.push({
+      key: 'chat.turn.long',
+      title: `chat: Enter → answer shown, ${turns(history - span)}`,
       samples: perTurn.slice(-span),
       floor: floor.slice(-span),
       floorNetwork: network.slice(-span),
     });
+  });
+
+  await step(`chat: reopen ${history} turns`, async () => {
+    const samples: number[] = [];
+    // Reloaded, as when the workspace is opened again (Playwright could not reach a re-shown view's page).
+    const rounds = count(3);
+    const last = chatFrame(page)
+      .locator('article.pg-turn')
+      .last()
+      .locator('.pg-answer', { hasText: `Answer ${history - 1} is here.` });
+    for (let i = 0; i <= rounds; i++) {
+      await reloadWindow(page);
+      await openChat(page);
+      await last.waitFor({ state: 'visible', timeout: 60_000 });
+      const { ms, turns } = await chatFrame(page)
+        .locator('body')
+        .evaluate(async () => {
+          // No named functions in here: the bench's compiler would wrap them in a helper the page lacks.
+          let end = performance.getEntriesByName('pg-chat-shown')[0];
+          while (!end) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            end = performance.getEntriesByName('pg-chat-shown')[0];
+          }
+          const start = performance.getEntriesByName('pg-chat-script')[0];
+          return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
+        });
+      if (turns !== history) throw new Error(`the reopened chat showed ${turns} turns, not ${history}`);
+      if (i > 0) samples.push(ms);
+    }
+    say(`screenshot: ${await screenshot(page, 'bench-chat-reopened')}`);
+    figures.push({ key: 'chat.reopen', title: `chat: reopen ${history} turns, chat script → last turn shown`, samples });
   });
 
   return { figures, errors };

@@ -5,6 +5,7 @@ import { chatSafeguardDecision, chatStopAbortsRequest, chatTwoTurns } from './co
 import { chatFactualityBadge } from './factuality';
 import { chatHostileAnswerIsInert } from './hostileAnswer';
 import { chatFiftyMegabyteBodyIsRefused, chatHugeAnswerShowsShortened } from './largeAnswers';
+import { chatLongConversationReopens } from './longConversation';
 import { chatSurvivesReload } from './reload';
 import { chatScreenshots } from './screenshots';
 import { chatToolDocumentedForcedCall, chatToolMaxToolCalls, chatToolRoundCap, chatToolUserFunction } from './toolLoopLimits';
@@ -50,4 +51,8 @@ export const chatUiTests: UiTestEntry[] = [
   { title: 'chat: screenshots of a code answer in light and dark themes', run: withKey(chatScreenshots) },
   { title: 'chat: Check factuality sends question + code and answer, and shows a badge (light and dark)', run: withKey(chatFactualityBadge) },
   { title: 'chat: the conversation survives Reload Window', run: withKey(chatSurvivesReload) },
+  {
+    title: 'chat: a 200-turn conversation reopens with its last turn shown, its first after scrolling, and a composer that sends',
+    run: withKey(chatLongConversationReopens),
+  },
 ];
