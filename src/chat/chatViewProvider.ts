@@ -11,36 +11,37 @@ export const CHAT_VIEW_ID = 'predictionGuard.chatView';
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.Disposable | undefined;
+  private disposed = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly controller: ChatController,
+    /** Ready once the history is read. */
+    private readonly ready: Promise<ChatController>,
     private readonly log: Log,
   ) {}
 
-  resolveWebviewView(webviewView: vscode.WebviewView): void {
+  async resolveWebviewView(webviewView: vscode.WebviewView): Promise<void> {
     this.view?.dispose();
+    this.view = undefined;
+    let gone = false;
+    const disposed = webviewView.onDidDispose(() => (gone = true));
+    const controller = await this.ready.finally(() => disposed.dispose());
+    if (gone || this.disposed) return;
     renderWebview(webviewView.webview, this.extensionUri, 'chat', vscode.l10n.t('Prediction Guard Chat'));
-    const channel = new WebviewChannel<ToHost, ToWebview>(
-      webviewView.webview,
-      ToHostSchema,
-      (message) => this.controller.handle(message),
-      this.log,
-      'chat view',
-    );
+    const channel = new WebviewChannel<ToHost, ToWebview>(webviewView.webview, ToHostSchema, (message) => controller.handle(message), this.log, 'chat view');
     const post = (message: ToWebview): void => channel.post(message);
-    this.controller.attach(post);
+    controller.attach(post);
     const subscriptions = [
       channel,
       // A hidden view's page is unloaded; when it is shown again it loads anew and says `ready`.
       webviewView.onDidChangeVisibility(() => {
         if (webviewView.visible) return;
         channel.reset();
-        this.controller.pageUnloaded();
+        controller.pageUnloaded();
       }),
     ];
     const view = new vscode.Disposable(() => {
-      this.controller.detach(post);
+      controller.detach(post);
       subscriptions.forEach((s) => s.dispose());
     });
     this.view = view;
@@ -53,6 +54,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
+    this.disposed = true;
     this.view?.dispose();
     this.view = undefined;
   }

@@ -18,7 +18,7 @@ export interface KeyValueStore {
 export const CONVERSATIONS_KEY = 'predictionGuard.chat.conversations';
 export const INDEX_KEY = 'predictionGuard.chat.index';
 export const CURRENT_KEY = 'predictionGuard.chat.current';
-const CONVERSATION_KEY_PREFIX = 'predictionGuard.chat.conversation.';
+export const CONVERSATION_KEY_PREFIX = 'predictionGuard.chat.conversation.';
 /** The default limit on kept conversations (`predictionGuard.chat.maxConversations`). */
 export const MAX_CONVERSATIONS = 100;
 
@@ -28,6 +28,12 @@ export function conversationKey(id: string): string {
 
 const LegacySchema = z.object({ version: z.literal(1), conversations: z.array(z.unknown()) });
 const IndexSchema = z.object({ version: z.literal(2), ids: z.array(z.string().check(z.minLength(1))) });
+
+/** The ids the stored index lists (none when there is no index yet). */
+export function indexedIds(storage: KeyValueStore): string[] {
+  const index = IndexSchema.safeParse(storage.get(INDEX_KEY));
+  return index.success ? index.data.ids : [];
+}
 
 /** One conversation in the history list: the protocol's own shape, so there is one definition. */
 
