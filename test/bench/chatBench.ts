@@ -159,6 +159,7 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       chatFrame(page).locator('article.pg-turn').last().locator('.pg-answer', { hasText: marker }).waitFor({ state: 'visible', timeout: 120_000 });
   await step(`chat: ${history} turns`, async () => {
     await newChat(page);
+    await floorOf.newConversation();
     const perTurn: number[] = [];
     const floor: number[] = [];
     const network: number[] = [];
@@ -200,6 +201,7 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
 
   await step(`chat: reopen ${history} turns`, async () => {
     const samples: number[] = [];
+    const floor: number[] = [];
     // Reloaded, as when the workspace is opened again (Playwright could not reach a re-shown view's page).
     const rounds = count(3);
     const last = chatFrame(page)
@@ -223,10 +225,16 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
           return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
         });
       if (turns !== history) throw new Error(`the reopened chat showed ${turns} turns, not ${history}`);
-      if (i > 0) samples.push(ms);
+      // The floor: its panel opened in the same window, its page showing its own kept conversation.
+      const reopenedFloor = await floorOf.reopen();
+      if (reopenedFloor.turns !== history) throw new Error(`the reopened floor showed ${reopenedFloor.turns} exchanges, not ${history}`);
+      if (i > 0) {
+        samples.push(ms);
+        floor.push(reopenedFloor.ms);
+      }
     }
     say(`screenshot: ${await screenshot(page, 'bench-chat-reopened')}`);
-    figures.push({ key: 'chat.reopen', title: `chat: reopen ${history} turns, chat script → last turn shown`, samples });
+    figures.push({ key: 'chat.reopen', title: `chat: reopen ${history} turns, chat script → last turn shown`, samples, floor });
   });
 
   return { figures, errors };

@@ -56,6 +56,13 @@ export interface ChatFloor {
   open(): Promise<void>;
   /** Queues `answer` and times the floor's webview, then queues it again and times the network only. `marker` is text the answer (or, streamed, its first delta) shows. */
   time(answer: TextBehaviour, marker: string): Promise<FloorTiming>;
+  /** Starts the floor's kept conversation over (Bench Floor: New Conversation), as the chat's New Chat. */
+  newConversation(): Promise<void>;
+  /**
+   * In a reloaded window: opens the floor panel, whose page loads the kept conversation, and returns
+   * its script's start → that conversation painted (`floor-script` → `floor-shown`) and how many exchanges it showed.
+   */
+  reopen(): Promise<{ ms: number; turns: number }>;
 }
 
 export function chatFloor(options: { page: Page; standIn: StandIn; model: string; say(text: string): void }): ChatFloor {
@@ -71,7 +78,7 @@ export function chatFloor(options: { page: Page; standIn: StandIn; model: string
     await box.fill(`Floor question, ${marker}`);
     const t0 = Date.now();
     await box.press('Enter');
-    await frame().locator('pre', { hasText: marker }).waitFor({ state: 'visible', timeout: 120_000 });
+    await frame().locator('pre#answer', { hasText: marker }).waitFor({ state: 'visible', timeout: 120_000 });
     const ms = Date.now() - t0;
     if (!pictured) {
       pictured = true;
@@ -110,6 +117,25 @@ export function chatFloor(options: { page: Page; standIn: StandIn; model: string
       await runCommand(page, 'Bench Floor: Open Chat Floor');
       await frame().getByRole('textbox', { name: 'Message' }).waitFor({ state: 'visible', timeout: 60_000 });
       opened = true;
+    },
+    async newConversation() {
+      await runCommand(page, 'Bench Floor: New Conversation');
+    },
+    async reopen() {
+      await runCommand(page, 'Bench Floor: Open Chat Floor');
+      opened = true;
+      return frame()
+        .locator('body')
+        .evaluate(async () => {
+          // No named functions in here: the bench's compiler would wrap them in a helper the page lacks.
+          let end = performance.getEntriesByName('floor-shown')[0];
+          while (!end) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            end = performance.getEntriesByName('floor-shown')[0];
+          }
+          const start = performance.getEntriesByName('floor-script')[0];
+          return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
+        });
     },
     async time(answer, marker) {
       if (!opened) throw new Error('the chat floor panel did not open');
