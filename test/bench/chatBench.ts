@@ -8,6 +8,7 @@ import { reloadWindow, screenshot } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
 import { chatFloor } from './chatFloor';
 import { stepRunner, type Figure } from './figures';
+import { markSpan } from './marks';
 
 export interface ChatBenchOptions {
   page: Page;
@@ -212,18 +213,7 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       await reloadWindow(page);
       await openChat(page);
       await last.waitFor({ state: 'visible', timeout: 60_000 });
-      const { ms, turns } = await chatFrame(page)
-        .locator('body')
-        .evaluate(async () => {
-          // No named functions in here: the bench's compiler would wrap them in a helper the page lacks.
-          let end = performance.getEntriesByName('pg-chat-shown')[0];
-          while (!end) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            end = performance.getEntriesByName('pg-chat-shown')[0];
-          }
-          const start = performance.getEntriesByName('pg-chat-script')[0];
-          return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
-        });
+      const { ms, turns } = await markSpan(chatFrame(page), 'pg-chat-script', 'pg-chat-shown');
       if (turns !== history) throw new Error(`the reopened chat showed ${turns} turns, not ${history}`);
       // The floor: its panel opened in the same window, its page showing its own kept conversation.
       const reopenedFloor = await floorOf.reopen();

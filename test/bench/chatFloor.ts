@@ -13,6 +13,7 @@ import type { TextBehaviour } from '../server/behaviours';
 import type { StandIn } from '../server/standInServer';
 import { installExtension, projectRoot, type Dirs } from '../host/codeServer';
 import { runCommand, screenshot } from '../host/workbench';
+import { markSpan } from './marks';
 
 const FLOOR_ID = 'pg-bench.chat-floor';
 
@@ -124,18 +125,7 @@ export function chatFloor(options: { page: Page; standIn: StandIn; model: string
     async reopen() {
       await runCommand(page, 'Bench Floor: Open Chat Floor');
       opened = true;
-      return frame()
-        .locator('body')
-        .evaluate(async () => {
-          // No named functions in here: the bench's compiler would wrap them in a helper the page lacks.
-          let end = performance.getEntriesByName('floor-shown')[0];
-          while (!end) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            end = performance.getEntriesByName('floor-shown')[0];
-          }
-          const start = performance.getEntriesByName('floor-script')[0];
-          return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
-        });
+      return markSpan(frame(), 'floor-script', 'floor-shown');
     },
     async time(answer, marker) {
       if (!opened) throw new Error('the chat floor panel did not open');
