@@ -8,6 +8,7 @@ import { reloadWindow, screenshot } from '../host/workbench';
 import { chatFrame, composer, newChat, openChat } from '../host/ui/chat/chatView';
 import { chatFloor } from './chatFloor';
 import { stepRunner, type Figure } from './figures';
+import { markSpan } from './marks';
 
 export interface ChatBenchOptions {
   page: Page;
@@ -159,6 +160,7 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       chatFrame(page).locator('article.pg-turn').last().locator('.pg-answer', { hasText: marker }).waitFor({ state: 'visible', timeout: 120_000 });
   await step(`chat: ${history} turns`, async () => {
     await newChat(page);
+    await floorOf.newConversation();
     const perTurn: number[] = [];
     const floor: number[] = [];
     const network: number[] = [];
@@ -200,6 +202,7 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
 
   await step(`chat: reopen ${history} turns`, async () => {
     const samples: number[] = [];
+    const floor: number[] = [];
     // Reloaded, as when the workspace is opened again (Playwright could not reach a re-shown view's page).
     const rounds = count(3);
     const last = chatFrame(page)
@@ -210,23 +213,18 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
       await reloadWindow(page);
       await openChat(page);
       await last.waitFor({ state: 'visible', timeout: 60_000 });
-      const { ms, turns } = await chatFrame(page)
-        .locator('body')
-        .evaluate(async () => {
-          // No named functions in here: the bench's compiler would wrap them in a helper the page lacks.
-          let end = performance.getEntriesByName('pg-chat-shown')[0];
-          while (!end) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            end = performance.getEntriesByName('pg-chat-shown')[0];
-          }
-          const start = performance.getEntriesByName('pg-chat-script')[0];
-          return { ms: end.startTime - (start?.startTime ?? Number.NaN), turns: ((end as PerformanceMark).detail as { turns: number }).turns };
-        });
+      const { ms, turns } = await markSpan(chatFrame(page), 'pg-chat-script', 'pg-chat-shown');
       if (turns !== history) throw new Error(`the reopened chat showed ${turns} turns, not ${history}`);
-      if (i > 0) samples.push(ms);
+      // The floor: its panel opened in the same window, its page showing its own kept conversation.
+      const reopenedFloor = await floorOf.reopen();
+      if (reopenedFloor.turns !== history) throw new Error(`the reopened floor showed ${reopenedFloor.turns} exchanges, not ${history}`);
+      if (i > 0) {
+        samples.push(ms);
+        floor.push(reopenedFloor.ms);
+      }
     }
     say(`screenshot: ${await screenshot(page, 'bench-chat-reopened')}`);
-    figures.push({ key: 'chat.reopen', title: `chat: reopen ${history} turns, chat script → last turn shown`, samples });
+    figures.push({ key: 'chat.reopen', title: `chat: reopen ${history} turns, chat script → last turn shown`, samples, floor });
   });
 
   return { figures, errors };

@@ -13,6 +13,7 @@ import type { TextBehaviour } from '../server/behaviours';
 import type { StandIn } from '../server/standInServer';
 import { installExtension, projectRoot, type Dirs } from '../host/codeServer';
 import { runCommand, screenshot } from '../host/workbench';
+import { markSpan } from './marks';
 
 const FLOOR_ID = 'pg-bench.chat-floor';
 
@@ -56,6 +57,13 @@ export interface ChatFloor {
   open(): Promise<void>;
   /** Queues `answer` and times the floor's webview, then queues it again and times the network only. `marker` is text the answer (or, streamed, its first delta) shows. */
   time(answer: TextBehaviour, marker: string): Promise<FloorTiming>;
+  /** Starts the floor's kept conversation over (Bench Floor: New Conversation), as the chat's New Chat. */
+  newConversation(): Promise<void>;
+  /**
+   * In a reloaded window: opens the floor panel, whose page loads the kept conversation, and returns
+   * its script's start → that conversation painted (`floor-script` → `floor-shown`) and how many exchanges it showed.
+   */
+  reopen(): Promise<{ ms: number; turns: number }>;
 }
 
 export function chatFloor(options: { page: Page; standIn: StandIn; model: string; say(text: string): void }): ChatFloor {
@@ -71,7 +79,7 @@ export function chatFloor(options: { page: Page; standIn: StandIn; model: string
     await box.fill(`Floor question, ${marker}`);
     const t0 = Date.now();
     await box.press('Enter');
-    await frame().locator('pre', { hasText: marker }).waitFor({ state: 'visible', timeout: 120_000 });
+    await frame().locator('pre#answer', { hasText: marker }).waitFor({ state: 'visible', timeout: 120_000 });
     const ms = Date.now() - t0;
     if (!pictured) {
       pictured = true;
@@ -110,6 +118,14 @@ export function chatFloor(options: { page: Page; standIn: StandIn; model: string
       await runCommand(page, 'Bench Floor: Open Chat Floor');
       await frame().getByRole('textbox', { name: 'Message' }).waitFor({ state: 'visible', timeout: 60_000 });
       opened = true;
+    },
+    async newConversation() {
+      await runCommand(page, 'Bench Floor: New Conversation');
+    },
+    async reopen() {
+      await runCommand(page, 'Bench Floor: Open Chat Floor');
+      opened = true;
+      return markSpan(frame(), 'floor-script', 'floor-shown');
     },
     async time(answer, marker) {
       if (!opened) throw new Error('the chat floor panel did not open');

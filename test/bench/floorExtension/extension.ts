@@ -2,8 +2,10 @@
 // test/bench/chatFloor.ts): a webview panel with a <textarea> and a <pre>. Enter in the textarea posts
 // the text here; this does one POST /responses of the chat's body shape to the stand-in, JSON.parse,
 // and posts the answer's text back (for a streamed request: read until the first text delta, and post
-// that). Nothing else: no Markdown, no state, no validation beyond the message's shape. The stand-in's
-// URL, key and model come from the environment code-server was started with.
+// that). Nothing else: no Markdown, no validation beyond the message's shape. Like the chat, it keeps
+// its conversation (each question and answer, in one file of its workspace storage) and a page that
+// loads anew gets all of it: the floor of reopening a long chat. The stand-in's URL, key and model come
+// from the environment code-server was started with.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
@@ -12,11 +14,54 @@ interface Ask {
   stream: boolean;
 }
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('benchFloor.openChatFloor', () => open(context)));
+interface Exchange {
+  question: string;
+  answer: string;
 }
 
-function open(context: vscode.ExtensionContext): void {
+/** The floor's conversation: read from its file when the window starts, written after each answer. */
+class Conversation {
+  private exchanges: Exchange[] | undefined;
+
+  constructor(private readonly file: vscode.Uri | undefined) {}
+
+  async all(): Promise<Exchange[]> {
+    if (!this.exchanges) {
+      try {
+        this.exchanges = this.file ? (JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file))) as Exchange[]) : [];
+      } catch {
+        this.exchanges = [];
+      }
+    }
+    return this.exchanges;
+  }
+
+  async add(exchange: Exchange): Promise<void> {
+    (await this.all()).push(exchange);
+    await this.write();
+  }
+
+  async clear(): Promise<void> {
+    this.exchanges = [];
+    await this.write();
+  }
+
+  private async write(): Promise<void> {
+    if (!this.file) return;
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
+    await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(JSON.stringify(this.exchanges ?? [])));
+  }
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  const conversation = new Conversation(context.storageUri && vscode.Uri.joinPath(context.storageUri, 'floor-conversation.json'));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('benchFloor.openChatFloor', () => open(context, conversation)),
+    vscode.commands.registerCommand('benchFloor.newConversation', () => conversation.clear()),
+  );
+}
+
+function open(context: vscode.ExtensionContext, conversation: Conversation): void {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   const panel = vscode.window.createWebviewPanel('benchFloor.chat', 'Chat Floor', vscode.ViewColumn.Active, {
     enableScripts: true,
@@ -34,14 +79,22 @@ function open(context: vscode.ExtensionContext): void {
 <body>
 <textarea aria-label="Message" rows="2" cols="60"></textarea>
 <label><input type="checkbox" id="stream"> stream (show the first text delta)</label>
-<pre></pre>
+<pre id="answer"></pre>
+<div id="history"></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
   const listener = panel.webview.onDidReceiveMessage(async (message: unknown) => {
+    if ((message as { ready?: unknown } | null)?.ready === true) {
+      await panel.webview.postMessage({ history: await conversation.all() });
+      return;
+    }
     if (!isAsk(message)) return;
     try {
-      await panel.webview.postMessage({ text: await answer(message) });
+      const text = await answer(message);
+      await panel.webview.postMessage({ text });
+      // Kept after it is shown, as the chat does (streamed asks are the first word only: not kept).
+      if (!message.stream) await conversation.add({ question: message.text, answer: text });
     } catch (error) {
       await panel.webview.postMessage({ text: `floor error: ${error instanceof Error ? error.message : String(error)}` });
     }
