@@ -24,11 +24,13 @@ const webviewEntries = existsSync('media')
  * shown as Markdown or the chat looks at code blocks (`require('./hostMarkdown')` in
  * src/core/markdown/lazyMarkdown.ts -> dist/markdown.js); the workspace tools' implementation with
  * picomatch at a turn's first tool call (`require('./workspaceRunner')` in src/tools/vscodeHooks.ts ->
- * dist/tools.js). `--size-check` (npm run build:check) fails when dist/extension.js outgrows its budget.
+ * dist/tools.js); the chat history's file storage on the chat's first use (`require('./historyStorage')` in
+ * src/chat/register.ts -> dist/history.js). `--size-check` (npm run build:check) fails when dist/extension.js outgrows its budget.
  */
 const lazyModules = [
   { importer: 'src/core/markdown/lazyMarkdown.ts', request: './hostMarkdown', entry: 'src/core/markdown/hostMarkdown.ts', out: 'markdown.js' },
   { importer: 'src/tools/vscodeHooks.ts', request: './workspaceRunner', entry: 'src/tools/workspaceRunner.ts', out: 'tools.js' },
+  { importer: 'src/chat/register.ts', request: './historyStorage', entry: 'src/chat/historyStorage.ts', out: 'history.js' },
 ];
 
 /** @type {esbuild.Plugin} */

@@ -15,8 +15,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    /** Ready once the history is read. */
-    private readonly ready: Promise<ChatController>,
+    /** The controller, once the history is read (read on the first call). */
+    private readonly ready: () => Promise<ChatController>,
     private readonly log: Log,
   ) {}
 
@@ -25,7 +25,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.view = undefined;
     let gone = false;
     const disposed = webviewView.onDidDispose(() => (gone = true));
-    const controller = await this.ready.finally(() => disposed.dispose());
+    const controller = await this.ready().finally(() => disposed.dispose());
     if (gone || this.disposed) return;
     renderWebview(webviewView.webview, this.extensionUri, 'chat', vscode.l10n.t('Prediction Guard Chat'));
     const channel = new WebviewChannel<ToHost, ToWebview>(webviewView.webview, ToHostSchema, (message) => controller.handle(message), this.log, 'chat view');

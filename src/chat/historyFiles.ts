@@ -32,8 +32,10 @@ export function historyFileName(key: string, prefix: string): string {
  */
 export class FileBackedHistory implements KeyValueStore {
   private readonly values = new Map<string, unknown>();
-  /** Files being written; `next` is the value to write after the running write (the latest wins). */
-  private readonly queue = new Map<string, { next?: Next }>();
+  /** Per file: the last of its writes queued (each waits for the one before). */
+  private readonly writes = new Map<string, Promise<void>>();
+  /** Per file: the value its last write stored (undefined: removed). */
+  private readonly written = new Map<string, unknown>();
 
   private constructor(
     private readonly folder: HistoryFolder,
@@ -73,66 +75,32 @@ export class FileBackedHistory implements KeyValueStore {
 
   /**
    * Stores `value` (undefined removes the key). For a conversation: resolves once its file holds this
-   * value or a later one; rejects when that write failed.
+   * value or a later one; rejects when that write failed. Writes of one file go one after the other,
+   * each storing the latest value, so a value overtaken while waiting is never written.
    */
   update(key: string, value: unknown): Promise<void> {
     if (!key.startsWith(this.prefix)) return Promise.resolve(this.state.update(key, value));
     if (value === undefined) this.values.delete(key);
     else this.values.set(key, value);
     const name = historyFileName(key, this.prefix);
-    const writing = this.queue.get(name);
-    if (!writing) {
-      this.queue.set(name, {});
-      return this.run(name, key, value);
-    }
-    // A write of this file is running: this value goes after it, replacing one that was waiting.
-    if (writing.next) {
-      writing.next.value = value;
-      return writing.next.done;
-    }
-    const next = waiting(value);
-    writing.next = next;
-    return next.done;
+    const write = (this.writes.get(name) ?? Promise.resolve()).catch(() => undefined).then(() => this.write(name, key));
+    this.writes.set(name, write);
+    const done = (): void => {
+      if (this.writes.get(name) === write) this.writes.delete(name);
+    };
+    write.then(done, done);
+    return write;
   }
 
-  private async run(name: string, key: string, value: unknown): Promise<void> {
-    try {
-      await this.write(name, key, value);
-    } finally {
-      const writing = this.queue.get(name);
-      const next = writing?.next;
-      if (writing && next) {
-        writing.next = undefined;
-        this.run(name, key, next.value).then(next.resolve, next.reject);
-      } else {
-        this.queue.delete(name);
-      }
-    }
-  }
-
-  /** Writes (or removes) the file, then removes a copy left in `state` by an earlier version. */
-  private async write(name: string, key: string, value: unknown): Promise<void> {
+  /** Writes (or removes) the file unless it holds the latest value already, then removes a copy left in `state` by an earlier version. */
+  private async write(name: string, key: string): Promise<void> {
+    const value = this.values.get(key);
+    if (this.written.has(name) && this.written.get(name) === value) return;
     if (value === undefined) await this.folder.remove(name);
     else await this.folder.write(name, JSON.stringify(value));
+    this.written.set(name, value);
     if (this.state.get(key) !== undefined) await this.state.update(key, undefined);
   }
-}
-
-interface Next {
-  value: unknown;
-  readonly done: Promise<void>;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
-function waiting(value: unknown): Next {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const done = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { value, done, resolve, reject };
 }
 
 function parseJson(text: string): unknown {

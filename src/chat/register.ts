@@ -1,33 +1,24 @@
 // Wires the sidebar chat: its view, its commands and what it listens to. Every piece is returned as
-// a Disposable for context.subscriptions. The history is read when the extension starts (without
-// holding up its activation); the view and the commands wait for it.
+// a Disposable for context.subscriptions. The history is read on the chat's first use (the view shown,
+// or a chat command), not at activation; the view and the commands wait for it.
 import * as vscode from 'vscode';
 import { type Session } from '../session/session';
 import { ChatController } from './chatController';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatViewProvider';
-import { CONVERSATION_KEY_PREFIX, ConversationStore, indexedIds, type KeyValueStore } from './conversationStore';
+import { CONVERSATION_KEY_PREFIX, ConversationStore, indexedIds } from './conversationStore';
 import { EditorTracker } from './editorTracker';
-import { FileBackedHistory } from './historyFiles';
-import { historyFolder } from './historyFolder';
+import type * as HistoryStorage from './historyStorage';
 
 interface Chat {
   readonly store: ConversationStore;
   readonly controller: ChatController;
 }
 
-/**
- * The history's storage: conversations in files of the workspace storage folder, the rest in
- * workspace state; workspace state alone in a window without a folder (VS Code gives it no folder).
- */
-async function historyStorage(context: vscode.ExtensionContext): Promise<KeyValueStore> {
-  const state = context.workspaceState;
-  if (!context.storageUri) return state;
-  const folder = historyFolder(vscode.Uri.joinPath(context.storageUri, 'chat'));
-  return FileBackedHistory.open(folder, state, CONVERSATION_KEY_PREFIX, indexedIds(state));
-}
-
 async function openChat(context: vscode.ExtensionContext, session: Session, tracker: EditorTracker): Promise<Chat> {
-  const store = new ConversationStore(await historyStorage(context), {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { historyStorage } = require('./historyStorage') as typeof HistoryStorage;
+  const storage = await historyStorage(context, CONVERSATION_KEY_PREFIX, indexedIds(context.workspaceState));
+  const store = new ConversationStore(storage, {
     onWriteError: (error) => session.log.warn(`Chat: could not save the chat history: ${error instanceof Error ? error.message : String(error)}`),
     policy: () => ({ keep: session.settings.chatKeepHistory, max: session.settings.chatMaxConversations }),
   });
@@ -36,38 +27,33 @@ async function openChat(context: vscode.ExtensionContext, session: Session, trac
 
 export function registerChat(context: vscode.ExtensionContext, session: Session): vscode.Disposable[] {
   const tracker = new EditorTracker();
-  const chat = openChat(context, session, tracker);
-  const controller = chat.then((c) => c.controller);
+  let chat: Promise<Chat> | undefined;
+  const opened = (): Promise<Chat> => (chat ??= openChat(context, session, tracker));
+  const controller = async (): Promise<ChatController> => (await opened()).controller;
   const provider = new ChatViewProvider(context.extensionUri, controller, session.log);
-  const withController = (run: (controller: ChatController) => unknown) => async (): Promise<unknown> => run(await controller);
   return [
     tracker,
     provider,
     // Disposed with the extension, also when the history was still being read.
-    new vscode.Disposable(() => void controller.then((c) => c.dispose())),
+    new vscode.Disposable(() => void chat?.then((c) => c.controller.dispose())),
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider),
     vscode.commands.registerCommand('predictionGuard.newChat', async () => {
       await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
-      (await controller).newChat();
+      (await controller()).newChat();
     }),
     vscode.commands.registerCommand('predictionGuard.focusChat', async () => {
       await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
-      (await controller).focusComposer();
+      (await controller()).focusComposer();
     }),
     vscode.commands.registerCommand('predictionGuard.addSelectionToChat', async () => {
       const editor = vscode.window.activeTextEditor;
-      return (await controller).addSelection(editor, true);
+      return (await controller()).addSelection(editor, true);
     }),
-    vscode.commands.registerCommand(
-      'predictionGuard.exportChat',
-      withController((c) => c.exportChat()),
-    ),
-    vscode.commands.registerCommand(
-      'predictionGuard.clearAllChats',
-      withController((c) => c.clearAllChats()),
-    ),
+    vscode.commands.registerCommand('predictionGuard.exportChat', async () => (await controller()).exportChat()),
+    vscode.commands.registerCommand('predictionGuard.clearAllChats', async () => (await controller()).clearAllChats()),
     session.onDidChangeSettings(() => {
-      void chat.then(({ store, controller }) => {
+      // Only a chat in use has settings to follow; one opened later reads them then.
+      void chat?.then(({ store, controller }) => {
         store.policyChanged();
         controller.settingsChanged();
       });

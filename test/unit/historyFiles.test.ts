@@ -162,10 +162,10 @@ describe('the chat history in files', () => {
     const history = await FileBackedHistory.open(folder, new MapState(), CONVERSATION_KEY_PREFIX, []);
     const key = conversationKey('x');
     const first = history.update(key, { v: 1 });
+    await waitFor(() => release !== undefined); // the first write is under way
     const second = history.update(key, { v: 2 });
     const third = history.update(key, { v: 3 });
     assert.deepEqual(history.get(key), { v: 3 }, 'reads see the latest value at once');
-    await waitFor(() => release !== undefined);
     release?.();
     await Promise.all([first, second, third]);
     assert.deepEqual(started, ['{"v":1}', '{"v":3}'], 'the value overtaken while waiting is never written');

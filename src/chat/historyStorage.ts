@@ -1,0 +1,13 @@
+// The chat history's storage, loaded on the chat's first use (dist/history.js, see esbuild.mjs):
+// conversations in files of the workspace storage folder, the rest in workspace state; workspace
+// state alone in a window without a folder (VS Code gives it no storage folder).
+import * as vscode from 'vscode';
+import { type KeyValueStore } from './conversationStore';
+import { FileBackedHistory } from './historyFiles';
+import { historyFolder } from './historyFolder';
+
+export async function historyStorage(context: vscode.ExtensionContext, prefix: string, ids: readonly string[]): Promise<KeyValueStore> {
+  const state = context.workspaceState;
+  if (!context.storageUri) return state;
+  return FileBackedHistory.open(historyFolder(vscode.Uri.joinPath(context.storageUri, 'chat')), state, prefix, ids);
+}
