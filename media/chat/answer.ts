@@ -393,3 +393,17 @@ export function announcement(turn: TurnView): string {
   if (turn.status === 'cancelled') return l10n.t('Stopped.');
   return '';
 }
+
+/**
+ * Builds a small turn nowhere, both ways (Markdown rendered, Markdown as text), while the page waits
+ * for its first state: the Markdown parser, the highlighter's grammar of a common language, DOMPurify
+ * and this code are then ready for the state's turns, which show that much sooner.
+ */
+export function warmUp(): void {
+  const markdown = '*a* `b`\n\n```ts\n(x = [1]);\n```\n';
+  const answer: AnswerView = { text: markdown, model: 'm', ms: 1, incomplete: false, toolCalls: [] };
+  const turn: TurnView = { id: 'warm-up', prompt: '?', attachments: [], status: 'done', startedAt: 0, safeguards: [], answer };
+  const post: Post = () => undefined;
+  renderTurn(turn, post, true);
+  renderTurn(turn, post, false);
+}

@@ -10,29 +10,15 @@ import './chat.css';
 import './answer.css';
 import './composer.css';
 import './syntax.css';
-import {
-  ChatWebviewStateSchema,
-  ToWebviewSchema,
-  type PartialMessage,
-  type StateMessage,
-  type ToHost,
-  type ToWebview,
-  type TurnView,
-} from '../../src/webview/protocol/chat';
+import { ChatWebviewStateSchema, ToWebviewSchema, type PartialMessage, type StateMessage, type ToHost, type ToWebview } from '../../src/webview/protocol/chat';
 import { Host } from '../shared/host';
 import * as l10n from '../shared/l10n';
-import { announcement, renderTurn, showPartial } from './answer';
+import { announcement, renderTurn, showPartial, warmUp } from './answer';
 import { Composer } from './composer';
 import { h, icon, iconButton } from './dom';
 import { HistoryPanel } from './history';
 import { toolRequestCard } from './toolCards';
-
-interface Rendered {
-  readonly key: string;
-  readonly status: TurnView['status'];
-  readonly prompt: string;
-  readonly element: HTMLElement;
-}
+import { TurnList } from './turnList';
 
 const host = new Host<ToHost, ToWebview>(ToWebviewSchema, (message) => onMessage(message));
 const post = (message: ToHost): void => host.post(message);
@@ -96,10 +82,21 @@ const welcome = h(
 
 document.getElementById('app')?.append(h('div', { class: 'pg-chat' }, header, history.element, transcript, toolSlot, live, composer.element));
 
-const rendered = new Map<string, Rendered>();
+const turnList = new TurnList({
+  transcript,
+  empty: welcome,
+  build: (turn, eager) => renderTurn(turn, post, eager),
+  finished: (turn, element) => {
+    live.textContent = announcement(turn);
+    requestAnimationFrame(() => element.querySelector('.pg-reply')?.scrollIntoView({ block: 'nearest' }));
+  },
+  schedule: (task, afterPaint) => (afterPaint ? requestAnimationFrame(() => setTimeout(task, 0)) : setTimeout(task, 0)),
+});
 let conversationId = '';
 let wasRunning = false;
 let shownOnce = false;
+let markAsked = false;
+let shownTurns = 0;
 
 historyToggle.addEventListener('click', () => {
   const open = history.element.hidden;
@@ -132,73 +129,32 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-/** Turns of a conversation just opened whose answers are rendered at once; those above follow a moment later. */
-const EAGER_TURNS = 8;
-
-/**
- * The conversation's turns in order (`ids`), from the views just received (`turns`: new or changed
- * ones) and those already drawn. False, drawing nothing, when a turn is neither (the page missed a
- * state): the extension is then asked for the whole conversation.
- */
-function renderTurns(ids: readonly string[], turns: readonly TurnView[], sameConversation: boolean): boolean {
-  const received = new Map(turns.map((turn) => [turn.id, turn]));
-  if (ids.some((id) => !received.has(id) && !rendered.has(id))) return false;
-  const nodes: HTMLElement[] = [];
-  let added = false;
-  for (const [index, id] of ids.entries()) {
-    const turn = received.get(id);
-    const previous = rendered.get(id);
-    const key = turn && JSON.stringify(turn);
-    if (!turn || !key || previous?.key === key) {
-      if (previous) nodes.push(previous.element);
-      continue;
-    }
-    const element = renderTurn(turn, post, sameConversation || index >= ids.length - EAGER_TURNS);
-    if (!previous) added = true;
-    if (sameConversation && previous?.status === 'pending' && turn.status !== 'pending') {
-      live.textContent = announcement(turn);
-      requestAnimationFrame(() => element.querySelector('.pg-reply')?.scrollIntoView({ block: 'nearest' }));
-    }
-    rendered.set(id, { key, status: turn.status, prompt: turn.prompt, element });
-    nodes.push(element);
-  }
-  if (rendered.size > ids.length) {
-    const kept = new Set(ids);
-    for (const id of [...rendered.keys()]) if (!kept.has(id)) rendered.delete(id);
-  }
-  const wanted: HTMLElement[] = nodes.length ? nodes : [welcome];
-  let cursor = transcript.firstElementChild;
-  for (const node of wanted) {
-    if (cursor === node) cursor = cursor.nextElementSibling;
-    else transcript.insertBefore(node, cursor);
-  }
-  while (cursor) {
-    const next = cursor.nextElementSibling;
-    cursor.remove();
-    cursor = next;
-  }
-  if (added || !sameConversation) transcript.scrollTop = transcript.scrollHeight;
-  return true;
-}
-
 function applyState(state: StateMessage): void {
   const sameConversation = state.current.id === conversationId;
-  if (!sameConversation) rendered.clear();
+  if (!sameConversation) turnList.clear();
   conversationId = state.current.id;
   title.textContent = state.current.title;
   title.title = state.current.title;
   history.update(state.conversations, state.current.id);
-  if (!renderTurns(state.current.turnIds, state.current.turns, sameConversation)) {
+  if (!shownOnce && !markAsked) {
+    // The first state's turns, once painted (for `npm run bench`: from the script's start to here).
+    // Asked for before the turns are built, so that the work they leave for after the paint (Markdown,
+    // the turns above) comes after the mark.
+    markAsked = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        markAsked = false;
+        if (shownOnce) performance.mark('pg-chat-shown', { detail: { turns: shownTurns } });
+      }, 0),
+    );
+  }
+  if (!turnList.show(state.current.turnIds, state.current.turns, sameConversation)) {
     post({ type: 'ready' });
     return;
   }
-  if (!shownOnce) {
-    // The first state's turns, once painted (for `npm run bench`: from the script's start to here).
-    shownOnce = true;
-    const turns = state.current.turnIds.length;
-    requestAnimationFrame(() => setTimeout(() => performance.mark('pg-chat-shown', { detail: { turns } }), 0));
-  }
-  composer.setPrompts(state.current.turnIds.map((id) => rendered.get(id)?.prompt ?? ''));
+  shownOnce = true;
+  shownTurns = state.current.turnIds.length;
+  composer.setPrompts(turnList.prompts(state.current.turnIds));
   composer.setAttachments(state.attachments);
   composer.setSettings(state.settings.model, state.settings.safeguards);
   setupKey.hidden = state.hasApiKey;
@@ -228,10 +184,10 @@ function showToolRequest(state: StateMessage): void {
 
 /** The running turn's answer so far; ignored once the turn is no longer pending in the view. */
 function applyPartial(message: PartialMessage): void {
-  const turn = rendered.get(message.turnId);
-  if (!turn || turn.status !== 'pending' || !wasRunning) return;
+  const element = turnList.pending(message.turnId);
+  if (!element || !wasRunning) return;
   const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
-  showPartial(turn.element, message.text);
+  showPartial(element, message.text);
   if (atBottom) transcript.scrollTop = transcript.scrollHeight;
 }
 
@@ -254,3 +210,7 @@ function onMessage(message: ToWebview): void {
 }
 
 post({ type: 'ready' });
+// While the extension answers `ready`: the first state's turns are then built at full speed.
+requestIdleCallback(() => {
+  if (!shownOnce && !markAsked) warmUp();
+});
