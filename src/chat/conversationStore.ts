@@ -79,6 +79,8 @@ export class ConversationStore {
   /** Ids stored under their own key (to remove them when history is cleared or turned off). */
   private readonly stored = new Set<string>();
   private kept: boolean;
+  /** A write of the changes is queued and has not started yet. */
+  private saveQueued = false;
 
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -275,27 +277,37 @@ export class ConversationStore {
     this.writes = this.writes.then(write).catch((error: unknown) => this.onWriteError(error));
   }
 
-  /** Writes what changed since the last write: those conversations, removals, the index and the current id, in one batch. */
+  /**
+   * Writes what changed: one write queued at a time, which takes what changed up to the moment it runs
+   * (so changes made while a write runs go out together in the next, and a slow storage never falls
+   * behind by more than one write: all a window closing then can lose).
+   */
   private save(): void {
+    if (!this.kept || this.saveQueued) return;
+    this.saveQueued = true;
+    this.enqueue(() => {
+      this.saveQueued = false;
+      return this.writeChanges();
+    });
+  }
+
+  /** Those conversations, removals, the index and the current id, in one batch. */
+  private async writeChanges(): Promise<void> {
     if (!this.kept) return;
     const changed = this.conversations.filter((c) => this.changed.has(c.id));
     const removed = [...this.removed];
-    const ids = this.conversations.map((c) => c.id);
-    const currentId = this.currentId;
     this.changed.clear();
     this.removed.clear();
     for (const id of removed) this.stored.delete(id);
     for (const conversation of changed) this.stored.add(conversation.id);
     // One batch: VS Code's workspace state sends the extension's whole state once for the updates of
     // the same moment, and once per update when each waits for the one before.
-    this.enqueue(async () => {
-      const writes = [
-        ...changed.map((conversation) => this.storage.update(conversationKey(conversation.id), conversation)),
-        ...removed.map((id) => this.storage.update(conversationKey(id), undefined)),
-        this.storage.update(INDEX_KEY, { version: 2, ids }),
-      ];
-      if (this.storage.get(CURRENT_KEY) !== currentId) writes.push(this.storage.update(CURRENT_KEY, currentId));
-      await Promise.all(writes);
-    });
+    const writes = [
+      ...changed.map((conversation) => this.storage.update(conversationKey(conversation.id), conversation)),
+      ...removed.map((id) => this.storage.update(conversationKey(id), undefined)),
+      this.storage.update(INDEX_KEY, { version: 2, ids: this.conversations.map((c) => c.id) }),
+    ];
+    if (this.storage.get(CURRENT_KEY) !== this.currentId) writes.push(this.storage.update(CURRENT_KEY, this.currentId));
+    await Promise.all(writes);
   }
 }

@@ -322,4 +322,28 @@ describe('what the history writes', () => {
     );
     assert.deepEqual(new ConversationStore(storage, options()).list(), []);
   });
+
+  it('a slow storage: turns added while a write runs go out together in the next write, so it falls behind by one write at most', async () => {
+    const storage = new MapStorage();
+    let release: (() => void) | undefined;
+    const update = storage.update.bind(storage);
+    let conversationWrites = 0;
+    storage.update = (key: string, value: unknown) => {
+      if (!key.startsWith(conversationKey(''))) return update(key, value);
+      conversationWrites++;
+      // The first write of the conversation hangs until released, like a busy disk or workbench.
+      if (conversationWrites === 1) return new Promise<void>((resolve) => (release = () => resolve(update(key, value))));
+      return update(key, value);
+    };
+    const store = new ConversationStore(storage, { newId: counter(), now: clock() });
+    store.addTurn(turn('t0', 'Q0', 'A0'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(release, 'the first write started');
+    for (let i = 1; i < 50; i++) store.addTurn(turn(`t${i}`, `Q${i}`, `A${i}`));
+    release?.();
+    await store.flush();
+    assert.equal(conversationWrites, 2, 'the 49 turns added during the first write went out in one more write');
+    const stored = storage.values.get(conversationKey(store.current().id)) as { turns: Turn[] };
+    assert.equal(stored.turns.length, 50);
+  });
 });
