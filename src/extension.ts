@@ -22,6 +22,9 @@ export interface TestApi {
   setApiKey(token: string): Promise<void>;
 }
 
+/** What a closing window waits for (deactivate): the chat history's writes under way. */
+const beforeClose: (() => Promise<void>)[] = [];
+
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   // First: pure modules translate through `vscode.l10n.t` from here on.
   context.subscriptions.push(useTranslator((message, ...args) => vscode.l10n.t(message, ...args)));
@@ -41,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...registerReviews(),
     ...registerCommands(session, lastAnswer),
     ...registerParametersPanel({ extensionUri: context.extensionUri, session, presets: new PresetStore(context.globalState) }),
-    ...registerChat(context, session),
+    ...registerChat(context, session, (wait) => beforeClose.push(wait)),
     ...registerOnboarding(context, tokens),
     ...registerSafetyChecks(safetyDepsFromSession(session, lastAnswer)),
   );
@@ -51,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   return undefined;
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export async function deactivate(): Promise<void> {
+  // Everything is disposed through context.subscriptions, after this: VS Code waits for it first.
+  await Promise.all(beforeClose.splice(0).map((wait) => wait()));
 }

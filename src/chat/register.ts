@@ -25,12 +25,19 @@ async function openChat(context: vscode.ExtensionContext, session: Session, trac
   return { store, controller: new ChatController(store, session, tracker) };
 }
 
-export function registerChat(context: vscode.ExtensionContext, session: Session): vscode.Disposable[] {
+/**
+ * The chat's view and commands. `beforeClose` gets what a closing window should wait for (the
+ * extension's deactivate): the history's writes under way.
+ */
+export function registerChat(context: vscode.ExtensionContext, session: Session, beforeClose: (wait: () => Promise<void>) => void): vscode.Disposable[] {
   const tracker = new EditorTracker();
   let chat: Promise<Chat> | undefined;
   const opened = (): Promise<Chat> => (chat ??= openChat(context, session, tracker));
   const controller = async (): Promise<ChatController> => (await opened()).controller;
   const provider = new ChatViewProvider(context.extensionUri, controller, session.log);
+  beforeClose(async () => {
+    if (chat) await (await chat).store.flush();
+  });
   return [
     tracker,
     provider,
