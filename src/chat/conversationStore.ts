@@ -1,7 +1,8 @@
-// The chat history of one workspace. Pure logic over a Memento-like key/value store (VS Code's
-// context.workspaceState in the extension, a Map in the tests): never settings, never global state.
-// Each conversation is stored under its own key, with a small index of summaries: a change writes the
-// conversation that changed and the index, never the others. With `keep` off nothing is written (and
+// The chat history of one workspace. Pure logic over a Memento-like key/value store (in the extension
+// historyFiles.ts: each conversation a file of the workspace storage folder, the index and current id in
+// context.workspaceState; a Map in the tests): never settings, never global state. Each conversation is
+// stored under its own key, with a small index of ids: a change writes the conversation that changed
+// and the index, never the others. With `keep` off nothing is written (and
 // what was kept earlier is removed); at most `max` conversations are kept.
 import * as z from 'zod/mini';
 import '../util/zodEnglish';

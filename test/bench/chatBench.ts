@@ -204,7 +204,7 @@ export async function chatFigures(options: ChatBenchOptions): Promise<{ figures:
     const samples: number[] = [];
     const floor: number[] = [];
     // Reloaded, as when the workspace is opened again (Playwright could not reach a re-shown view's page).
-    const rounds = count(3);
+    const rounds = count(5); // each a window reload: five keep the median steady on a busy machine
     const last = chatFrame(page)
       .locator('article.pg-turn')
       .last()
