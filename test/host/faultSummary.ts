@@ -11,6 +11,36 @@ export interface UiFigures {
   hostilePayloads: number;
   scriptsRun: number;
   remoteFetches: number;
+  /** Canary commands that an attack made VS Code run (must stay 0). */
+  commandsRun: number;
+  /** Edits an attack got written into a file without the diff review (must stay 0). */
+  unreviewedEdits: number;
+}
+
+export function emptyFigures(): UiFigures {
+  return { hostilePayloads: 0, scriptsRun: 0, remoteFetches: 0, commandsRun: 0, unreviewedEdits: 0 };
+}
+
+/** The attack cases of a run: host tests tagged as attacks and the unit tests named "attack: …". */
+export interface AttackTotals {
+  tried: number;
+  refused: number;
+  commandsRun: number;
+  unreviewedEdits: number;
+  remoteFetches: number;
+}
+
+export interface UnitAttacks {
+  tests: { name: string; passed: boolean }[];
+}
+
+export function readUnitAttacks(file: string): UnitAttacks | undefined {
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as UnitAttacks;
+}
+
+export function attackLine(t: AttackTotals): string {
+  return `attacks: ${t.tried} tried, ${t.refused} refused, ${t.commandsRun} commands run, ${t.unreviewedEdits} unreviewed edits, ${t.remoteFetches} remote fetches`;
 }
 
 export interface FaultTotals {
@@ -72,6 +102,11 @@ export function writeSummary(file: string, totals: FaultTotals): void {
 
 export interface ReliabilityReport {
   totals: FaultTotals;
+  attacks: AttackTotals;
+  /** Titles of the attack-tagged host tests (UI, suite and trust phases). */
+  hostAttacks: string[];
+  /** Names of the unit tests named "attack: …", without that prefix. */
+  unitAttacks: string[];
   /** Titles of the fault-tagged UI tests (phase 1). */
   ui: string[];
   /** Titles of the fault-tagged extension-host tests (phase 2). */
@@ -93,6 +128,7 @@ export function reliabilityMarkdown(r: ReliabilityReport, at: Date = new Date())
     '',
     '```',
     summaryLine(r.totals),
+    attackLine(r.attacks),
     '```',
     '',
     'Handled means the outcome the test expects (the right message, no edit, no retry…); the run fails on',
@@ -112,6 +148,22 @@ export function reliabilityMarkdown(r: ReliabilityReport, at: Date = new Date())
     `## In plain Node, the client (${r.client.length})`,
     '',
     list(r.client),
+    '',
+    '## Attacks',
+    '',
+    'A hostile repository (its settings and files), answer or server tries to run a command, write code',
+    'unseen, read a secret or fetch a remote address. Tried counts each attack-tagged host test and each',
+    'unit test named "attack: …"; refused means it passed. Commands run counts canary commands that ran,',
+    'unreviewed edits the files an attack changed without the diff review, remote fetches the connections',
+    "an attacker's address received.",
+    '',
+    `### In the real VS Code (${r.hostAttacks.length})`,
+    '',
+    list(r.hostAttacks),
+    '',
+    `### In plain Node, the pure core (${r.unitAttacks.length})`,
+    '',
+    list(r.unitAttacks),
     '',
   ].join('\n');
 }

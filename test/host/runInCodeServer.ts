@@ -20,7 +20,18 @@ import {
   type CodeServer,
   type Dirs,
 } from './codeServer';
-import { readClientFaults, scanForSecret, scanPageForSecret, summaryLine, writeReliabilityReport, writeSummary, type UiFigures } from './faultSummary';
+import {
+  attackLine,
+  emptyFigures,
+  readClientFaults,
+  readUnitAttacks,
+  scanForSecret,
+  scanPageForSecret,
+  summaryLine,
+  writeReliabilityReport,
+  writeSummary,
+  type UiFigures,
+} from './faultSummary';
 import { startRecordingProxy } from './recordingProxy';
 import { runSuitePhase } from './suitePhase';
 import { runTrustPhase } from './trustPhase';
@@ -34,8 +45,10 @@ interface Outcome {
   error?: string;
   /** Tagged as an injected fault (UI test entry `fault: true`, suite test wrapped in `fault()`). */
   fault?: boolean;
+  /** An attack case (UI entry `attack: true`, a suite test titled "attack: …", the trust phase's tests). */
+  attack?: boolean;
   /** Where it ran, for the reliability report. */
-  phase?: 'ui' | 'suite';
+  phase?: 'ui' | 'suite' | 'trust';
 }
 
 const outcomes: Outcome[] = [];
@@ -102,7 +115,7 @@ async function main(): Promise<void> {
     if (at >= 0 && /^(%c\s+\w+\s+color:\s*#\w+\s+)?$/.test(text.slice(0, at))) console.log(text.slice(at));
   });
 
-  const figures: UiFigures = { hostilePayloads: 0, scriptsRun: 0, remoteFetches: 0 };
+  const figures: UiFigures = emptyFigures();
   let pageLeaks = 0;
   let editsLost = 0;
   if (only !== 'suite' && only !== 'trust') {
@@ -111,13 +124,13 @@ async function main(): Promise<void> {
     await openWorkbench(page, workbenchUrl(server.url, dirs.workspace, payload));
     const ctx = { page, standIn, token, workspace: dirs.workspace, userDataDir: dirs.userDataDir, figures, log: (m: string) => console.log(`       ${m}`) };
     const filter = process.env.PG_UI_FILTER ? new RegExp(process.env.PG_UI_FILTER, 'i') : undefined; // while developing
-    for (const { title, run: test, fault } of uiTests.filter(({ title: t }) => !filter || filter.test(t))) {
+    for (const { title, run: test, fault, attack } of uiTests.filter(({ title: t }) => !filter || filter.test(t))) {
       if (interrupted) break;
       const t0 = Date.now();
       standIn.reset(); // an answer queued by an earlier test that failed before its request must not answer this one
       try {
         await test(ctx);
-        report({ title, passed: true, phase: 'ui', ...(fault ? { fault } : {}) }, Date.now() - t0);
+        report({ title, passed: true, phase: 'ui', ...(fault ? { fault } : {}), ...(attack ? { attack } : {}) }, Date.now() - t0);
       } catch (error) {
         if (interrupted) break;
         const name = title
@@ -126,7 +139,14 @@ async function main(): Promise<void> {
           .slice(0, 60);
         await screenshot(page, `failed-${name}`).catch(() => undefined);
         report(
-          { title, passed: false, phase: 'ui', ...(fault ? { fault } : {}), error: error instanceof Error ? error.message : String(error) },
+          {
+            title,
+            passed: false,
+            phase: 'ui',
+            ...(fault ? { fault } : {}),
+            ...(attack ? { attack } : {}),
+            error: error instanceof Error ? error.message : String(error),
+          },
           Date.now() - t0,
         );
         // Close what the failed test left open, so the next test starts from the workbench it expects.
@@ -147,6 +167,7 @@ async function main(): Promise<void> {
           passed: test.state === 'passed',
           phase: 'suite',
           ...(test.fault ? { fault: true } : {}),
+          ...(/\battack: /.test(test.title) ? { attack: true } : {}),
           ...(test.error ? { error: test.error } : {}),
         });
       }
@@ -161,7 +182,8 @@ async function main(): Promise<void> {
 
   if ((!only || only === 'trust') && !interrupted) {
     console.log('phase 3: Workspace Trust on, a hostile .vscode/settings.json');
-    await runTrustPhase({ standIn, token, extensionPath, figures, report });
+    // Every test of this phase is a hostile workspace: each counts as an attack case.
+    await runTrustPhase({ standIn, token, extensionPath, figures, report: (o, ms) => report({ ...o, phase: 'trust', attack: true }, ms) });
   }
 
   if (interrupted) return; // the signal handler cleans up and exits
@@ -190,12 +212,26 @@ async function main(): Promise<void> {
   };
   writeSummary(join(projectRoot, 'test-results', 'faults.json'), totals);
   console.log(summaryLine(totals));
+  const hostAttacks = outcomes.filter((o) => o.attack === true);
+  const unit = readUnitAttacks(join(projectRoot, 'test-results', 'unit-attacks.json'));
+  const unitAttacks = unit?.tests ?? [];
+  const attacks = {
+    tried: hostAttacks.length + unitAttacks.length,
+    refused: hostAttacks.filter((o) => o.passed).length + unitAttacks.filter((t) => t.passed).length,
+    commandsRun: figures.commandsRun,
+    unreviewedEdits: figures.unreviewedEdits,
+    remoteFetches: figures.remoteFetches,
+  };
+  console.log(attackLine(attacks));
   // Only a full, clean run rewrites the report the README links to (a filtered run would shrink it).
   const complete = !only && !process.env.PG_UI_FILTER && !process.env.PG_HOST_SUITE && !process.env.PG_HOST_EXTENSION;
   const allPassed = outcomes.every((o) => o.passed);
-  if (complete && allPassed && client) {
+  if (complete && allPassed && client && unit) {
     const file = writeReliabilityReport(join(projectRoot, 'docs', 'reliability.md'), {
       totals,
+      attacks,
+      hostAttacks: hostAttacks.map((o) => o.title.replace(/^.*?attack: /, '')),
+      unitAttacks: unitAttacks.map((t) => t.name.replace(/^attack: /, '')),
       ui: faultTests.filter((o) => o.phase === 'ui').map((o) => o.title),
       suite: faultTests.filter((o) => o.phase === 'suite').map((o) => o.title.replace(/^faults /, '')),
       client: client.faults?.map((f) => f.name) ?? [],

@@ -26,6 +26,8 @@ export interface UiTestEntry {
   title: string;
   run: UiTest;
   fault?: true;
+  /** An attack (a hostile repository, answer or server): counted in the reliability report's "attacks:" line. */
+  attack?: boolean;
 }
 
 export const EXPLAIN = 'Prediction Guard: Explain Selection';
