@@ -6,6 +6,7 @@ import { checkRealPath, displayPath, resolveToolPath, type Located, type Realpat
 import { isWorkspaceTool, parseToolArguments, type ToolArguments } from './definitions';
 import { EXCLUDED, filesExcludePatterns, makeExcluder, type Excluder } from './exclude';
 import { BINARY, MAX_OUTPUT_LINES, capLines, capOutput, decodeText, splitLines } from './output';
+import { compileModelRegex } from './safeRegex';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -56,11 +57,6 @@ export const LIMITS = {
 } as const;
 
 const refused = (reason: string, what?: string): ToolResult => ({ output: `Refused: ${reason}${what ? ` (${what})` : ''}.`, refused: reason });
-
-/** Quantified groups that themselves hold a quantifier ("(a+)+") can take exponential time on a line. */
-function riskyRegex(source: string): boolean {
-  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/.test(source);
-}
 
 export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
   private readonly excluders = new Map<F, Excluder>();
@@ -206,14 +202,9 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
       const needle = args.query.toLowerCase();
       return (line) => line.toLowerCase().includes(needle);
     }
-    if (riskyRegex(args.query)) return refused('the regular expression nests quantifiers, which can take too long; simplify it');
-    let regex: RegExp;
-    try {
-      regex = new RegExp(args.query, 'u');
-    } catch (error) {
-      return refused(`invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return (line) => regex.test(line.slice(0, 1000));
+    const regex = compileModelRegex(args.query);
+    if (typeof regex !== 'function') return refused(regex.refused);
+    return (line) => regex(line.slice(0, 1000));
   }
 
   private async searchText(args: ToolArguments['search_text'], signal: AbortSignal): Promise<ToolResult> {
