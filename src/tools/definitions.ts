@@ -56,7 +56,11 @@ export const WORKSPACE_TOOLS: readonly FunctionTool[] = [
     parameters: {
       type: 'object',
       properties: {
-        query: { type: 'string', description: 'The text, or a JavaScript regular expression when is_regex is true.' },
+        query: {
+          type: 'string',
+          description:
+            'The text, or a regular expression when is_regex is true (RE2 syntax: no backreferences or lookaround; at most 500 characters; /pattern/i for case-insensitive).',
+        },
         glob: { type: ['string', 'null'], description: 'Only files matching this workspace-relative glob (null: every file).' },
         is_regex: { type: ['boolean', 'null'], description: 'true: query is a regular expression (null: false).' },
       },

@@ -11,6 +11,10 @@ import { describeCall } from './describe';
 export type LoopInputItem = InputItem;
 
 export const MAX_ROUNDS = 8;
+/** Calls run per round; the rest are answered "not run" so the conversation stays well formed. */
+export const MAX_CALLS_PER_ROUND = 16;
+/** UTF-8 bytes of tool output a round sends back (and stores in the chat history). */
+export const MAX_ROUND_OUTPUT_BYTES = 256 * 1024;
 
 /**
  * How `tool_choice` is sent in a round: "as-set" (the user's setting) in the first; "after-tools" in
@@ -96,7 +100,7 @@ export type LoopResult<F> =
       readonly calls: readonly CallRecord[];
       readonly rounds: number;
       readonly allowedForChat: boolean;
-      /** Set when the loop stopped at a limit rather than at the model's answer. */
+      /** Set when the loop stopped at a limit rather than at the model's answer, or a round's cap (calls, output size) was hit. */
       readonly limit?: string;
     }
   | { readonly status: 'cancelled'; readonly calls: readonly CallRecord[] }
@@ -195,8 +199,20 @@ export async function runToolLoop<F>(
   let allowedForChat = options.allowedForChat;
   let callsMade = 0;
   let toolChoice: ToolChoiceStep = 'as-set';
+  let roundBytes = 0;
+  const capsHit = new Set<string>();
+  const withCaps = (limit?: string): { limit?: string } => {
+    const all = [...capsHit, ...(limit ? [limit] : [])];
+    return all.length > 0 ? { limit: all.join(' ') } : {};
+  };
 
-  const record = (call: ToolCall, outcome: CallOutcome, output: string, started: number, round: number): string => {
+  const record = (call: ToolCall, outcome: CallOutcome, full: string, started: number, round: number): string => {
+    let output = full;
+    if (roundBytes + bytesOf(output) > MAX_ROUND_OUTPUT_BYTES) {
+      output = `Not sent: this round's tool output passed the limit of ${MAX_ROUND_OUTPUT_BYTES / 1024} KB; ask for less at a time.`;
+      capsHit.add(`Tool output past ${MAX_ROUND_OUTPUT_BYTES / 1024} KB in one round was not sent to the model.`);
+    }
+    roundBytes += bytesOf(output);
     const entry: CallRecord = {
       name: call.name,
       arguments: call.arguments,
@@ -212,8 +228,12 @@ export async function runToolLoop<F>(
     return output;
   };
 
-  const answerCall = async (call: ToolCall, round: number): Promise<string> => {
+  const answerCall = async (call: ToolCall, round: number, index: number): Promise<string> => {
     const started = now();
+    if (index >= MAX_CALLS_PER_ROUND) {
+      capsHit.add(`The model asked for more than ${MAX_CALLS_PER_ROUND} tool calls in one round; the rest were not run.`);
+      return record(call, 'skipped', `Not run: the limit of ${MAX_CALLS_PER_ROUND} calls per round was reached.`, started, round);
+    }
     if (options.maxToolCalls !== undefined && callsMade >= options.maxToolCalls) {
       return record(call, 'skipped', `Not run: the limit of ${options.maxToolCalls} tool calls (max_tool_calls) was reached.`, started, round);
     }
@@ -250,16 +270,17 @@ export async function runToolLoop<F>(
       const answer = sent.answer;
       const documented = documentedCall(answer, options.forcedTool, round, options.mode);
       const pending = documented ? [documented] : callsOf(answer, round);
-      if (pending.length === 0) return { status: 'done', answer, calls, rounds: round, allowedForChat };
+      if (pending.length === 0) return { status: 'done', answer, calls, rounds: round, allowedForChat, ...withCaps() };
       if (toolChoice === 'none') {
         const limit = `The limit of ${options.maxToolCalls ?? 0} tool calls (max_tool_calls) was reached; the model's further calls were not run.`;
-        return { status: 'done', answer, calls, rounds: round, allowedForChat, limit };
+        return { status: 'done', answer, calls, rounds: round, allowedForChat, ...withCaps(limit) };
       }
       if (round >= maxRounds) {
         const limit = `Stopped after ${maxRounds} rounds of tool calls: the model asked for more (${pending.map((c) => c.name).join(', ')}), which were not run.`;
-        return { status: 'done', answer, calls, rounds: round, allowedForChat, limit };
+        return { status: 'done', answer, calls, rounds: round, allowedForChat, ...withCaps(limit) };
       }
-      for (const call of pending) input.push(...itemsFor(call, await answerCall(call, round)));
+      roundBytes = 0;
+      for (const [index, call] of pending.entries()) input.push(...itemsFor(call, await answerCall(call, round, index)));
       toolChoice = options.maxToolCalls !== undefined && callsMade >= options.maxToolCalls ? 'none' : 'after-tools';
     }
   } catch (error) {

@@ -6,6 +6,8 @@ import { checkRealPath, displayPath, resolveToolPath, type Located, type Realpat
 import { isWorkspaceTool, parseToolArguments, type ToolArguments } from './definitions';
 import { EXCLUDED, filesExcludePatterns, makeExcluder, type Excluder } from './exclude';
 import { BINARY, MAX_OUTPUT_LINES, capLines, capOutput, decodeText, splitLines } from './output';
+import { FolderIgnores } from './ignoreFiles';
+import { compileModelRegex } from './safeRegex';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -57,13 +59,9 @@ export const LIMITS = {
 
 const refused = (reason: string, what?: string): ToolResult => ({ output: `Refused: ${reason}${what ? ` (${what})` : ''}.`, refused: reason });
 
-/** Quantified groups that themselves hold a quantifier ("(a+)+") can take exponential time on a line. */
-function riskyRegex(source: string): boolean {
-  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/.test(source);
-}
-
 export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
   private readonly excluders = new Map<F, Excluder>();
+  private readonly ignores = new Map<F, FolderIgnores>();
 
   constructor(
     private readonly access: WorkspaceAccess<F>,
@@ -83,6 +81,17 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
     return excluder(at.relative) || (realRelative !== undefined && excluder(realRelative));
   }
 
+  /** Why .gitignore or .pgignore keeps the file (or where its link leads) from the tools, or undefined. */
+  private async ignoredBecause(at: Located<F>, realRelative: string): Promise<string | undefined> {
+    let folderIgnores = this.ignores.get(at.folder);
+    if (!folderIgnores) {
+      const folder = at.folder;
+      folderIgnores = new FolderIgnores(async (relative) => decodeText(await this.access.readFile({ folder, relative })));
+      this.ignores.set(folder, folderIgnores);
+    }
+    return (await folderIgnores.reason(at.relative)) ?? (realRelative === at.relative ? undefined : await folderIgnores.reason(realRelative));
+  }
+
   /** Resolves, follows links and applies the excludes: the file may be touched, or the refusal. */
   private async confine(path: string): Promise<{ ok: true; at: Located<F>; shown: string } | { ok: false; result: ToolResult }> {
     const resolved = resolveToolPath(path, this.access.folders);
@@ -92,6 +101,8 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
     const real = await checkRealPath(resolved.at, this.access.realpath);
     if (!real.ok) return { ok: false, result: real.missing ? refused('no such file', shown) : refused(real.reason, shown) };
     if (this.excluded(resolved.at, real.realRelative)) return { ok: false, result: refused(EXCLUDED, shown) };
+    const ignored = await this.ignoredBecause(resolved.at, real.realRelative);
+    if (ignored) return { ok: false, result: refused(ignored, shown) };
     return { ok: true, at: resolved.at, shown };
   }
 
@@ -183,7 +194,7 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
       if (signal.aborted) break;
       if (this.excluded(at)) continue;
       const real = await checkRealPath(at, this.access.realpath);
-      if (!real.ok || this.excluded(at, real.realRelative)) continue;
+      if (!real.ok || this.excluded(at, real.realRelative) || (await this.ignoredBecause(at, real.realRelative))) continue;
       files.push(at);
     }
     files.sort((a, b) => displayPath(a, this.multiRoot).localeCompare(displayPath(b, this.multiRoot)));
@@ -206,14 +217,9 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
       const needle = args.query.toLowerCase();
       return (line) => line.toLowerCase().includes(needle);
     }
-    if (riskyRegex(args.query)) return refused('the regular expression nests quantifiers, which can take too long; simplify it');
-    let regex: RegExp;
-    try {
-      regex = new RegExp(args.query, 'u');
-    } catch (error) {
-      return refused(`invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return (line) => regex.test(line.slice(0, 1000));
+    const regex = compileModelRegex(args.query);
+    if (typeof regex !== 'function') return refused(regex.refused);
+    return (line) => regex(line.slice(0, 1000));
   }
 
   private async searchText(args: ToolArguments['search_text'], signal: AbortSignal): Promise<ToolResult> {
@@ -255,12 +261,14 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
       if (!confined.ok) return confined.result;
       only = confined.at;
     }
-    const problems = this.access
-      .problems()
-      .filter((p) => (only ? p.at.folder === only.folder && p.at.relative === only.relative : !this.excluded(p.at)))
-      .map(
-        (p) => `${displayPath(p.at, this.multiRoot)}:${p.line}:${p.column} ${p.severity}: ${p.message.replace(/\s+/g, ' ')}${p.source ? ` (${p.source})` : ''}`,
-      );
+    const shown: Problem<F>[] = [];
+    for (const p of this.access.problems()) {
+      if (only ? p.at.folder === only.folder && p.at.relative === only.relative : !this.excluded(p.at) && !(await this.ignoredBecause(p.at, p.at.relative)))
+        shown.push(p);
+    }
+    const problems = shown.map(
+      (p) => `${displayPath(p.at, this.multiRoot)}:${p.line}:${p.column} ${p.severity}: ${p.message.replace(/\s+/g, ' ')}${p.source ? ` (${p.source})` : ''}`,
+    );
     if (problems.length === 0)
       return { output: only ? `No problems reported in ${displayPath(only, this.multiRoot)}.` : 'No problems reported in the workspace.' };
     return { output: capOutput(problems.join('\n')) };

@@ -39,6 +39,7 @@ before(async () => {
   writeFileSync(join(tmp, 'outside.txt'), 'OUTSIDE-SECRET');
   writeFileSync(join(tmp, 'app.py'), 'print("APP-TEXT")\n');
   writeFileSync(join(tmp, '.env'), 'ENV-SECRET\n');
+  writeFileSync(join(tmp, 'wide.txt'), Array.from({ length: 400 }, () => 'w'.repeat(200)).join('\n'));
 });
 after(async () => {
   await server.close();
@@ -189,6 +190,38 @@ describe('the tool loop', () => {
     assert.equal(result.status, 'done');
     assert.equal(result.calls.length, 7);
     assert.match(result.status === 'done' ? (result.limit ?? '') : '', /^Stopped after 8 rounds of tool calls/);
+  });
+
+  it('attack: one answer with 40 calls runs 16 after one Allow; the rest are answered "not run" and the user is told', async () => {
+    const more = Array.from({ length: 39 }, () => ({ name: 'read_file', arguments: read('app.py') }));
+    server.enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: read('app.py'), more });
+    server.enqueue('/responses', { kind: 'text', text: 'done' });
+    const h = harness(['allowChat']);
+    const result = await runToolLoop(question, h.deps, ask, never());
+    assert.equal(h.asked.length, 1);
+    assert.deepEqual(
+      result.calls.map((c) => c.outcome),
+      [...Array<string>(16).fill('ran'), ...Array<string>(24).fill('skipped')],
+    );
+    const outputs = inputOf(1).filter((item) => item['type'] === 'function_call_output');
+    assert.equal(outputs.length, 40);
+    assert.equal(outputs[16]?.['output'], 'Not run: the limit of 16 calls per round was reached.');
+    assert.equal(server.requests()[1]?.validationError, undefined);
+    assert.equal(result.status === 'done' && result.limit, 'The model asked for more than 16 tool calls in one round; the rest were not run.');
+  });
+
+  it('attack: tool output past 256 KB in one round is not sent back nor stored, and the user is told', async () => {
+    const more = Array.from({ length: 5 }, () => ({ name: 'read_file', arguments: read('wide.txt') }));
+    server.enqueue('/responses', { kind: 'functionCall', name: 'read_file', arguments: read('wide.txt'), more });
+    server.enqueue('/responses', { kind: 'text', text: 'done' });
+    const result = await runToolLoop(question, harness([]).deps, { ...ask, mode: 'allow' }, never());
+    const sent = inputOf(1)
+      .filter((item) => item['type'] === 'function_call_output')
+      .map((item) => String(item['output']));
+    assert.ok(sent.reduce((sum, output) => sum + Buffer.byteLength(output), 0) <= 256 * 1024);
+    assert.equal(sent[5], "Not sent: this round's tool output passed the limit of 256 KB; ask for less at a time.");
+    assert.equal(result.calls[5]?.output, sent[5]);
+    assert.equal(result.status === 'done' && result.limit, 'Tool output past 256 KB in one round was not sent to the model.');
   });
 
   it('max_tool_calls: calls past the limit are not run, and the last request asks for no tools', async () => {

@@ -206,13 +206,12 @@ describe('list_files and search_text on disk', () => {
     assert.equal(regex.output, Array.from({ length: 10 }, (_, i) => `big.txt:${990 + i}: row ${990 + i}`).join('\n'));
   });
 
-  it('search caps at 200 matches and says so; refuses invalid and runaway regular expressions', async () => {
+  it('search caps at 200 matches and says so; refuses invalid regular expressions', async () => {
     const { tools: t } = tools();
     const many = await t.run('search_text', '{"query":"row","glob":"big.txt"}', never);
     assert.equal(many.output.split('\n').length, 201);
     assert.match(many.output, /\[cut: the first 200 matches; narrow the query or the glob\]$/);
     assert.match((await t.run('search_text', '{"query":"(","is_regex":true}', never)).output, /^Refused: invalid regular expression/);
-    assert.match((await t.run('search_text', '{"query":"(a+)+$","is_regex":true}', never)).output, /^Refused: the regular expression nests quantifiers/);
   });
 });
 
