@@ -77,22 +77,31 @@ const SAFEGUARD_RULES: readonly SafeguardRule[] = [
 ];
 
 /**
- * Replaces every occurrence of the token in server-provided text — as it is, URL-encoded, or
- * JSON-escaped (a "/" written "\/") — so it can never be shown or logged.
+ * Replaces every occurrence of each secret (the API key, an MCP server's authorization, and the
+ * credential after an authorization's "Bearer ") in server-provided text — as it is, URL-encoded,
+ * or JSON-escaped (a "/" written "\\/") — so it can never be shown or logged.
  */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]);
+export function redact(text: string, secrets: string | readonly string[] | undefined): string {
   let result = text;
-  // `includes` first: a 1 MB answer without the token is scanned, not copied.
-  for (const form of forms) if (result.includes(form)) result = result.split(form).join('«redacted»');
+  for (const secret of secretForms(secrets)) {
+    const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]);
+    // `includes` first: a 1 MB answer without the token is scanned, not copied.
+    for (const form of forms) if (result.includes(form)) result = result.split(form).join('«redacted»');
+  }
   return result;
 }
 
-/** The same error with the token removed from its message (a last guard before it leaves the client). */
-export function redactError(error: PredictionGuardError, secret: string): PredictionGuardError {
-  const message = redact(error.message, secret);
-  const serverText = error.serverText === undefined ? undefined : redact(error.serverText, secret);
+/** Each secret, and an authorization's credential without its scheme; the longest first, too short ones left out. */
+function secretForms(secrets: string | readonly string[] | undefined): string[] {
+  const list = typeof secrets === 'string' ? [secrets] : (secrets ?? []);
+  const all = list.flatMap((secret) => [secret, secret.replace(/^\s*[A-Za-z]+\s+/, '').trim()]);
+  return [...new Set(all)].filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/** The same error with the secrets removed from its message (a last guard before it leaves the client). */
+export function redactError(error: PredictionGuardError, secrets: string | readonly string[]): PredictionGuardError {
+  const message = redact(error.message, secrets);
+  const serverText = error.serverText === undefined ? undefined : redact(error.serverText, secrets);
   return message === error.message && serverText === error.serverText
     ? error
     : new PredictionGuardError(error.kind, message, error.actions, error.status, error.safeguard, serverText);
