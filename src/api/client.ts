@@ -100,6 +100,8 @@ interface StreamHooks {
 export class PredictionGuardClient {
   private readonly baseUrl: string;
   private readonly ownStreamSupport = new StreamSupport();
+  /** The MCP authorizations sent so far (see `secrets`). */
+  private readonly mcpSecrets = new Set<string>();
 
   constructor(
     private readonly options: ClientOptions,
@@ -122,6 +124,7 @@ export class PredictionGuardClient {
     const mode = options.stream ?? 'off';
     const { stream: _ignored, ...rest } = body;
     const request: ResponsesRequest = { ...rest, input: typedInput(body.input) };
+    this.rememberMcpSecrets(request);
     if (!this.streamSupport.wants(mode, this.baseUrl)) {
       if (mode === 'auto') this.log(`POST /responses: not streaming (${this.baseUrl} does not stream answers)`);
       return this.answerOf(await this.send('POST', '/responses', request, options.signal, options.onRetry));
@@ -140,10 +143,10 @@ export class PredictionGuardClient {
       return this.answerOf(outcome);
     } catch (error) {
       if (!(error instanceof StreamRefusal)) throw error;
-      if (mode === 'on') throw redactError(streamRefusedError(error.serverError), this.options.token);
+      if (mode === 'on') throw redactError(streamRefusedError(error.serverError), this.secrets);
       this.streamSupport.remember(this.baseUrl, false);
       this.log(
-        `POST /responses: ${this.baseUrl} refused stream (400: ${redact(error.serverError, this.options.token)}); sent again without streaming, and not streaming from now on`,
+        `POST /responses: ${this.baseUrl} refused stream (400: ${redact(error.serverError, this.secrets)}); sent again without streaming, and not streaming from now on`,
       );
       return this.answerOf(await this.send('POST', '/responses', request, options.signal, options.onRetry));
     }
@@ -182,7 +185,7 @@ export class PredictionGuardClient {
     const parsed = ResponsesResponseSchema.safeParse(json);
     if (!parsed.success) {
       const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : undefined;
-      throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl, id), this.options.token);
+      throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl, id), this.secrets);
     }
     return parseAnswer(parsed.data);
   }
@@ -191,7 +194,7 @@ export class PredictionGuardClient {
     const outcome = await this.send('GET', path, undefined, signal);
     const json = outcome.kind === 'json' ? outcome.json : undefined;
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl), this.options.token);
+    if (!parsed.success) throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl), this.secrets);
     return parsed.data.data;
   }
 
@@ -200,7 +203,7 @@ export class PredictionGuardClient {
       return await this.sendWithRetries(method, path, body, signal, onRetry, stream);
     } catch (error) {
       if (!(error instanceof PredictionGuardError)) throw error;
-      const redacted = redactError(error, this.options.token);
+      const redacted = redactError(error, this.secrets);
       // The user sees the start of a long server text; the log keeps it (up to a bound).
       if (redacted.serverText) this.log(`${method} ${path}: the server's whole error text: ${redacted.serverText.slice(0, SERVER_TEXT_LOG_MAX)}`);
       throw redacted;
@@ -241,7 +244,7 @@ export class PredictionGuardClient {
    * timeout runs until the first event; then the idle timeout runs between events.
    */
   private async attempt(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal, stream?: StreamHooks): Promise<Exchange> {
-    const { token, timeoutSeconds } = this.options;
+    const { timeoutSeconds } = this.options;
     const url = `${this.baseUrl}${path}`;
     const deadline = new Deadline();
     deadline.arm(timeoutSeconds * 1000, 'timeout');
@@ -267,12 +270,12 @@ export class PredictionGuardClient {
         this.log(`${method} ${url}: stream ended after ${Date.now() - started} ms`);
         return { kind: 'stream', answer };
       }
-      const text = redact(await this.readBody(response), token);
+      const text = redact(await this.readBody(response), this.secrets);
       this.log(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
       return { kind: 'body', response, text };
     } catch (error) {
       if (error instanceof PredictionGuardError) {
-        if (error.kind === 'badResponse') this.log(`${method} ${url}: ${redact(error.message, token)}`);
+        if (error.kind === 'badResponse') this.log(`${method} ${url}: ${redact(error.message, this.secrets)}`);
         throw error;
       }
       if (signal?.aborted) {
@@ -287,11 +290,20 @@ export class PredictionGuardClient {
         this.log(`${method} ${url}: the stream stalled (nothing for ${this.idleTimeoutMs} ms)`);
         throw idleTimeoutError(this.baseUrl, Math.round(this.idleTimeoutMs / 100) / 10);
       }
-      this.log(`${method} ${url} failed: ${redact(String(error), token)}`);
+      this.log(`${method} ${url} failed: ${redact(String(error), this.secrets)}`);
       throw streaming ? streamBrokenError(error, this.baseUrl) : networkError(error, this.baseUrl);
     } finally {
       deadline.clear();
     }
+  }
+
+  /** The API key and every MCP authorization this client has sent: redacted from all a server says. */
+  private get secrets(): string[] {
+    return [this.options.token, ...this.mcpSecrets];
+  }
+
+  private rememberMcpSecrets(request: ResponsesRequest): void {
+    for (const tool of request.tools ?? []) if (tool.type === 'mcp' && tool.authorization) this.mcpSecrets.add(tool.authorization);
   }
 
   private get maxBytes(): number {
@@ -341,7 +353,7 @@ export class PredictionGuardClient {
         if (invalid !== undefined || answer.finished) return;
         deadline.arm(this.idleTimeoutMs, 'idle');
         try {
-          answer.take(message.event, redact(message.data, this.options.token));
+          answer.take(message.event, redact(message.data, this.secrets));
           if (answer.textSoFar.length > this.maxBytes) invalid = tooLargeError(this.baseUrl, this.maxBytes);
         } catch (error) {
           invalid = error;
@@ -388,7 +400,7 @@ export class PredictionGuardClient {
     const { status } = response;
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
-      throw redirectError(status, location && redact(location, this.options.token), this.baseUrl);
+      throw redirectError(status, location && redact(location, this.secrets), this.baseUrl);
     }
     let json: unknown;
     let isJson = true;
@@ -413,7 +425,7 @@ export class PredictionGuardClient {
   async postJson<T>(path: string, body: unknown, schema: z.ZodMiniType<T>, signal?: AbortSignal, onRetry?: OnRetry): Promise<T> {
     const outcome = await this.send('POST', path, body, signal, onRetry);
     const parsed = schema.safeParse(outcome.kind === 'json' ? outcome.json : undefined);
-    if (!parsed.success) throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl), this.options.token);
+    if (!parsed.success) throw redactError(badResponseError(describeIssues(parsed.error), this.baseUrl), this.secrets);
     return parsed.data;
   }
 }

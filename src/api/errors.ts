@@ -1,6 +1,7 @@
 // Every way a request can fail, as a message that says what happened and what to do.
 // Pure: the VS Code layer turns `action` into a button.
 import * as l10n from '../core/l10n';
+import { inert } from '../core/inertText';
 import { SAFEGUARDS, safeguardInSentence, type SafeguardName } from './safeguards';
 
 export type ErrorKind = 'auth' | 'safeguard' | 'badRequest' | 'http' | 'badResponse' | 'network' | 'timeout' | 'cancelled' | 'redirect' | 'config';
@@ -27,13 +28,16 @@ export class PredictionGuardError extends Error {
 /** Server error text shown to the user is cut to this many characters; the whole text goes to the log. */
 export const SERVER_TEXT_MAX = 300;
 
-/** The server's text as the user sees it: at most SERVER_TEXT_MAX characters (not splitting a surrogate pair). */
+/**
+ * The server's text as the user sees it: at most SERVER_TEXT_MAX characters (not splitting a
+ * surrogate pair), made inert (a notification would turn its `[x](command:…)` into a live link).
+ */
 export function shownServerText(text: string, max = SERVER_TEXT_MAX): string {
-  if (text.length <= max) return text;
+  if (text.length <= max) return inert(text);
   let end = max;
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
-  return `${text.slice(0, end).trimEnd()}… ${l10n.t('({0} more characters in the log)', text.length - end)}`;
+  return `${inert(text.slice(0, end).trimEnd())}… ${l10n.t('({0} more characters in the log)', text.length - end)}`;
 }
 
 /** The full server text to keep on an error, when what the user sees is shortened. */
@@ -77,22 +81,31 @@ const SAFEGUARD_RULES: readonly SafeguardRule[] = [
 ];
 
 /**
- * Replaces every occurrence of the token in server-provided text — as it is, URL-encoded, or
- * JSON-escaped (a "/" written "\/") — so it can never be shown or logged.
+ * Replaces every occurrence of each secret (the API key, an MCP server's authorization, and the
+ * credential after an authorization's "Bearer ") in server-provided text — as it is, URL-encoded,
+ * or JSON-escaped (a "/" written "\\/") — so it can never be shown or logged.
  */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]);
+export function redact(text: string, secrets: string | readonly string[] | undefined): string {
   let result = text;
-  // `includes` first: a 1 MB answer without the token is scanned, not copied.
-  for (const form of forms) if (result.includes(form)) result = result.split(form).join('«redacted»');
+  for (const secret of secretForms(secrets)) {
+    const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]);
+    // `includes` first: a 1 MB answer without the token is scanned, not copied.
+    for (const form of forms) if (result.includes(form)) result = result.split(form).join('«redacted»');
+  }
   return result;
 }
 
-/** The same error with the token removed from its message (a last guard before it leaves the client). */
-export function redactError(error: PredictionGuardError, secret: string): PredictionGuardError {
-  const message = redact(error.message, secret);
-  const serverText = error.serverText === undefined ? undefined : redact(error.serverText, secret);
+/** Each secret, and an authorization's credential without its scheme; the longest first, too short ones left out. */
+function secretForms(secrets: string | readonly string[] | undefined): string[] {
+  const list = typeof secrets === 'string' ? [secrets] : (secrets ?? []);
+  const all = list.flatMap((secret) => [secret, secret.replace(/^\s*[A-Za-z]+\s+/, '').trim()]);
+  return [...new Set(all)].filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/** The same error with the secrets removed from its message (a last guard before it leaves the client). */
+export function redactError(error: PredictionGuardError, secrets: string | readonly string[]): PredictionGuardError {
+  const message = redact(error.message, secrets);
+  const serverText = error.serverText === undefined ? undefined : redact(error.serverText, secrets);
   return message === error.message && serverText === error.serverText
     ? error
     : new PredictionGuardError(error.kind, message, error.actions, error.status, error.safeguard, serverText);
@@ -189,7 +202,7 @@ export function redirectError(status: number, location: string | null, baseUrl: 
           'Prediction Guard at {0} answered with a redirect ({1} to {2}). Redirects are not followed, so your code and key stay with the configured server. Set predictionGuard.baseUrl to the final address.',
           baseUrl,
           status,
-          location,
+          inert(location),
         )
       : l10n.t(
           'Prediction Guard at {0} answered with a redirect ({1}). Redirects are not followed, so your code and key stay with the configured server. Set predictionGuard.baseUrl to the final address.',
@@ -271,7 +284,7 @@ function codeWithHint(code: string): string {
 
 export function networkError(error: unknown, baseUrl: string): PredictionGuardError {
   const code = causeCode(error);
-  const detail = code ? codeWithHint(code) : causeMessage(error) || l10n.t('unknown network error');
+  const detail = code ? codeWithHint(code) : inert(causeMessage(error)) || l10n.t('unknown network error');
   return new PredictionGuardError(
     'network',
     l10n.t('Could not reach Prediction Guard at {0} ({1}). Check predictionGuard.baseUrl, your network and proxy.', baseUrl, detail),
@@ -331,7 +344,7 @@ export function streamFailureError(message: string | undefined, code: string | n
     const blocked = safeguardError(message);
     if (blocked) return blocked;
   }
-  const codeText = code !== undefined && code !== '' && !(message ?? '').includes(String(code)) ? ` (${String(code)})` : '';
+  const codeText = code !== undefined && code !== '' && !(message ?? '').includes(String(code)) ? ` (${inert(String(code))})` : '';
   const text = shownServerText(message?.trim() ?? '');
   const said = text ? `: ${/[.!?…)]$/.test(text) ? text : `${text}.`}` : l10n.t(' and no explanation.');
   return new PredictionGuardError(

@@ -2,6 +2,7 @@
 // history actions the webview asks for. The webview can only ask for these named things; what each
 // does (which setting, which code, which URL check) is decided here, never taken from the message.
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { safeguardLabels } from '../api/safeguards';
 import { type Session } from '../session/session';
 import { Disposable, toDisposable } from '../util/dispose';
@@ -215,7 +216,7 @@ export class ChatController extends Disposable {
       this.pushState();
     } catch (error) {
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Prediction Guard could not attach the image: {0}', error instanceof Error ? error.message : String(error)),
+        vscode.l10n.t('Prediction Guard could not attach the image: {0}', inert(error instanceof Error ? error.message : String(error))),
       );
     }
   }

@@ -2,6 +2,7 @@
 // export (save dialog). The store does the bookkeeping; `changed` refreshes the view.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { type ConversationStore } from './conversationStore';
 import { exportFileName, exportMarkdown } from './exportMarkdown';
 
@@ -79,7 +80,7 @@ export class ChatHistoryActions {
       void vscode.window.showWarningMessage(
         vscode.l10n.t(
           'The chat was exported inside your workspace ({0}): it may be committed with your code. Add it to .gitignore or move it if it should stay private.',
-          vscode.workspace.asRelativePath(target, false),
+          inert(vscode.workspace.asRelativePath(target, false)),
         ),
       );
     }

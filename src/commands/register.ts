@@ -1,5 +1,6 @@
 // Registers every command; each returns a Disposable pushed by the composition root.
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { type LastAnswer } from '../core/factualityInput';
 import { TASK_IDS } from '../core/tasks';
 import { type Session } from '../session/session';
@@ -12,7 +13,7 @@ async function selectModel(session: Session): Promise<string | undefined> {
     const connection = await session.connect();
     if (!connection) return undefined;
     const model = await session.pickModel(connection.client, connection.settings.params.model);
-    if (model) void vscode.window.showInformationMessage(vscode.l10n.t('Prediction Guard will use {0}.', model));
+    if (model) void vscode.window.showInformationMessage(vscode.l10n.t('Prediction Guard will use {0}.', inert(model)));
     return model;
   } catch (error) {
     session.showFailure(session.failureOf(error));

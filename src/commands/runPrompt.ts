@@ -2,6 +2,7 @@
 // picked from a list or named by a keybinding's `{ "prompt": "Add type hints" }`. It runs through
 // the same task runner, so request, placement and review are those of the built-in commands.
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import * as z from 'zod/mini';
 import '../util/zodEnglish';
 import { type LastAnswer } from '../core/factualityInput';
@@ -36,9 +37,13 @@ export async function runPrompt(session: Session, rawArgs?: unknown, lastAnswer?
   if (args.success) {
     entry = findPrompt(args.data.prompt, prompts);
     if (!entry) {
-      const names = entries.map((e) => `“${e.name}”`).join(', ');
+      const names = entries.map((e) => `“${inert(e.name)}”`).join(', ');
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Prediction Guard has no prompt named “{0}”. The prompts are: {1}. Add yours in predictionGuard.prompts.', args.data.prompt, names),
+        vscode.l10n.t(
+          'Prediction Guard has no prompt named “{0}”. The prompts are: {1}. Add yours in predictionGuard.prompts.',
+          inert(args.data.prompt),
+          names,
+        ),
       );
       return undefined;
     }

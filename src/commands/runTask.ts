@@ -1,6 +1,7 @@
 // One selection command in the editor: gather the selection (and the question), run the task flow
 // under a cancellable progress notification, place the answer at the pinned target.
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import * as z from 'zod/mini';
 import '../util/zodEnglish';
 import { taskAnswer, type LastAnswer } from '../core/factualityInput';
@@ -68,14 +69,14 @@ export async function runTask(task: RunnableTask, session: Session, args: TaskAr
   const mark = timingMarks((line) => session.log.trace(line), spec.title);
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select some code, then run “Prediction Guard: {0}”.', spec.title));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select some code, then run “Prediction Guard: {0}”.', inert(spec.title)));
     return undefined;
   }
   // With several selections (multi-cursor), only the primary one is sent and replaced.
   const selection = editor.selection;
   if (selection.isEmpty || editor.document.getText(selection).trim() === '') {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Select the code first: “{0}” sends only the selected text to Prediction Guard, never the whole file.', spec.title),
+      vscode.l10n.t('Select the code first: “{0}” sends only the selected text to Prediction Guard, never the whole file.', inert(spec.title)),
     );
     return undefined;
   }

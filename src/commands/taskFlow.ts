@@ -10,6 +10,7 @@ import { failureOf, retryText } from '../session/failure';
 import { type Failure, type SendRequest, type SendResult } from '../session/types';
 import { sendWithTools, type ToolHooks, type ToolSendOptions } from '../tools/sessionLoop';
 import * as l10n from '../core/l10n';
+import { inert } from '../core/inertText';
 
 export interface TaskFlowDeps<P> {
   send(request: SendRequest): Promise<SendResult>;
@@ -41,7 +42,7 @@ export const incompleteWarning = (): string =>
   l10n.t('The answer was cut short (status “incomplete”, perhaps by Max output tokens), so it was opened in a new document instead of changing your code.');
 
 function emptyAnswer(answer: ParsedAnswer): Failure {
-  if (answer.refusal) return failureOf(new PredictionGuardError('badResponse', l10n.t('The model declined: {0}', answer.refusal)));
+  if (answer.refusal) return failureOf(new PredictionGuardError('badResponse', l10n.t('The model declined: {0}', inert(answer.refusal))));
   const calls = answer.functionCalls.length + answer.mcpCalls.length;
   return failureOf(
     new PredictionGuardError(
@@ -63,7 +64,7 @@ export async function runTaskFlow<P>(deps: TaskFlowDeps<P>, request: TaskFlowReq
     input: request.input,
     signal: request.signal,
     onRetry: (notice: Parameters<NonNullable<SendRequest['onRetry']>>[0]) => deps.progress(retryText(notice)),
-    onModel: (model: string) => deps.progress(`with ${model}`),
+    onModel: (model: string) => deps.progress(`with ${inert(model)}`),
   };
   const result = request.tools
     ? await sendWithTools((r) => deps.send(r), sendRequest, request.tools.hooks, request.tools.options)

@@ -2,6 +2,7 @@
 // A workspace value of an APPROVAL_KEYS setting (what the model is told or may call) counts only
 // after the user allowed that exact value for that workspace; a changed value asks again.
 import { createHash } from 'node:crypto';
+import { inert } from '../core/inertText';
 import { APPROVAL_KEYS, isApprovalKey, settingLookup, workspaceValueOf, type ApprovalKey, type Inspect } from './settingLookup';
 import { PARAM_KEYS, readSettings, SECTION, type SettingsReadResult, type WorkspaceUse } from './settingsSchema';
 
@@ -100,21 +101,22 @@ function plural(n: number, one: string, many: string): string {
 export function describeValue(v: WorkspaceValue): string {
   switch (v.key) {
     case 'instructions':
-      return typeof v.value === 'string' && v.value.trim() ? `instructions “${shorten(v.value, 80)}”` : 'empty instructions';
+      return typeof v.value === 'string' && v.value.trim() ? `instructions “${inert(shorten(v.value, 80))}”` : 'empty instructions';
     case 'tools': {
       const tools = Array.isArray(v.value) ? (v.value as Array<Record<string, unknown>>) : [];
       const mcp = tools.filter((t) => t?.type === 'mcp');
       const functions = tools.filter((t) => t?.type === 'function');
       const parts: string[] = [];
       if (mcp.length) {
-        const where = mcp.map((t) => String(t.server_url ?? `“${String(t.server_label)}” (the gateway’s server)`)).join(', ');
+        const where = mcp.map((t) => inert(String(t.server_url ?? `“${String(t.server_label)}”`)) + (t.server_url ? '' : ' (the gateway’s server)')).join(', ');
         parts.push(`${plural(mcp.length, 'MCP server', 'MCP servers')} ${where}`);
       }
-      if (functions.length) parts.push(`${plural(functions.length, 'function tool', 'function tools')} ${functions.map((t) => String(t.name)).join(', ')}`);
+      if (functions.length)
+        parts.push(`${plural(functions.length, 'function tool', 'function tools')} ${functions.map((t) => inert(String(t.name))).join(', ')}`);
       return parts.length ? parts.join(' and ') : 'no tools (removing yours)';
     }
     case 'toolChoice':
-      return `tool choice ${shorten(canonicalJson(v.value), 60)}`;
+      return `tool choice ${inert(shorten(canonicalJson(v.value), 60))}`;
     case 'maxToolCalls':
       return `at most ${String(v.value)} tool calls`;
     case 'parallelToolCalls':

@@ -1,6 +1,7 @@
 // What the safety checks say to the user: scores as a word and a number with two decimals
 // ("Prompt injection likely: 0.92"), PII summaries, the size limit. Pure.
 import { type PiiEntity } from '../api/safety';
+import { inert } from './inertText';
 
 /** A selection longer than this (in characters) is sent only after the user agrees. */
 export const CHECK_SIZE_LIMIT = 20_000;
@@ -48,7 +49,7 @@ export function factualitySummary(score: number): string {
 /** "3 PII entities: EMAIL_ADDRESS, PHONE_NUMBER, URL" (each type once, in order of appearance). */
 export function piiSummary(entities: readonly Pick<PiiEntity, 'type'>[]): string {
   if (entities.length === 0) return 'No PII found.';
-  const types = [...new Set(entities.map((e) => e.type))];
+  const types = [...new Set(entities.map((e) => inert(e.type)))];
   return `${entities.length} PII ${entities.length === 1 ? 'entity' : 'entities'}: ${types.join(', ')}`;
 }
 

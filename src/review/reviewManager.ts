@@ -3,6 +3,7 @@
 // as one undo step. Several reviews may be open at once.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { Disposable, toDisposable } from '../util/dispose';
 import { describeFindings, hiddenFindings, replaceHidden, type HiddenFinding } from '../core/markdown/hiddenUnicode';
 import { applyTextEdit, changedRegion, reviewedEdit, type TextEdit } from '../core/proposal';
@@ -184,7 +185,7 @@ export class ReviewManager extends Disposable {
     const why = review.request.reasons?.length ? vscode.l10n.t(' It opened for review because {0}.', review.request.reasons.join(vscode.l10n.t(' and '))) : '';
     if (!findings.length) {
       vscode.window.setStatusBarMessage(
-        `$(diff) ${vscode.l10n.t('{0}: edit the proposal if you like, then Accept (Ctrl+Alt+Y) or Reject (Ctrl+Alt+N).', review.title)}${why}`,
+        `$(diff) ${vscode.l10n.t('{0}: edit the proposal if you like, then Accept (Ctrl+Alt+Y) or Reject (Ctrl+Alt+N).', inert(review.title))}${why}`,
         8000,
       );
       return;
@@ -195,7 +196,7 @@ export class ReviewManager extends Disposable {
       .showWarningMessage(
         vscode.l10n.t(
           '{0}: the proposed change contains hidden Unicode characters — {1}. They can make code read differently from what it does.{2}',
-          review.title,
+          inert(review.title),
           describeFindings(findings),
           why,
         ),
@@ -268,7 +269,7 @@ export class ReviewManager extends Disposable {
       return { accepted: false, reason };
     }
     await this.close(review);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Accepted: the change is in {0} (one Undo takes it back).', review.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Accepted: the change is in {0} (one Undo takes it back).', inert(review.name)));
     return { accepted: true };
   }
 
@@ -277,7 +278,7 @@ export class ReviewManager extends Disposable {
     const review = this.pick(arg);
     if (!review) return this.noReview('reject');
     await this.close(review);
-    void vscode.window.setStatusBarMessage(`$(discard) ${vscode.l10n.t('Rejected: {0} was not changed', review.name)}`, 4000);
+    void vscode.window.setStatusBarMessage(`$(discard) ${vscode.l10n.t('Rejected: {0} was not changed', inert(review.name))}`, 4000);
     return { accepted: false, reason: 'rejected' };
   }
 

@@ -2,6 +2,7 @@
 // factuality of the last answer, clear. Thin: the checks are src/api/safety.ts, the words
 // src/core/checkReport.ts, the offsets src/core/codePointOffsets.ts.
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { type OnRetry } from '../api/client';
 import { PredictionGuardError } from '../api/errors';
 import { checkFactuality, checkInjection, checkToxicity, detectPii, replacePii, type PiiEntity } from '../api/safety';
@@ -197,7 +198,7 @@ export function registerSafetyChecks(deps: SafetyDeps): vscode.Disposable[] {
       if (score === undefined) return undefined;
       const summary = factualitySummary(score);
       deps.log.info(`Factuality of the last “${last.title}” answer: ${summary}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} — the last “{1}” answer, compared with its code and question.', summary, last.title));
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} — the last “{1}” answer, compared with its code and question.', summary, inert(last.title)));
       return { score, summary };
     } catch (error) {
       deps.showFailure(error);

@@ -18,6 +18,7 @@ import { failureOf } from './failure';
 import { Pipeline } from './pipeline';
 import { inspectSettings, onDidChangeSettingsSource, readSettingsSnapshot, saveModelSetting, userTools } from './settingsStore';
 import { type ApiClient, type Connection, type Failure, type SendRequest, type SendResult } from './types';
+import { inert } from '../core/inertText';
 
 /** Makes the client for a connection; tests inject their own. `streamSupport` is the session's one memory of which servers stream. */
 export type ClientFactory = (settings: Settings, token: string, log: Log, streamSupport: StreamSupport) => ApiClient;
@@ -201,7 +202,7 @@ export class Session extends Disposable {
     if (problems.length && key !== this.reportedProblems) {
       problems.forEach((p) => this.log.warn(p));
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Prediction Guard: some settings are invalid and their defaults are used — {0}.', problems.join('; ')),
+        vscode.l10n.t('Prediction Guard: some settings are invalid and their defaults are used — {0}.', inert(problems.join('; '))),
       );
     }
     this.reportedProblems = key;

@@ -3,6 +3,7 @@
 // request, the tools, the consent card and the typed-result prompt are injected, so it is tested in
 // plain Node against the stand-in server.
 import { type ParsedAnswer } from '../api/parseResponse';
+import { inert } from '../core/inertText';
 import { type InputItem, type MessageItem } from '../api/requestSchema';
 import { isWorkspaceTool, parseToolArguments } from './definitions';
 import { describeCall } from './describe';
@@ -276,7 +277,7 @@ export async function runToolLoop<F>(
         return { status: 'done', answer, calls, rounds: round, allowedForChat, ...withCaps(limit) };
       }
       if (round >= maxRounds) {
-        const limit = `Stopped after ${maxRounds} rounds of tool calls: the model asked for more (${pending.map((c) => c.name).join(', ')}), which were not run.`;
+        const limit = `Stopped after ${maxRounds} rounds of tool calls: the model asked for more (${pending.map((c) => inert(c.name)).join(', ')}), which were not run.`;
         return { status: 'done', answer, calls, rounds: round, allowedForChat, ...withCaps(limit) };
       }
       roundBytes = 0;

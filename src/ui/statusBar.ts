@@ -2,6 +2,7 @@
 // instructions and tools are in use (or waiting for approval), and whether a request runs.
 // It listens to the session: its settings event and its busy count.
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { safeguardLabels } from '../api/safeguards';
 import { type Settings } from '../config/settingsSchema';
 import { type Session } from '../session/session';
@@ -38,7 +39,7 @@ export class StatusBar extends Disposable {
     const safeguards = safeguardLabels(settings.params.safeguards);
     const icon = this.running > 0 ? '$(loading~spin)' : safeguards.length ? '$(shield)' : '$(circle-slash)';
     const { applied, pending, ignored } = settings.workspace;
-    this.item.text = `${icon} ${model}${applied.length ? ' $(folder-active)' : pending.length ? ' $(folder)' : ''}`;
+    this.item.text = `${icon} ${inert(model)}${applied.length ? ' $(folder-active)' : pending.length ? ' $(folder)' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Prediction Guard** — ${this.running > 0 ? vscode.l10n.t('request running') : vscode.l10n.t('idle')}\n\n`);
     tooltip.appendMarkdown(vscode.l10n.t('Model: '));
