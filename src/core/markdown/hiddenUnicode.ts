@@ -42,7 +42,7 @@ const NAMES: Readonly<Record<number, string>> = {
  * (❤️) is how emoji are written, and is not flagged; anywhere else it is.
  */
 const HIDDEN =
-  /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0d\ufeff\uffa0]|(?<!\p{Emoji})[\ufe0e\ufe0f]|(?:\u{e0000}|[\u{e0001}-\u{e007f}])+|[\u{e0100}-\u{e01ef}]/gu;
+  /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]|\u034f|[\ufe00-\ufe0d]|(?<!\p{Emoji})[\ufe0e\ufe0f]|(?:\u{e0000}|[\u{e0001}-\u{e007f}])+|[\u{e0100}-\u{e01ef}]/gu;
 
 export interface HiddenRun {
   /** What a reader is shown instead: "U+202E" or, for tag characters, the text they spell. */
