@@ -26,6 +26,7 @@ export interface UiTestEntry {
   title: string;
   run: UiTest;
   fault?: true;
+  attack?: boolean;
 }
 
 export const EXPLAIN = 'Prediction Guard: Explain Selection';
