@@ -3,6 +3,7 @@
 import DOMPurify from 'dompurify';
 import { replaceHidden } from '../../src/core/markdown/hiddenUnicode';
 import { renderAnswer } from '../../src/core/markdown/render';
+import type { CodeBlock } from '../../src/core/markdown/parser';
 import { markdownSections } from '../../src/core/markdown/sections';
 import { SANITIZE_CONFIG } from '../../src/core/markdown/sanitizeConfig';
 import type { AnswerView, AttachmentView, CodeActionKind, ToHost, TurnErrorView, TurnView } from '../../src/webview/protocol/chat';
@@ -31,9 +32,9 @@ export function attachmentTitle(attachment: AttachmentView): string {
 }
 
 /** Sanitised Markdown: rendered to a string, cleaned by DOMPurify, only then made into nodes. */
-function markdownFragment(markdown: string, firstBlock = 0): { fragment: DocumentFragment; blocks: number } {
+function markdownFragment(markdown: string, firstBlock = 0): { fragment: DocumentFragment; blocks: readonly CodeBlock[] } {
   const { html, blocks } = renderAnswer(markdown, firstBlock);
-  return { fragment: DOMPurify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }), blocks: blocks.length };
+  return { fragment: DOMPurify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }), blocks };
 }
 
 /** Characters of Markdown per section of a long answer: the first is rendered at once, about a screen. */
@@ -79,9 +80,10 @@ function appendMarkdown(markdown: HTMLElement, text: string, turnId: string, pos
   let blocks = 0;
   const render = (target: HTMLElement, section: string): void => {
     const rendered = markdownFragment(section, blocks);
-    blocks += rendered.blocks;
+    const first = blocks;
+    blocks += rendered.blocks.length;
     target.replaceChildren(rendered.fragment);
-    addCodeActions(target, turnId, post);
+    addCodeActions(target, turnId, post, (id) => rendered.blocks[id - first]?.code);
   };
   if (sections.length === 1 && eager) {
     render(markdown, text);
@@ -112,14 +114,16 @@ function appendMarkdown(markdown: HTMLElement, text: string, turnId: string, pos
   scheduleDrain();
 }
 
-function addCodeActions(root: ParentNode, turnId: string, post: Post): void {
+/** Each code block's actions; they send its id and the code shown for it (`codeOf`). */
+function addCodeActions(root: ParentNode, turnId: string, post: Post, codeOf: (id: number) => string | undefined): void {
   for (const block of Array.from(root.querySelectorAll<HTMLElement>('.pg-code'))) {
     const index = Number(block.dataset.block);
     const header = block.querySelector('.pg-code-header');
-    if (!Number.isInteger(index) || !header) continue;
+    const code = codeOf(index);
+    if (!Number.isInteger(index) || !header || code === undefined) continue;
     const actions = h('div', { class: 'pg-code-actions', role: 'toolbar', 'aria-label': l10n.t('Code block {0}', index + 1) });
     for (const { action, icon: name, label } of codeActions()) {
-      actions.append(iconButton(name, label, () => post({ type: 'codeAction', turnId, block: index, action })));
+      actions.append(iconButton(name, label, () => post({ type: 'codeAction', turnId, block: index, code, action })));
     }
     header.append(actions);
   }

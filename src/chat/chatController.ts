@@ -7,6 +7,7 @@ import { safeguardLabels } from '../api/safeguards';
 import { type Session } from '../session/session';
 import { Disposable, toDisposable } from '../util/dispose';
 import { codeBlocks } from '../core/markdown/lazyMarkdown';
+import { shownBlock } from '../core/markdown/shownBlock';
 import { type Consent, type ToolCall } from '../tools/loop';
 import { workspaceToolHooks } from '../tools/vscodeHooks';
 import { type CodeActionKind, type SetupStep, type ToHost, type ToolCallView, type ToolRequestView, type ToWebview } from '../webview/protocol/chat';
@@ -130,7 +131,7 @@ export class ChatController extends Disposable {
       case 'openLink':
         return openLink(message.url, this.session.log);
       case 'codeAction':
-        return this.codeAction(message.turnId, message.block, message.action);
+        return this.codeAction(message.turnId, message.block, message.code, message.action);
       case 'errorAction': {
         const error = this.turnError(message.turnId);
         return error ? runErrorAction(error, message.index, this.session.log) : undefined;
@@ -367,10 +368,13 @@ export class ChatController extends Disposable {
     if (result.status === 'cancelled') this.session.log.info('Chat: request stopped.');
   }
 
-  private async codeAction(turnId: string, index: number, action: CodeActionKind): Promise<void> {
+  private async codeAction(turnId: string, index: number, shown: string, action: CodeActionKind): Promise<void> {
     const turn = this.store.current().turns.find((t) => t.id === turnId);
-    const block = turn?.answer ? codeBlocks(turn.answer.text)[index] : undefined;
-    if (!block) return;
+    const block = turn?.answer ? shownBlock(codeBlocks(turn.answer.text), index, shown) : undefined;
+    if (!block) {
+      this.session.log.warn(`Chat: code block ${index + 1} is not the code the chat showed; nothing was done.`);
+      return;
+    }
     await runCodeAction(action, { block, tracker: this.tracker, askedAbout: this.context.askedAbout(turnId), review: this.session.settings.review });
   }
 

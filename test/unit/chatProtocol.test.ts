@@ -12,7 +12,7 @@ describe('ToHost (webview → extension)', () => {
       { type: 'ready' },
       { type: 'send', text: 'Hello' },
       { type: 'stop' },
-      { type: 'codeAction', turnId: 't1', block: 0, action: 'insert' },
+      { type: 'codeAction', turnId: 't1', block: 0, code: 'echo hi', action: 'insert' },
       { type: 'openLink', url: 'https://example.com' },
       { type: 'changeSafeguard', turnId: 't1' },
     ]) {
@@ -23,7 +23,8 @@ describe('ToHost (webview → extension)', () => {
   it('refuses anything else: unknown types, a command to run, bad values, missing fields', () => {
     for (const message of [
       { type: 'runCommand', command: 'workbench.action.terminal.sendSequence' },
-      { type: 'codeAction', turnId: 't1', block: -1, action: 'insert' },
+      { type: 'codeAction', turnId: 't1', block: -1, code: 'x', action: 'insert' },
+      { type: 'codeAction', turnId: 't1', block: 0, action: 'insert' },
       { type: 'codeAction', turnId: 't1', block: 0, action: 'delete' },
       { type: 'openLink', url: '' },
       { type: 'openLink', url: `https://x.example/${'a'.repeat(9000)}` },

@@ -47,3 +47,39 @@ describe('describeFindings', () => {
     );
   });
 });
+
+describe('hidden characters of the third round', () => {
+  const named: [number, string][] = [
+    [0x115f, 'HANGUL CHOSEONG FILLER'],
+    [0x1160, 'HANGUL JUNGSEONG FILLER'],
+    [0x3164, 'HANGUL FILLER'],
+    [0xffa0, 'HALFWIDTH HANGUL FILLER'],
+    [0x00ad, 'SOFT HYPHEN'],
+    [0x034f, 'COMBINING GRAPHEME JOINER'],
+    [0xfe00, 'VARIATION SELECTOR-1'],
+    [0xfe0f, 'VARIATION SELECTOR-16'],
+    [0x2028, 'LINE SEPARATOR'],
+    [0x2029, 'PARAGRAPH SEPARATOR'],
+    [0xe0001, 'LANGUAGE TAG'],
+    [0xe007f, 'CANCEL TAG'],
+  ];
+  for (const [cp, name] of named) {
+    const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+    it(`attack: U+${hex} hidden in an identifier is flagged and named`, () => {
+      const text = `const is${String.fromCodePoint(cp)}Admin = true;`;
+      assert.equal(describeFindings(hiddenFindings(text)), `U+${hex} ${name} at line 1, column 9`);
+    });
+  }
+
+  it('every variation selector U+FE00–U+FE0F and tag character U+E0000–U+E007F is found', () => {
+    for (let cp = 0xfe00; cp <= 0xfe0f; cp++) assert.equal(hiddenFindings(`a${String.fromCodePoint(cp)}b`).length, 1, cp.toString(16));
+    for (let cp = 0xe0000; cp <= 0xe007f; cp++) assert.equal(hiddenFindings(`a${String.fromCodePoint(cp)}b`).length, 1, cp.toString(16));
+  });
+});
+
+describe('emoji presentation selectors', () => {
+  it('after an emoji they are not flagged; after a letter they are', () => {
+    assert.deepEqual(hiddenFindings('I \u2764\ufe0f code, \u263a\ufe0e too'), []);
+    assert.equal(hiddenFindings('ok\ufe0f').length, 1);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { renderAnswer } from '../../src/core/markdown/render';
 import { markdownSections } from '../../src/core/markdown/sections';
+import { codeBlocks, type CodeBlock } from '../../src/core/markdown/parser';
 import { longMarkdown } from '../../test/bench/chatBench';
 
 /** The answer rendered section by section, each continuing the code block numbering, as the chat does. */
@@ -44,4 +45,31 @@ describe('markdownSections', () => {
     const withReference = `${'Some paragraph.\n\n'.repeat(400)}See [the docs][d].\n\n[d]: https://example.com\n`;
     assert.deepEqual(markdownSections(withReference, 100), [withReference]);
   });
+});
+
+/** The code blocks the chat shows, section by section, in order: what Copy / Insert number. */
+function renderedBlocks(markdown: string, size: number): CodeBlock[] {
+  let first = 0;
+  return markdownSections(markdown, size).flatMap((section) => {
+    const { blocks } = renderAnswer(section, first);
+    first += blocks.length;
+    return [...blocks];
+  });
+}
+
+describe('markdownSections: the host’s code block N is the one the chat shows as N', () => {
+  const tricks: Record<string, string> = {
+    'a line like ```x`y is no fence': ['```x`y', '', '```', '', 'Inside code', '', 'More code', '```'].join('\n'),
+    'a fence in a list item ends with the item': ['- item', '', '  ```sh', '  echo', '', 'Outside now', '', '```', '', 'code', '', 'more code', '```'].join(
+      '\n',
+    ),
+    'a fence in a block quote ends with the quote': ['> ```', '> quoted', '', 'Outside', '', '```', '', 'code', '```'].join('\n'),
+  };
+  for (const [name, trick] of Object.entries(tricks)) {
+    it(`attack: ${name}`, () => {
+      const markdown = Array.from({ length: 12 }, (_, i) => `Part ${i}.\n\n${trick}\n\n\`\`\`txt\nblock ${i}\n\`\`\`\n`).join('\n');
+      assert.deepEqual(renderedBlocks(markdown, 1), codeBlocks(markdown));
+      assert.equal(normalised(bySections(markdown, 1)), normalised(renderAnswer(markdown).html));
+    });
+  }
 });

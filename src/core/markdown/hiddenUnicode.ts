@@ -2,13 +2,19 @@
 // zero-width characters and Unicode tag characters (text smuggled past the reader). Pure.
 
 const NAMES: Readonly<Record<number, string>> = {
+  0x00ad: 'SOFT HYPHEN',
+  0x034f: 'COMBINING GRAPHEME JOINER',
   0x061c: 'ARABIC LETTER MARK',
+  0x115f: 'HANGUL CHOSEONG FILLER',
+  0x1160: 'HANGUL JUNGSEONG FILLER',
   0x180e: 'MONGOLIAN VOWEL SEPARATOR',
   0x200b: 'ZERO WIDTH SPACE',
   0x200c: 'ZERO WIDTH NON-JOINER',
   0x200d: 'ZERO WIDTH JOINER',
   0x200e: 'LEFT-TO-RIGHT MARK',
   0x200f: 'RIGHT-TO-LEFT MARK',
+  0x2028: 'LINE SEPARATOR',
+  0x2029: 'PARAGRAPH SEPARATOR',
   0x202a: 'LEFT-TO-RIGHT EMBEDDING',
   0x202b: 'RIGHT-TO-LEFT EMBEDDING',
   0x202c: 'POP DIRECTIONAL FORMATTING',
@@ -23,11 +29,20 @@ const NAMES: Readonly<Record<number, string>> = {
   0x2067: 'RIGHT-TO-LEFT ISOLATE',
   0x2068: 'FIRST STRONG ISOLATE',
   0x2069: 'POP DIRECTIONAL ISOLATE',
+  0x3164: 'HANGUL FILLER',
   0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+  0xffa0: 'HALFWIDTH HANGUL FILLER',
+  0xe0001: 'LANGUAGE TAG',
+  0xe007f: 'CANCEL TAG',
 };
 
-/** One hidden character, or a run of tag characters (which spell out hidden ASCII text). */
-const HIDDEN = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?:\u{e0000}|[\u{e0001}-\u{e007f}])+|[\u{e0100}-\u{e01ef}]/gu;
+/**
+ * One hidden character, or a run of tag characters (which spell out hidden ASCII text). A text or
+ * emoji presentation selector (U+FE0E, U+FE0F) right after a character that has an emoji form
+ * (❤️) is how emoji are written, and is not flagged; anywhere else it is.
+ */
+const HIDDEN =
+  /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]|\u034f|[\ufe00-\ufe0d]|(?<!\p{Emoji})[\ufe0e\ufe0f]|(?:\u{e0000}|[\u{e0001}-\u{e007f}])+|[\u{e0100}-\u{e01ef}]/gu;
 
 export interface HiddenRun {
   /** What a reader is shown instead: "U+202E" or, for tag characters, the text they spell. */
@@ -48,12 +63,11 @@ export function describeHidden(run: string): HiddenRun {
       .filter((n) => n >= 0x20 && n < 0x7f)
       .map((n) => String.fromCharCode(n))
       .join('');
-    return {
-      label: spelled ? `tags: ${spelled}` : `${codePoint(first)} TAG`,
-      description: `Hidden Unicode tag characters${spelled ? ` spelling “${spelled}”` : ''}`,
-    };
+    if (!spelled) return { label: codePoint(first), description: `Hidden Unicode: ${codePoint(first)} ${NAMES[first] ?? 'TAG'}` };
+    return { label: `tags: ${spelled}`, description: `Hidden Unicode tag characters spelling “${spelled}”` };
   }
-  if (first >= 0xe0100) return { label: codePoint(first), description: `Hidden Unicode: ${codePoint(first)} VARIATION SELECTOR` };
+  const selector = first >= 0xe0100 ? first - 0xe0100 + 17 : first >= 0xfe00 && first <= 0xfe0f ? first - 0xfe00 + 1 : 0;
+  if (selector) return { label: codePoint(first), description: `Hidden Unicode: ${codePoint(first)} VARIATION SELECTOR-${selector}` };
   return { label: codePoint(first), description: `Hidden Unicode: ${codePoint(first)} ${NAMES[first] ?? ''}`.trim() };
 }
 

@@ -1,15 +1,20 @@
 // Model text written into a Markdown *document* (Explain/Ask answers, the chat export), made inert in
 // the text itself, so it holds under any Markdown preview setting (even with the preview's security
-// relaxed to allow HTML and remote content). Pure. The chat's rules (render.ts, parser.ts), in source form:
+// relaxed to allow HTML and remote content). Pure. What is code and what is not is decided by
+// markdown-it's own parse with raw HTML on (as VS Code's preview parses), never by a line scanner:
 // - raw HTML is text: every `<` outside code becomes `&lt;` (tags, comments, autolinks);
 // - no image is ever loaded: `![` outside code becomes `!\[`, so inline and reference images show as
 //   their literal Markdown, URL included;
+// - a backtick outside code becomes `\``, so it cannot pair with one that opened real code;
 // - a link is a link only when it is https:, http:, mailto:, or a plain relative path/anchor:
 //   anything else (javascript:, command:, vscode:, file:, data:, entity-encoded…) becomes text;
 // - code (fenced, indented, inline spans) is left exactly as written: the preview shows it as code.
-import { createMarkdownIt, isAllowedLink } from './parser';
-
-const parser = createMarkdownIt();
+// The result is parsed again until markdown-it finds nothing live outside code; should that not
+// settle, every `<` and `[` in the document becomes an entity (code then shows them encoded).
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { isAllowedLink } from './links';
+import { codeSpanRanges } from './codeSpans';
 
 /** A destination with no scheme and none of the characters that could spell one (`:`, `&`, `\`). */
 const PLAIN_RELATIVE = /^[\w\-./#?=%~+,@!$*;]*$/;
@@ -21,118 +26,139 @@ function safeDestination(destination: string): boolean {
   return PLAIN_RELATIVE.test(url) && !url.includes(':');
 }
 
-/** Line indexes (0-based) of fenced and indented code blocks. */
-function codeLines(markdown: string): Set<number> {
-  const lines = new Set<number>();
-  for (const token of parser.parse(markdown, {})) {
-    if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
-      for (let line = token.map[0]; line < token.map[1]; line++) lines.add(line);
-    }
-  }
-  return lines;
-}
-
-/**
- * Inline links `](dest` and reference definitions `[id]: dest` whose destination is not allowed are
- * made literal text (their `]` or `[` escaped). Runs over a whole run of prose lines, because a
- * destination may follow on the next line; an empty destination counts as not allowed for that reason.
- */
-function neutralizeLinks(text: string): string {
-  const inline = text.replace(/\]\(\s*(<[^>\n]*>|[^\s)]*)/g, (match: string, destination: string, offset: number) => {
+/** Inline links `](dest` whose destination is not allowed are made literal text (their `]` escaped). */
+function neutralizeInlineLinks(text: string): string {
+  return text.replace(/\]\(\s*(<[^>\n]*>|[^\s)]*)/g, (match: string, destination: string, offset: number) => {
     const closesAtOnce = destination === '' && text[offset + match.length] === ')';
     return closesAtOnce || (destination !== '' && safeDestination(destination)) ? match : `\\${match}`;
   });
-  return inline.replace(
+}
+
+/** Reference definitions `[id]: dest` (on lines markdown-it kept out of every block) made literal. */
+function neutralizeReferences(text: string): string {
+  return text.replace(
     /^( {0,3}(?:>[ \t]*)*)\[([^\]\n]+)\]:([ \t]*\n?[ \t]*)(\S*)/gm,
     (match: string, lead: string, label: string, gap: string, destination: string) =>
       destination !== '' && safeDestination(destination) ? match : `${lead}\\[${label}]:${gap}${destination}`,
   );
 }
 
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-
+/** Text that is not code: escapes kept, `<` `![` and backticks made inert. */
 function inertText(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/!\[/g, '!\\[');
+  return text.replace(/\\[!-/:-@[-`{-~]|!\[|<|`/g, (m) => {
+    if (m.startsWith('\\')) return m;
+    if (m === '![') return '!\\[';
+    return m === '<' ? '&lt;' : '\\`';
+  });
 }
 
-/**
- * One prose line: backslash escapes and code spans (a backtick run closed by an equal run on the same
- * line) are kept as written; all other text loses raw HTML and image syntax. A code span that runs
- * over lines is treated as text (it then shows `&lt;` for `<`: cosmetic, never unsafe).
- */
-function neutralizeLine(line: string): string {
+/** The content of one inline token, its code spans kept and the rest made inert. */
+function neutralizeInline(content: string, codeSpans: readonly (readonly [number, number])[]): string {
   let out = '';
-  let text = '';
-  let i = 0;
-  const flushText = (): void => {
-    out += inertText(text);
-    text = '';
-  };
-  while (i < line.length) {
-    const c = line[i] ?? '';
-    if (c === '\\' && ASCII_PUNCTUATION.test(line[i + 1] ?? '')) {
-      flushText();
-      out += line.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (c === '`') {
-      let n = i;
-      while (line[n] === '`') n++;
-      const run = line.slice(i, n);
-      let close = -1;
-      for (let j = n; j < line.length;) {
-        if (line[j] !== '`') {
-          j++;
-          continue;
-        }
-        let k = j;
-        while (line[k] === '`') k++;
-        if (k - j === run.length) {
-          close = k;
-          break;
-        }
-        j = k;
-      }
-      flushText();
-      if (close > 0) {
-        out += line.slice(i, close);
-        i = close;
-      } else {
-        out += run;
-        i = n;
-      }
-      continue;
-    }
-    text += c;
-    i++;
+  let at = 0;
+  for (const [start, end] of codeSpans) {
+    out += inertText(neutralizeInlineLinks(content.slice(at, start))) + content.slice(start, end);
+    at = end;
   }
-  flushText();
-  return out;
+  return out + inertText(neutralizeInlineLinks(content.slice(at)));
 }
 
-function neutralizeProse(text: string): string {
-  return neutralizeLinks(text).split('\n').map(neutralizeLine).join('\n');
-}
-
-/** `markdown` with remote images, raw HTML and dangerous links made inert; code unchanged. */
-export function neutralizeMarkdown(markdown: string): string {
-  const code = codeLines(markdown);
+/** One pass over `markdown` (line breaks '\n'): every line outside code made inert. */
+function neutralizeOnce(markdown: string, md: MarkdownIt): string {
   const lines = markdown.split('\n');
-  const out: string[] = [];
-  let prose: string[] = [];
+  const handled = new Set<number>();
+  const cursor = new Map<number, number>();
+  const env = {};
+  const tokens = md.parse(markdown, env);
+  let row: [number, number] | null = null;
+  for (const token of tokens) {
+    if (token.type === 'tr_open') row = token.map;
+    // Table cells' inline tokens carry no lines of their own: those of their row.
+    const map = token.map ?? (token.type === 'inline' ? row : null);
+    if (!map) continue;
+    const [from, to] = map;
+    if (token.type === 'fence' || token.type === 'code_block') {
+      for (let n = from; n < to; n++) handled.add(n);
+    } else if (token.type === 'html_block') {
+      for (let n = from; n < to; n++) {
+        lines[n] = inertText(lines[n] ?? '');
+        handled.add(n);
+      }
+    } else if (token.type === 'inline') {
+      const replaced = neutralizeInline(token.content, codeSpanRanges(md, token.content, env)).split('\n');
+      token.content.split('\n').forEach((original, i) => {
+        const n = from + i;
+        if (n >= to) return;
+        const line = lines[n] ?? '';
+        const at = line.indexOf(original, cursor.get(n) ?? 0);
+        if (at < 0) {
+          lines[n] = inertText(line);
+          cursor.set(n, lines[n].length);
+        } else {
+          lines[n] = line.slice(0, at) + (replaced[i] ?? '') + line.slice(at + original.length);
+          cursor.set(n, at + (replaced[i] ?? '').length);
+        }
+        handled.add(n);
+      });
+    }
+  }
+  // Lines in no block (blank lines, rules, table delimiters, reference definitions): made inert whole,
+  // in runs, so a reference definition whose destination is on the next line is seen whole.
+  let run: number[] = [];
   const flush = (): void => {
-    if (prose.length) out.push(neutralizeProse(prose.join('\n')));
-    prose = [];
+    if (!run.length) return;
+    const first = run[0] ?? 0;
+    const text = neutralizeReferences(run.map((n) => inertText(lines[n] ?? '')).join('\n'));
+    text.split('\n').forEach((line, i) => (lines[first + i] = line));
+    run = [];
   };
-  lines.forEach((line, n) => {
-    if (code.has(n)) {
+  lines.forEach((_, n) => {
+    const free = !handled.has(n);
+    if (free && (!run.length || run[run.length - 1] === n - 1)) run.push(n);
+    else {
       flush();
-      out.push(line);
-    } else {
-      prose.push(line);
+      if (free) run.push(n);
     }
   });
   flush();
-  return out.join('\n');
+  return lines.join('\n');
+}
+
+/** True when markdown-it finds raw HTML, an image or a link to a target not allowed in `markdown`. */
+function hasLiveContent(markdown: string, md: MarkdownIt): boolean {
+  const live = (tokens: readonly Token[]): boolean =>
+    tokens.some(
+      (token) =>
+        token.type === 'html_block' ||
+        token.type === 'html_inline' ||
+        token.type === 'image' ||
+        (token.type === 'link_open' && !safeDestination(token.attrGet('href') ?? '')) ||
+        live(token.children ?? []),
+    );
+  return live(md.parse(markdown, {}));
+}
+
+const MAX_PASSES = 6;
+
+/** `markdown` with remote images, raw HTML and dangerous links made inert; code unchanged. */
+export function neutralizeMarkdown(markdown: string): string {
+  const md = previewParser();
+  let text = markdown.replace(/\r\n?/g, '\n');
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = neutralizeOnce(text, md);
+    if (next === text && !hasLiveContent(next, md)) return next;
+    text = next;
+  }
+  return hasLiveContent(text, md) ? text.replace(/</g, '&lt;').replace(/\[/g, '&#91;') : text;
+}
+
+let preview: MarkdownIt | undefined;
+
+/** markdown-it as a permissive preview parses: raw HTML on, every link accepted. */
+function previewParser(): MarkdownIt {
+  if (!preview) {
+    preview = new MarkdownIt({ html: true, linkify: false });
+    preview.validateLink = () => true;
+  }
+  return preview;
 }

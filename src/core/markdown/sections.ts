@@ -1,13 +1,40 @@
 // A long answer cut into Markdown sections that render alone exactly as they render together, so the
 // chat can render the first screen at once and the rest a section at a time. Pure.
-// A cut falls only before a line at column 0 that follows a blank line, outside any fence, and that
-// starts no list item, block quote or table row: there every open block (paragraph, list, quote,
-// indented code) has ended. An answer with link reference definitions (`[x]: url`, valid anywhere in
-// the document) is never cut.
+// Where the blocks are is markdown-it's own parse (the one the chat renders with), never a line scanner:
+// a cut falls only before a top-level block that starts at column 0 after a blank line and starts no
+// list item, block quote or table row; so no fence, list or quote is ever cut, and each section's
+// code blocks are the next ones of the whole answer's. An answer with link reference definitions
+// (`[x]: url`, valid anywhere in the document) is never cut.
+import { createMarkdownIt } from './parser';
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const REFERENCE = /^ {0,3}\[[^\]]+\]:/m;
+const parser = createMarkdownIt();
 const NO_CUT_BEFORE = /^(?:[-*+>|]|\d{1,9}[.)]|\s|$)/;
+
+/** True when the fence spanning `map` ends with a closing fence line (in a quote or list item or not). */
+function closed(markup: string, map: [number, number] | null, lines: readonly string[]): boolean {
+  if (!map || map[1] - map[0] < 2) return false;
+  const last = (lines[map[1] - 1] ?? '').replace(/^[\s>]*/, '').trimEnd();
+  return last.length >= markup.length && last === (markup[0] ?? '').repeat(last.length);
+}
+
+/** Line indexes (0-based) before which a section may start. */
+function cutPoints(markdown: string, lines: readonly string[]): number[] | undefined {
+  const env: { references?: Record<string, unknown> } = {};
+  const tokens = parser.parse(markdown, env);
+  if (env.references && Object.keys(env.references).length > 0) return undefined;
+  const points: number[] = [];
+  let afterUnclosedFence = false;
+  for (const token of tokens) {
+    if (token.type === 'fence' && !closed(token.markup, token.map, lines)) afterUnclosedFence = true;
+    const start = token.map?.[0];
+    if (token.level !== 0 || token.nesting === -1 || start === undefined || start === 0) continue;
+    // A fence left open (ended by its list item or quote) holds the blank lines after it: cut later.
+    const blocked = afterUnclosedFence;
+    afterUnclosedFence = false;
+    if (!blocked && (lines[start - 1] ?? '').trim() === '' && !NO_CUT_BEFORE.test(lines[start] ?? '')) points.push(start);
+  }
+  return points;
+}
 
 /**
  * `markdown` in sections of at least `size` characters (the last may be shorter), joined by
@@ -15,25 +42,22 @@ const NO_CUT_BEFORE = /^(?:[-*+>|]|\d{1,9}[.)]|\s|$)/;
  * the next ones of the whole answer's, in order.
  */
 export function markdownSections(markdown: string, size: number): string[] {
-  if (markdown.length <= size || REFERENCE.test(markdown)) return [markdown];
+  if (markdown.length <= size) return [markdown];
   const lines = markdown.split('\n');
+  const points = cutPoints(markdown, lines);
+  if (!points) return [markdown];
   const sections: string[] = [];
   let start = 0;
-  let fence: string | undefined;
   let length = 0;
-  let previousBlank = false;
+  let next = 0;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (fence === undefined && previousBlank && length >= size && i > start && !NO_CUT_BEFORE.test(line)) {
+    while ((points[next] ?? Infinity) < i) next++;
+    if (points[next] === i && length >= size && i > start) {
       sections.push(lines.slice(start, i).join('\n'));
       start = i;
       length = 0;
     }
-    const marker = FENCE.exec(line)?.[1];
-    if (fence === undefined && marker) fence = marker;
-    else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-    previousBlank = fence === undefined && line.trim() === '';
-    length += line.length + 1;
+    length += (lines[i] ?? '').length + 1;
   }
   sections.push(lines.slice(start).join('\n'));
   return sections;

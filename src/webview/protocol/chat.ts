@@ -162,7 +162,8 @@ export const ToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeAttachment'), id: Id }),
   /** A link in an answer was clicked: the extension checks it and asks before opening it. */
   z.object({ type: z.literal('openLink'), url: z.string().check(z.minLength(1), z.maxLength(8000)) }),
-  z.object({ type: z.literal('codeAction'), turnId: Id, block: z.number().check(z.int(), z.gte(0)), action: z.enum(CODE_ACTIONS) }),
+  /** A code block's action: `block` is its id, `code` the text the webview showed for it (the host acts only when it matches its own). */
+  z.object({ type: z.literal('codeAction'), turnId: Id, block: z.number().check(z.int(), z.gte(0)), code: Text, action: z.enum(CODE_ACTIONS) }),
   /** One of a failed turn's follow-ups, by index; the extension knows what each one does. */
   z.object({ type: z.literal('errorAction'), turnId: Id, index: z.number().check(z.int(), z.gte(0)) }),
   /** "Open full answer in editor" on an answer shown shortened: the extension opens the stored answer. */

@@ -14,7 +14,7 @@ import { canaryCommandLinkIsInert } from './canaryCommand';
 import { parametersUiTests } from './parameters';
 import { parametersPanelSurvivesReload } from './parameters/reload';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
-import { explainAnswerPreviewFetchesNothing } from './markdownPreview';
+import { crossLineCodeSpanPreviewFetchesNothing, explainAnswerPreviewFetchesNothing } from './markdownPreview';
 import { safeguardBlockNamesPii } from './safeguardBlock';
 import { safetyCancelAbortsCheck, safetyDiagnosticsScreenshots, safetyEmptySelectionAsks } from './safetyChecks';
 import { reviewUiTests } from './review';
@@ -38,6 +38,12 @@ export const uiTests: UiTestEntry[] = [
     title: 'an Explain answer with remote images: its Markdown preview shows them as text and the attacker gets no connection',
     run: withKey(explainAnswerPreviewFetchesNothing),
     fault: true,
+  },
+  {
+    title: 'an Explain answer with <img> after code spans across lines: its Markdown preview shows them as text and the attacker gets no connection',
+    run: withKey(crossLineCodeSpanPreviewFetchesNothing),
+    fault: true,
+    attack: true,
   },
   { title: 'safety: with nothing selected a check asks before sending the whole file', run: withKey(safetyEmptySelectionAsks) },
   { title: 'safety: Cancel on the progress aborts the check and marks nothing', run: withKey(safetyCancelAbortsCheck), fault: true },
