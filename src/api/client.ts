@@ -11,6 +11,7 @@ import {
   errorForStatus,
   firstLine,
   idleTimeoutError,
+  streamDeadlineError,
   networkError,
   redact,
   redactError,
@@ -30,6 +31,8 @@ import { StreamSupport, type StreamMode } from './streamSupport';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/** The longest a streamed answer may take in all, whatever events keep arriving. */
+export const STREAM_DEADLINE_MS = 10 * 60_000;
 /** How much of a server's error text the log keeps. */
 const SERVER_TEXT_LOG_MAX = 20_000;
 
@@ -46,6 +49,8 @@ export interface ClientOptions {
   readonly maxResponseBytes?: number;
   /** Once a stream has started: the longest wait between two events (default 60 s). */
   readonly idleTimeoutMs?: number;
+  /** The overall limit of a streamed answer (tests); STREAM_DEADLINE_MS by default. */
+  readonly streamDeadlineMs?: number;
   /** What is known about each base URL's streaming; hold one for the session (default: one per client). */
   readonly streamSupport?: StreamSupport;
 }
@@ -265,6 +270,7 @@ export class PredictionGuardClient {
       });
       if (stream && response.status >= 200 && response.status < 300 && isEventStream(response)) {
         streaming = true;
+        deadline.limit(this.options.streamDeadlineMs ?? STREAM_DEADLINE_MS);
         this.log(`${method} ${url} → ${response.status} event stream after ${Date.now() - started} ms`);
         const answer = await this.readStream(response, deadline, stream);
         this.log(`${method} ${url}: stream ended after ${Date.now() - started} ms`);
@@ -286,6 +292,11 @@ export class PredictionGuardClient {
         this.log(`${method} ${url}: no ${streaming ? 'first event' : 'answer'} within ${timeoutSeconds} s`);
         throw timeoutError(this.baseUrl, timeoutSeconds);
       }
+      if (deadline.reason === 'overall') {
+        const ms = this.options.streamDeadlineMs ?? STREAM_DEADLINE_MS;
+        this.log(`${method} ${url}: the stream ran past its overall limit (${ms} ms)`);
+        throw streamDeadlineError(this.baseUrl, Math.round(ms / 100) / 10);
+      }
       if (deadline.reason === 'idle') {
         this.log(`${method} ${url}: the stream stalled (nothing for ${this.idleTimeoutMs} ms)`);
         throw idleTimeoutError(this.baseUrl, Math.round(this.idleTimeoutMs / 100) / 10);
@@ -293,7 +304,7 @@ export class PredictionGuardClient {
       this.log(`${method} ${url} failed: ${redact(String(error), this.secrets)}`);
       throw streaming ? streamBrokenError(error, this.baseUrl) : networkError(error, this.baseUrl);
     } finally {
-      deadline.clear();
+      deadline.dispose();
     }
   }
 

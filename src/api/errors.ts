@@ -315,6 +315,15 @@ export function idleTimeoutError(baseUrl: string, seconds: number): PredictionGu
   );
 }
 
+/** A stream still open at its overall limit (events the client ignores kept it going). */
+export function streamDeadlineError(baseUrl: string, seconds: number): PredictionGuardError {
+  return new PredictionGuardError(
+    'timeout',
+    l10n.t('Prediction Guard at {0} did not finish the answer within {1} s. The partial answer was not used; try again.', baseUrl, seconds),
+    [{ kind: 'showLog' }],
+  );
+}
+
 /** A stream that closed without its final event (`response.completed`, `response.incomplete` or an error). */
 export function streamEndedError(baseUrl: string): PredictionGuardError {
   return new PredictionGuardError(

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import '../util/zodEnglish';
 import * as l10n from '../core/l10n';
 import { ConversationSchema, titleFrom, type Conversation, type ConversationSummary, type Turn } from './conversation';
+import { MAX_CONVERSATION_BYTES, capConversation, conversationBytes, withinHistoryCaps } from './historyCaps';
 
 /** The part of vscode.Memento the store needs (`update(key, undefined)` removes the key). */
 export interface KeyValueStore {
@@ -44,6 +45,8 @@ export interface HistoryPolicy {
   readonly keep: boolean;
   /** `chat.maxConversations`. */
   readonly max: number;
+  /** `chat.historyRetentionDays`: conversations unused longer are removed; 0 (or none) keeps them. */
+  readonly retentionDays?: number;
 }
 
 export interface StoreOptions {
@@ -87,6 +90,7 @@ export class ConversationStore {
   private readonly newId: () => string;
   private readonly onWriteError: (error: unknown) => void;
   private readonly policy: () => HistoryPolicy;
+  private readonly sizes = new WeakMap<Conversation, number>();
 
   constructor(
     private readonly storage: KeyValueStore,
@@ -149,8 +153,7 @@ export class ConversationStore {
       turns: [...conversation.turns, turn],
     };
     if (this.draft?.id === conversation.id) this.draft = undefined;
-    this.replace(updated);
-    return updated;
+    return this.replace(updated);
   }
 
   /** Replaces a turn of a stored conversation (its answer arrived, it failed, or it is retried). */
@@ -256,8 +259,16 @@ export class ConversationStore {
 
   /** The `max` most recently used of `conversations`. */
   private limited(conversations: readonly Conversation[]): Conversation[] {
-    const max = Math.max(1, Math.floor(this.policy().max));
-    return [...conversations].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, max);
+    const { max, retentionDays = 0 } = this.policy();
+    const recent = [...conversations].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, Math.max(1, Math.floor(max)));
+    return withinHistoryCaps(recent, this.now(), retentionDays, (c) => this.size(c));
+  }
+
+  /** A conversation's size in its file (measured once per version of it). */
+  private size(conversation: Conversation): number {
+    let bytes = this.sizes.get(conversation);
+    if (bytes === undefined) this.sizes.set(conversation, (bytes = conversationBytes(conversation)));
+    return bytes;
   }
 
   private forget(id: string): void {
@@ -265,13 +276,16 @@ export class ConversationStore {
     this.removed.add(id);
   }
 
-  private replace(conversation: Conversation): void {
+  /** Stores the new version of a conversation (its latest turns when it is over the size cap); returns what is stored. */
+  private replace(changed: Conversation): Conversation {
+    const conversation = this.size(changed) > MAX_CONVERSATION_BYTES ? capConversation(changed) : changed;
     const others = this.conversations.filter((c) => c.id !== conversation.id);
     const all = [...others, conversation];
     this.conversations = this.limited(all);
     for (const dropped of all.filter((c) => !this.conversations.includes(c))) this.forget(dropped.id);
     if (this.conversations.includes(conversation)) this.changed.add(conversation.id);
     this.save();
+    return conversation;
   }
 
   private enqueue(write: () => Thenable<void> | Promise<void>): void {

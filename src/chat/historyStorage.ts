@@ -5,9 +5,13 @@ import * as vscode from 'vscode';
 import { type KeyValueStore } from './conversationStore';
 import { FileBackedHistory } from './historyFiles';
 import { historyFolder } from './historyFolder';
+import { diskHistoryFolder } from './historyDiskFolder';
 
 export async function historyStorage(context: vscode.ExtensionContext, prefix: string, ids: readonly string[]): Promise<KeyValueStore> {
   const state = context.workspaceState;
   if (!context.storageUri) return state;
-  return FileBackedHistory.open(historyFolder(vscode.Uri.joinPath(context.storageUri, 'chat')), state, prefix, ids);
+  const root = vscode.Uri.joinPath(context.storageUri, 'chat');
+  // On the local disk: node:fs, so the files are the user's only (workspace.fs cannot set a mode).
+  const folder = root.scheme === 'file' ? diskHistoryFolder(root.fsPath) : historyFolder(root);
+  return FileBackedHistory.open(folder, state, prefix, ids);
 }

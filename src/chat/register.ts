@@ -20,7 +20,11 @@ async function openChat(context: vscode.ExtensionContext, session: Session, trac
   const storage = await historyStorage(context, CONVERSATION_KEY_PREFIX, indexedIds(context.workspaceState));
   const store = new ConversationStore(storage, {
     onWriteError: (error) => session.log.warn(`Chat: could not save the chat history: ${error instanceof Error ? error.message : String(error)}`),
-    policy: () => ({ keep: session.settings.chatKeepHistory, max: session.settings.chatMaxConversations }),
+    policy: () => ({
+      keep: session.settings.chatKeepHistory,
+      max: session.settings.chatMaxConversations,
+      retentionDays: session.settings.chatHistoryRetentionDays,
+    }),
   });
   return { store, controller: new ChatController(store, session, tracker) };
 }

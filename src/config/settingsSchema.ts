@@ -69,6 +69,8 @@ export interface Settings {
   readonly chatKeepHistory: boolean;
   /** How many chats are kept per workspace (`chat.maxConversations`). */
   readonly chatMaxConversations: number;
+  /** Chats unused for longer are removed (`chat.historyRetentionDays`); 0 keeps them whatever their age. */
+  readonly chatHistoryRetentionDays: number;
   /** The read-only workspace tools the model may call (`workspaceTools`, `workspaceToolsExclude`). */
   readonly workspaceTools: WorkspaceToolSettings;
   /** Streamed answers: "auto" (where the server streams), "on", "off". */
@@ -111,6 +113,7 @@ export const SETTING_KEYS: readonly string[] = [
   'chat.maxTurns',
   'chat.keepHistory',
   'chat.maxConversations',
+  'chat.historyRetentionDays',
   'workspaceTools',
   'workspaceToolsExclude',
   'stream',
@@ -148,6 +151,7 @@ export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSP
     chatMaxTurns: field('chat.maxTurns', z._default(z.number().check(z.int(), z.gte(0), z.lte(100)), 10)),
     chatKeepHistory: field('chat.keepHistory', z._default(z.boolean(), true)),
     chatMaxConversations: field('chat.maxConversations', z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 100)),
+    chatHistoryRetentionDays: field('chat.historyRetentionDays', z._default(z.number().check(z.int(), z.gte(0), z.lte(36500)), 30)),
     workspaceTools: {
       mode: field('workspaceTools', WorkspaceToolModeSchema),
       exclude: field('workspaceToolsExclude', ToolExcludesSchema),

@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { inert } from '../core/inertText';
 import { Disposable, toDisposable } from '../util/dispose';
-import { describeFindings, hiddenFindings, replaceHidden, type HiddenFinding } from '../core/markdown/hiddenUnicode';
+import { describeFindings, hiddenFindings, type HiddenFinding } from '../core/markdown/hiddenUnicode';
 import { applyTextEdit, changedRegion, reviewedEdit, type TextEdit } from '../core/proposal';
+import { planAccept, type HiddenChoice, type Resolved } from '../core/acceptFlow';
 import { PinnedTarget } from '../editor/pinnedTarget';
 import { PROPOSAL_SCHEME, type ProposalFileSystem } from './proposalFileSystem';
 
@@ -62,17 +63,17 @@ class Review implements vscode.Disposable {
   }
 
   /** Where the reviewed change goes now and what it writes, or why it cannot. */
-  resolve(proposal: string): { ok: true; range: vscode.Range; text: string } | { ok: false; reason: string } {
+  resolve(proposal: string): Resolved<vscode.Range> {
     const state = this.target.current();
     if (!state.ok) return { ok: false, reason: state.cause === 'changed' ? 'you changed the text this change is for since the review opened' : state.reason };
     const { edit, withinSpan } = reviewedEdit(this.original, proposal, this.request.span);
-    if (withinSpan) return { ok: true, range: state.range, text: edit.text };
+    if (withinSpan) return { ok: true, range: state.range, text: edit.text, version: state.document.version };
     // The user edited the proposal outside the change: that only maps back while the file is as it was.
     if (state.document.getText() !== this.original) {
       return { ok: false, reason: 'your edits to the proposal reach outside the change and the file has changed since the review opened' };
     }
     const document = state.document;
-    return { ok: true, range: new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), text: edit.text };
+    return { ok: true, range: new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), text: edit.text, version: document.version };
   }
 
   dispose(): void {
@@ -227,42 +228,41 @@ export class ReviewManager extends Disposable {
     }
   }
 
+  /** Asks whether to accept a change with hidden characters, keep them, or remove them. */
+  private async confirmHidden(hidden: HiddenFinding[]): Promise<HiddenChoice> {
+    const keep = vscode.l10n.t('Accept With Hidden Characters');
+    const remove = vscode.l10n.t('Remove Them and Accept');
+    const choice = await vscode.window.showWarningMessage(
+      hidden.length === 1
+        ? vscode.l10n.t('The change contains {0} hidden Unicode character. Accept it anyway?', hidden.length)
+        : vscode.l10n.t('The change contains {0} hidden Unicode characters. Accept it anyway?', hidden.length),
+      { modal: true, detail: vscode.l10n.t('{0}.\nHidden characters can make code read differently from what it does.', describeFindings(hidden, 5)) },
+      remove,
+      keep,
+    );
+    return choice === remove ? 'remove' : choice === keep ? 'keep' : undefined;
+  }
+
   /** Applies the proposal as it is now to its target, as one undo step, and closes the review. */
   async accept(arg?: unknown): Promise<AcceptResult> {
     const review = this.pick(arg);
     if (!review) return this.noReview('accept');
-    const proposal = review.proposalDocument()?.getText() ?? new TextDecoder().decode(this.files.readFile(review.proposalUri));
-    const resolved = review.resolve(proposal);
-    if (!resolved.ok) {
+    const plan = await planAccept(
+      {
+        readProposal: () => review.proposalDocument()?.getText() ?? new TextDecoder().decode(this.files.readFile(review.proposalUri)),
+        resolve: (proposal) => review.resolve(proposal),
+      },
+      (hidden) => this.confirmHidden(hidden),
+    );
+    if (!plan.ok) {
+      if (plan.cancelled) return { accepted: false, reason: plan.reason };
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Accept refused: {0}. The proposal stays open, so nothing is lost; copy what you need from it.', resolved.reason),
+        vscode.l10n.t('Accept refused: {0}. The proposal stays open, so nothing is lost; copy what you need from it.', plan.reason),
       );
-      return { accepted: false, reason: resolved.reason };
-    }
-    let text = resolved.text;
-    const hidden = hiddenFindings(text);
-    if (hidden.length) {
-      const keep = vscode.l10n.t('Accept With Hidden Characters');
-      const remove = vscode.l10n.t('Remove Them and Accept');
-      const choice = await vscode.window.showWarningMessage(
-        hidden.length === 1
-          ? vscode.l10n.t('The change contains {0} hidden Unicode character. Accept it anyway?', hidden.length)
-          : vscode.l10n.t('The change contains {0} hidden Unicode characters. Accept it anyway?', hidden.length),
-        { modal: true, detail: vscode.l10n.t('{0}.\nHidden characters can make code read differently from what it does.', describeFindings(hidden, 5)) },
-        remove,
-        keep,
-      );
-      if (choice === undefined) return { accepted: false, reason: 'cancelled' };
-      if (choice === remove) text = replaceHidden(text, () => '');
-      // The confirmation may have taken a while: look again.
-      const again = review.resolve(proposal);
-      if (!again.ok) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Accept refused: {0}. The proposal stays open, so nothing is lost.', again.reason));
-        return { accepted: false, reason: again.reason };
-      }
+      return { accepted: false, reason: plan.reason };
     }
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(review.request.document.uri, resolved.range, text);
+    edit.replace(review.request.document.uri, plan.range, plan.text);
     if (!(await vscode.workspace.applyEdit(edit))) {
       const reason = vscode.l10n.t('the editor refused the edit (the file may be read-only)');
       void vscode.window.showWarningMessage(vscode.l10n.t('Accept refused: {0}. The proposal stays open.', reason));

@@ -8,32 +8,9 @@ import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Turn } from '../../src/chat/conversation';
-import {
-  CONVERSATION_KEY_PREFIX,
-  CURRENT_KEY,
-  ConversationStore,
-  INDEX_KEY,
-  conversationKey,
-  indexedIds,
-  type KeyValueStore,
-} from '../../src/chat/conversationStore';
+import { CONVERSATION_KEY_PREFIX, CURRENT_KEY, ConversationStore, INDEX_KEY, conversationKey, indexedIds } from '../../src/chat/conversationStore';
 import { FileBackedHistory, historyFileName, type HistoryFolder } from '../../src/chat/historyFiles';
-
-/** Workspace state as VS Code keeps it (update(key, undefined) removes the key). */
-class MapState implements KeyValueStore {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return structuredClone(this.values.get(key));
-  }
-  update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-  conversationKeys(): string[] {
-    return [...this.values.keys()].filter((key) => key.startsWith(CONVERSATION_KEY_PREFIX));
-  }
-}
+import { MapState } from './helpers/mapState';
 
 /** A real folder (node:fs), written whole through a temporary file as the extension's adapter does. */
 function diskFolder(root: string): HistoryFolder {

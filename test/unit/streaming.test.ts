@@ -165,6 +165,25 @@ describe('a stream that fails', () => {
     await until(() => server.requests()[0]?.aborted === true);
   });
 
+  it('attack: a stream of events the client ignores ends at the overall limit with a clear message', async () => {
+    let ticker: ReturnType<typeof setInterval> | undefined;
+    await withServer(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        // Keep-alives and unknown events, fast enough that the idle timeout never fires.
+        ticker = setInterval(() => response.write(': keep-alive\n\nevent: vendor.ping\ndata: {}\n\n'), 10);
+        response.on('close', () => clearInterval(ticker));
+      },
+      async (test) => {
+        const r = run({ idleTimeoutMs: 5000, streamDeadlineMs: 300, maxRetries: 0 }, test.baseUrl);
+        const error = await failure(ask(r), 'timeout');
+        assert.match(error.message, /did not finish the answer within 0\.3 s/);
+        assert.match(error.message, /partial answer was not used/);
+      },
+    );
+    clearInterval(ticker);
+  });
+
   it('the request timeout covers the wait for the first event', async () => {
     server.enqueue('/responses', { kind: 'text', text: TEXT, delayMs: 5000 });
     const r = run({ timeoutSeconds: 0.2, idleTimeoutMs: 60_000, maxRetries: 0 });
