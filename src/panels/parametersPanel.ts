@@ -15,6 +15,7 @@ import {
 } from '../webview/protocol/parameters';
 import { renderWebview } from '../webview/render';
 import { Disposable, toDisposable } from '../util/dispose';
+import { mayWeakenSafeguards } from '../config/safeguardWeakening';
 import { loadMcpServers, loadModels, type Loaded } from './catalog';
 import { type PresetStore } from './presetStore';
 
@@ -24,6 +25,19 @@ export interface ParametersPanelDeps {
   readonly extensionUri: vscode.Uri;
   readonly session: Session;
   readonly presets: PresetStore;
+  /** Asks before a save weakens a safeguard; the host's modal warning unless a test replaces it. */
+  readonly confirmWeakening?: (lost: readonly string[]) => Thenable<boolean>;
+}
+
+/** The host's modal warning: true only on its explicit confirm button. */
+async function confirmWeakeningModal(lost: readonly string[]): Promise<boolean> {
+  const confirm = vscode.l10n.t('Weaken safeguards');
+  const picked = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Save settings that weaken your safeguards?'),
+    { modal: true, detail: lost.join('\n') },
+    confirm,
+  );
+  return picked === confirm;
 }
 
 interface ListState<T> {
@@ -97,6 +111,10 @@ export class ParametersPanel extends Disposable {
       case 'save': {
         if (message.target === 'workspace' && !workspaceWritable()) {
           this.post({ type: 'rejected', message: 'There is no trusted workspace to save to: save to User settings instead.', fieldErrors: [] });
+          return;
+        }
+        if (!(await mayWeakenSafeguards(session.settings.params.safeguards, message.values.safeguards, this.deps.confirmWeakening ?? confirmWeakeningModal))) {
+          this.post({ type: 'rejected', message: 'Not saved: weakening the safeguards was not confirmed.', fieldErrors: [] });
           return;
         }
         this.saving = true;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/dispose';
 import { bounded, BoundedWaitError } from '../core/bounded';
+import { KeyBinding, type OriginChoice } from './keyBinding';
 
 const KEY = 'predictionGuard.apiKey';
 /** A SecretStorage call that has not answered by then is treated as failed: no plaintext fallback. */
@@ -33,9 +34,12 @@ export class TokenStore extends Disposable {
    * another window.
    */
   private cached: Promise<string | undefined> | undefined;
+  /** The origins the key may be sent to. */
+  private readonly binding: KeyBinding;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     super();
+    this.binding = new KeyBinding(secrets);
     // A key set or cleared in another window is used from the next request on.
     this._register(
       secrets.onDidChange((event) => {
@@ -57,15 +61,24 @@ export class TokenStore extends Disposable {
     return this.cached;
   }
 
-  async set(token: string): Promise<void> {
+  /** Stores the key, bound to `baseUrl`'s origin alone (or, without one, to the base URL of its first use). */
+  async set(token: string, baseUrl?: string): Promise<void> {
     this.cached = undefined;
     await guarded(this.secrets.store(KEY, token.trim()), 'storing the API key');
+    await guarded(this.binding.bindOnly(baseUrl), 'storing the API key');
     this.cached = undefined;
+  }
+
+  /** The stored key when it may be sent to `baseUrl` without asking (its origin is bound); never asks. */
+  async getFor(baseUrl: string): Promise<string | undefined> {
+    const token = await this.get();
+    return token && (await guarded(this.binding.allowedWithoutAsking(baseUrl), 'reading the API key')) ? token : undefined;
   }
 
   async clear(): Promise<void> {
     this.cached = undefined;
     await guarded(this.secrets.delete(KEY), 'deleting the API key');
+    await guarded(this.binding.bindOnly(undefined), 'deleting the API key');
     this.cached = undefined;
   }
 
@@ -85,12 +98,32 @@ export class TokenStore extends Disposable {
             : undefined,
     });
     if (token === undefined || token.trim().length === 0) return undefined;
-    await this.set(token);
+    await this.set(token, baseUrl);
     return token.trim();
   }
 
-  /** The stored key, or — when there is none — the one the user enters now. */
+  /**
+   * The stored key when it may go to `baseUrl` (a new origin is confirmed in a modal first), or —
+   * when there is none, or the user sets one for this host — the one the user enters now.
+   */
   async getOrAsk(baseUrl: string): Promise<string | undefined> {
-    return (await this.get()) ?? this.ask(baseUrl, 'No API key is set yet.');
+    const token = await this.get();
+    if (!token) return this.ask(baseUrl, 'No API key is set yet.');
+    const decision = await this.binding.decide(baseUrl, askToSendKey);
+    if (decision === 'send') return token;
+    return decision === 'setKey' ? this.ask(baseUrl) : undefined;
   }
+}
+
+/** The modal that asks before the key goes to an origin it was not set for. */
+async function askToSendKey(origin: string): Promise<OriginChoice> {
+  const allow = vscode.l10n.t('Allow');
+  const setKey = vscode.l10n.t('Set a key for this host');
+  const picked = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Send your API key to {0}?', origin),
+    { modal: true, detail: vscode.l10n.t('The base URL now points to {0}, which your Prediction Guard API key was not set for.', origin) },
+    allow,
+    setKey,
+  );
+  return picked === allow ? 'allow' : picked === setKey ? 'setKey' : undefined;
 }

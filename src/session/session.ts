@@ -126,7 +126,7 @@ export class Session extends Disposable {
 
   /** A client with the stored key, never asking for one (the parameters panel offers Set API Key instead). */
   async clientWithStoredKey(): Promise<ApiClient | undefined> {
-    const token = await this.tokens.get();
+    const token = await this.tokens.getFor(this.settings.baseUrl);
     return token ? this.clientFactory(this.settings, token, this.log, this.streamSupport) : undefined;
   }
 
