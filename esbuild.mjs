@@ -8,8 +8,9 @@ const sizeCheck = process.argv.includes('--size-check');
 const production = sizeCheck || process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** What activation loads, dist/extension.js of the release build, may weigh at most this (issue 15). */
-const EXTENSION_BUDGET_BYTES = 200_000;
+/** What activation loads, dist/extension.js of the release build, may weigh at most this (issue 15; 200 KB
+ * until the third hardening round added about 6 KB of checks that run on every request: issue 20). */
+const EXTENSION_BUDGET_BYTES = 210_000;
 
 /** Webview entry points: media/<name>/main.ts -> dist/webview/<name>.js (+ <name>.css from its CSS imports). */
 const webviewEntries = existsSync('media')
