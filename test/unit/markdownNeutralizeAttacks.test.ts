@@ -49,6 +49,11 @@ describe('neutralised Markdown rendered by a stock preview', () => {
     });
   }
 
+  it('a dangerous link settles in one pass: code elsewhere stays as written', () => {
+    const out = neutralizeMarkdown('[run](command:workbench.action.terminal.new) and `<b>`');
+    assert.equal(out, '[run\\](command:workbench.action.terminal.new) and `<b>`');
+  });
+
   it('code spans across lines, fences and indented code stay byte-identical', () => {
     const markdown = ['Use `Vec<T>\nand <b>` here.', '', '```html', `${IMG}`, '```', '', `    ${IMG}`, '', '| `<i>` | x |', '|---|---|'].join('\n');
     const out = neutralizeMarkdown(markdown);

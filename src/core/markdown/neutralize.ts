@@ -28,9 +28,11 @@ function safeDestination(destination: string): boolean {
 
 /** Inline links `](dest` whose destination is not allowed are made literal text (their `]` escaped). */
 function neutralizeInlineLinks(text: string): string {
-  return text.replace(/\]\(\s*(<[^>\n]*>|[^\s)]*)/g, (match: string, destination: string, offset: number) => {
+  return text.replace(/(\\*)\]\(\s*(<[^>\n]*>|[^\s)]*)/g, (match: string, slashes: string, destination: string, offset: number) => {
+    // An escaped `]` (after an odd run of backslashes) closes no link text: already inert.
+    if (slashes.length % 2 === 1) return match;
     const closesAtOnce = destination === '' && text[offset + match.length] === ')';
-    return closesAtOnce || (destination !== '' && safeDestination(destination)) ? match : `\\${match}`;
+    return closesAtOnce || (destination !== '' && safeDestination(destination)) ? match : `${slashes}\\${match.slice(slashes.length)}`;
   });
 }
 
