@@ -257,7 +257,7 @@ export class ReviewManager extends Disposable {
     if (!plan.ok) {
       if (plan.cancelled) return { accepted: false, reason: plan.reason };
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Accept refused: {0}. The proposal stays open, so nothing is lost; copy what you need from it.', plan.reason),
+        vscode.l10n.t('Accept refused: {0}. The proposal stays open, so nothing is lost; copy what you need from it.', inert(plan.reason)),
       );
       return { accepted: false, reason: plan.reason };
     }

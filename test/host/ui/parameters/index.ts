@@ -91,7 +91,17 @@ const resetToDefaults: UiTest = async (ctx) => {
   await screenshot(ctx.page, 'parameters-light');
   await frame.locator('#reset-defaults').click();
   check((await valueOf(frame, 'temperature')) === '', 'temperature is empty after Reset to defaults');
-  await saveAndWait(frame);
+  await frame.locator('#save').click();
+  // The defaults turn every safeguard off: when an earlier step left one on, the host asks first, in its
+  // own modal (the webview's Save alone never weakens a safeguard). Confirm it as the user would.
+  const weaken = ctx.page.locator('.monaco-dialog-box', { hasText: 'weaken your safeguards' });
+  const saved = frame.locator('#status', { hasText: 'Saved' });
+  const first = await Promise.race([
+    weaken.waitFor({ timeout: 15_000 }).then(() => 'weaken' as const),
+    saved.waitFor({ timeout: 15_000 }).then(() => 'saved' as const),
+  ]);
+  if (first === 'weaken') await weaken.locator('.monaco-button', { hasText: /^Weaken safeguards$/ }).click();
+  await saved.waitFor({ timeout: 10_000 });
   // The model was reset too, so the next request offers the deployment's models: take the first.
   const since = ctx.standIn.requests().length;
   await selectInSample(ctx.page);
