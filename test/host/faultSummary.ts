@@ -36,7 +36,11 @@ export interface UnitAttacks {
 
 export function readUnitAttacks(file: string): UnitAttacks | undefined {
   if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as UnitAttacks;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as UnitAttacks;
+  } catch {
+    return undefined; // a unit run still writing it: the report is then not rewritten
+  }
 }
 
 export function attackLine(t: AttackTotals): string {
