@@ -270,7 +270,7 @@ export class PredictionGuardClient {
       });
       if (stream && response.status >= 200 && response.status < 300 && isEventStream(response)) {
         streaming = true;
-        deadline.limit(this.options.streamDeadlineMs ?? STREAM_DEADLINE_MS);
+        deadline.limit(this.streamDeadlineMs);
         this.log(`${method} ${url} → ${response.status} event stream after ${Date.now() - started} ms`);
         const answer = await this.readStream(response, deadline, stream);
         this.log(`${method} ${url}: stream ended after ${Date.now() - started} ms`);
@@ -293,9 +293,8 @@ export class PredictionGuardClient {
         throw timeoutError(this.baseUrl, timeoutSeconds);
       }
       if (deadline.reason === 'overall') {
-        const ms = this.options.streamDeadlineMs ?? STREAM_DEADLINE_MS;
-        this.log(`${method} ${url}: the stream ran past its overall limit (${ms} ms)`);
-        throw streamDeadlineError(this.baseUrl, Math.round(ms / 100) / 10);
+        this.log(`${method} ${url}: the stream ran past its overall limit (${this.streamDeadlineMs} ms)`);
+        throw streamDeadlineError(this.baseUrl, Math.round(this.streamDeadlineMs / 100) / 10);
       }
       if (deadline.reason === 'idle') {
         this.log(`${method} ${url}: the stream stalled (nothing for ${this.idleTimeoutMs} ms)`);
@@ -319,6 +318,10 @@ export class PredictionGuardClient {
 
   private get maxBytes(): number {
     return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  private get streamDeadlineMs(): number {
+    return this.options.streamDeadlineMs ?? STREAM_DEADLINE_MS;
   }
 
   private get idleTimeoutMs(): number {

@@ -92,6 +92,11 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
     return (await folderIgnores.reason(at.relative)) ?? (realRelative === at.relative ? undefined : await folderIgnores.reason(realRelative));
   }
 
+  /** Why the file (or where its link leads) is kept from the tools: an exclude, .gitignore or .pgignore; or undefined. */
+  private async keptBack(at: Located<F>, realRelative: string): Promise<string | undefined> {
+    return this.excluded(at, realRelative) ? EXCLUDED : this.ignoredBecause(at, realRelative);
+  }
+
   /** Resolves, follows links and applies the excludes: the file may be touched, or the refusal. */
   private async confine(path: string): Promise<{ ok: true; at: Located<F>; shown: string } | { ok: false; result: ToolResult }> {
     const resolved = resolveToolPath(path, this.access.folders);
@@ -100,9 +105,8 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
     if (this.excluded(resolved.at)) return { ok: false, result: refused(EXCLUDED, shown) };
     const real = await checkRealPath(resolved.at, this.access.realpath);
     if (!real.ok) return { ok: false, result: real.missing ? refused('no such file', shown) : refused(real.reason, shown) };
-    if (this.excluded(resolved.at, real.realRelative)) return { ok: false, result: refused(EXCLUDED, shown) };
-    const ignored = await this.ignoredBecause(resolved.at, real.realRelative);
-    if (ignored) return { ok: false, result: refused(ignored, shown) };
+    const keptBack = await this.keptBack(resolved.at, real.realRelative);
+    if (keptBack) return { ok: false, result: refused(keptBack, shown) };
     return { ok: true, at: resolved.at, shown };
   }
 
@@ -194,7 +198,7 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
       if (signal.aborted) break;
       if (this.excluded(at)) continue;
       const real = await checkRealPath(at, this.access.realpath);
-      if (!real.ok || this.excluded(at, real.realRelative) || (await this.ignoredBecause(at, real.realRelative))) continue;
+      if (!real.ok || (await this.keptBack(at, real.realRelative))) continue;
       files.push(at);
     }
     files.sort((a, b) => displayPath(a, this.multiRoot).localeCompare(displayPath(b, this.multiRoot)));
@@ -263,8 +267,7 @@ export class WorkspaceTools<F extends ToolFolder = ToolFolder> {
     }
     const shown: Problem<F>[] = [];
     for (const p of this.access.problems()) {
-      if (only ? p.at.folder === only.folder && p.at.relative === only.relative : !this.excluded(p.at) && !(await this.ignoredBecause(p.at, p.at.relative)))
-        shown.push(p);
+      if (only ? p.at.folder === only.folder && p.at.relative === only.relative : !(await this.keptBack(p.at, p.at.relative))) shown.push(p);
     }
     const problems = shown.map(
       (p) => `${displayPath(p.at, this.multiRoot)}:${p.line}:${p.column} ${p.severity}: ${p.message.replace(/\s+/g, ' ')}${p.source ? ` (${p.source})` : ''}`,
