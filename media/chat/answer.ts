@@ -307,7 +307,7 @@ function question(turn: TurnView): HTMLElement {
  * The running turn's answer so far, in its pending reply: sanitised Markdown like a complete answer,
  * without code actions (a half answer is never inserted anywhere) and marked as still arriving.
  */
-export function showPartial(turnElement: HTMLElement, text: string): void {
+export function showPartial(turnElement: HTMLElement, text: string, total?: number): void {
   const reply = turnElement.querySelector('.pg-reply');
   if (!reply) return;
   let partial = reply.querySelector<HTMLElement>('.pg-partial');
@@ -320,6 +320,25 @@ export function showPartial(turnElement: HTMLElement, text: string): void {
     } else reply.append(partial);
   }
   showPartialMarkdown(partial, text);
+  streamingCutNote(reply, partial, text.length, total);
+}
+
+/** A streaming answer too long for the chat: only its start is shown until it is done. */
+function streamingCutNote(reply: Element, partial: HTMLElement, shown: number, total: number | undefined): void {
+  let note = reply.querySelector<HTMLElement>('.pg-partial-cut');
+  if (total === undefined) {
+    note?.remove();
+    return;
+  }
+  if (!note) {
+    note = h('p', { class: 'pg-warning pg-partial-cut', role: 'note' });
+    partial.after(note);
+  }
+  const count = (n: number): string => n.toLocaleString('en-US');
+  note.replaceChildren(
+    icon('warning'),
+    ` ${l10n.t('The answer is {0} characters long so far; the first {1} are shown while it arrives. When it is done, the whole answer opens in an editor.', count(total), count(shown))}`,
+  );
 }
 
 /** The Markdown each section chunk of a partial answer shows. */

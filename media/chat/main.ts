@@ -187,7 +187,7 @@ function applyPartial(message: PartialMessage): void {
   const element = turnList.pending(message.turnId);
   if (!element || !wasRunning) return;
   const atBottom = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
-  showPartial(element, message.text);
+  showPartial(element, message.text, message.total);
   if (atBottom) transcript.scrollTop = transcript.scrollHeight;
 }
 

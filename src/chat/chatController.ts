@@ -23,7 +23,7 @@ import { ChatHistoryActions } from './historyActions';
 import { PendingContext } from './pendingContext';
 import { ChatFactuality } from '../safety/chatFactuality';
 import { callView, runTurn, type TurnResult, type TurnTools } from './turnRunner';
-import { Throttle } from '../core/throttle';
+import { PartialFeed } from './partialFeed';
 import { SentTurns, stateMessage } from './viewModel';
 
 interface Running {
@@ -35,14 +35,7 @@ interface Running {
   readonly progress: ToolCallView[];
   /** The consent card or result prompt shown now, and what answers it. */
   waiting?: { readonly view: ToolRequestView; readonly answer: (message: ToolAnswer) => void };
-  /** The answer so far, while it streams in. */
-  partial?: string;
-  /** Sends `partial` to the view at most once per PARTIAL_INTERVAL_MS. */
-  readonly partials: Throttle<string>;
 }
-
-/** How often a streaming answer is redrawn at most: fast enough to read along, slow enough not to redraw per token. */
-export const PARTIAL_INTERVAL_MS = 80;
 
 type ToolAnswer = Extract<ToHost, { type: 'toolConsent' | 'toolResult' }>;
 
@@ -60,6 +53,8 @@ export class ChatController extends Disposable {
   private hasApiKey = true;
   /** The turns the page has been sent: a state carries only the others (and the changed ones). */
   private readonly sent = new SentTurns();
+  /** The running turn's answer so far, to the page while it is there (nothing queues while it is away). */
+  private readonly partials = new PartialFeed((message) => this.post?.(message));
 
   constructor(
     private readonly store: ConversationStore,
@@ -95,6 +90,7 @@ export class ChatController extends Disposable {
   attach(post: (message: ToWebview) => void): void {
     this.post = post;
     this.sent.reset();
+    this.partials.pageAway();
   }
 
   detach(post: (message: ToWebview) => void): void {
@@ -104,6 +100,7 @@ export class ChatController extends Disposable {
   /** The view was hidden: its page is unloaded, and the next one starts with nothing. */
   pageUnloaded(): void {
     this.sent.reset();
+    this.partials.pageAway();
   }
 
   async handle(message: ToHost): Promise<void> {
@@ -111,6 +108,7 @@ export class ChatController extends Disposable {
       case 'ready':
         // A page that loaded anew (or asks again) gets the whole conversation.
         this.sent.reset();
+        this.partials.pageReady();
         this.pushState();
         return this.refreshKey();
       case 'setup':
@@ -245,7 +243,7 @@ export class ChatController extends Disposable {
   private stop(): void {
     const running = this.running;
     if (!running) return;
-    running.partials.cancel();
+    this.partials.end();
     running.abort.abort();
   }
 
@@ -256,8 +254,8 @@ export class ChatController extends Disposable {
       turnId: turn.id,
       abort,
       progress: [],
-      partials: new Throttle(PARTIAL_INTERVAL_MS, (text) => this.post?.({ type: 'partial', turnId: turn.id, text })),
     };
+    this.partials.end();
     this.running = running;
     this.pushState();
     let safeguards: string[] = [];
@@ -275,14 +273,13 @@ export class ChatController extends Disposable {
           },
           onPartial: (text) => {
             if (abort.signal.aborted) return;
-            running.partial = text;
-            running.partials.push(text);
+            this.partials.push(turn.id, text);
           },
         },
         this.tools(running, conversationId),
       );
     } finally {
-      running.partials.cancel();
+      this.partials.end();
       this.running = undefined;
     }
     this.store.updateTurn(conversationId, {
@@ -382,8 +379,9 @@ export class ChatController extends Disposable {
     return this.store.current().turns.find((t) => t.id === turnId)?.error;
   }
 
+  /** The page's whole state; while the page is away nothing (its `ready` is answered with the state then). */
   private pushState(): void {
-    if (!this.post) return;
+    if (!this.post || !this.partials.pageShown) return;
     const { settings } = this.session;
     this.post(
       stateMessage(
@@ -404,7 +402,6 @@ export class ChatController extends Disposable {
       ),
     );
     // A redrawn pending turn shows the answer so far again at once.
-    const running = this.running;
-    if (running?.partial !== undefined) this.post({ type: 'partial', turnId: running.turnId, text: running.partial });
+    this.partials.resend();
   }
 }

@@ -1,9 +1,11 @@
 // What the webview is told: the stored conversation mapped to the protocol's view types. Pure.
 // Selection text and image bytes stay in the extension; the webview gets names and line ranges.
 import {
+  ANSWER_VIEW_MAX,
   type AnswerView,
   type AttachmentView,
   type FactualityView,
+  type PartialMessage,
   type StateMessage,
   type ToolCallView,
   type ToolRequestView,
@@ -39,11 +41,7 @@ export function errorView(error: TurnError): TurnErrorView {
   };
 }
 
-/**
- * An answer longer than this is shown shortened, with "Open full answer in editor" (the protocol's
- * limit on any text is 200,000 characters; a long answer must never make the state unsendable).
- */
-export const ANSWER_VIEW_MAX = 100_000;
+export { ANSWER_VIEW_MAX };
 /** The protocol's limit on a prompt (a stored one is never longer: the composer sends at most this). */
 const PROMPT_VIEW_MAX = 200_000;
 /** Tool call arguments and outputs shown in the chat are cut to this many characters. */
@@ -82,6 +80,12 @@ export function answerView(answer: Answer): AnswerView {
     limit: clipOptional(answer.limit, 2000),
     ...(text.length < answer.text.length ? { truncated: { shown: text.length, total: answer.text.length } } : {}),
   };
+}
+
+/** The running turn's answer so far for the page: past ANSWER_VIEW_MAX only its start, with its length. */
+export function partialMessage(turnId: string, textSoFar: string): PartialMessage {
+  const text = clipText(textSoFar, ANSWER_VIEW_MAX);
+  return { type: 'partial', turnId, text, ...(text.length < textSoFar.length ? { total: textSoFar.length } : {}) };
 }
 
 export function turnView(turn: Turn, notice?: string, progress?: readonly ToolCallView[]): TurnView {

@@ -2,7 +2,7 @@
 // extension sends always parses on the webview side.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ToHostSchema, ToWebviewSchema, type FactualityView, type StateMessage } from '../../src/webview/protocol/chat';
+import { PartialMessageSchema, ToHostSchema, ToWebviewSchema, type FactualityView, type StateMessage } from '../../src/webview/protocol/chat';
 import { ANSWER_VIEW_MAX, SentTurns, stateMessage } from '../../src/chat/viewModel';
 import { type Answer, type Conversation, type Turn } from '../../src/chat/conversation';
 
@@ -111,6 +111,13 @@ describe('an answer longer than the chat message limit', () => {
     // Without the cut, the same state is refused by the schema (what froze the chat).
     const uncut = { ...message, current: { ...message.current, turns: [{ ...message.current.turns[0], answer: { ...answer, text } }] } };
     assert.equal(ToWebviewSchema.safeParse(uncut).success, false);
+  });
+
+  it('attack: the page refuses a partial over the cap', () => {
+    const oversize = { type: 'partial', turnId: 't1', text: 'a'.repeat(ANSWER_VIEW_MAX + 1) };
+    assert.equal(PartialMessageSchema.safeParse(oversize).success, false);
+    assert.equal(ToWebviewSchema.safeParse(oversize).success, false);
+    assert.equal(PartialMessageSchema.safeParse({ ...oversize, text: 'a'.repeat(ANSWER_VIEW_MAX) }).success, true);
   });
 
   it('an answer within the limit is shown whole, not marked as cut', () => {

@@ -8,7 +8,8 @@ import { StreamSupport } from '../../src/api/streamSupport';
 import { type Turn } from '../../src/chat/conversation';
 import { conversationInput } from '../../src/chat/conversationInput';
 import { runTurn } from '../../src/chat/turnRunner';
-import { Throttle, type ThrottleClock } from '../../src/core/throttle';
+import { Throttle } from '../../src/core/throttle';
+import { manualClock } from './helpers/manualClock';
 import { startStandIn, type StandIn } from '../server/standInServer';
 import { testPipeline, waitFor } from './helpers/testPipeline';
 
@@ -122,30 +123,6 @@ describe('a streamed chat turn through the pipeline', () => {
     );
   });
 });
-
-/** A clock the test moves by hand: timers run when `advance` passes their time. */
-function manualClock(): ThrottleClock & { advance(ms: number): void } {
-  let now = 1000;
-  let timers: Array<{ at: number; run: () => void; id: number }> = [];
-  let ids = 0;
-  return {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      const id = ++ids;
-      timers.push({ at: now + ms, run, id });
-      return id;
-    },
-    clearTimeout: (id) => {
-      timers = timers.filter((t) => t.id !== id);
-    },
-    advance(ms) {
-      now += ms;
-      const due = timers.filter((t) => t.at <= now);
-      timers = timers.filter((t) => t.at > now);
-      due.forEach((t) => t.run());
-    },
-  };
-}
 
 describe('the throttle of a streaming answer', () => {
   it('sends the first value at once, then at most one (the newest) per interval', () => {

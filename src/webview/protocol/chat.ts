@@ -10,6 +10,14 @@ export { TURN_STATUSES, TOOL_CALL_OUTCOMES } from '../../chat/conversation';
 const Id = z.string().check(z.minLength(1), z.maxLength(100));
 const Text = z.string().check(z.maxLength(200_000));
 
+/**
+ * An answer longer than this is shown shortened: a complete one with "Open full answer in editor", one
+ * still streaming with a note that it is cut (the protocol's limit on any other text is 200,000 characters;
+ * a long answer must never make a message unsendable, nor a runaway stream post megabytes per redraw).
+ */
+export const ANSWER_VIEW_MAX = 100_000;
+const AnswerText = z.string().check(z.maxLength(ANSWER_VIEW_MAX));
+
 // ---- What the webview shows --------------------------------------------------------------------
 
 export const AttachmentViewSchema = z.discriminatedUnion('kind', [
@@ -32,7 +40,7 @@ export type ToolCallView = z.infer<typeof ToolCallViewSchema>;
 export const UsageViewSchema = UsageSchema;
 
 export const AnswerViewSchema = z.object({
-  text: Text,
+  text: AnswerText,
   model: z.string(),
   ms: z.number().check(z.gte(0)),
   usage: z.optional(UsageViewSchema),
@@ -137,8 +145,16 @@ export const StateMessageSchema = z.object({
 });
 export type StateMessage = z.infer<typeof StateMessageSchema>;
 
-/** The running turn's answer so far, while it streams in (sent throttled; the complete answer comes in a `state`). */
-export const PartialMessageSchema = z.object({ type: z.literal('partial'), turnId: Id, text: Text });
+/**
+ * The running turn's answer so far, while it streams in (sent throttled; the complete answer comes in a
+ * `state`). Past ANSWER_VIEW_MAX characters it carries only the start, and `total` says how long it is.
+ */
+export const PartialMessageSchema = z.object({
+  type: z.literal('partial'),
+  turnId: Id,
+  text: AnswerText,
+  total: z.optional(z.number().check(z.int(), z.gte(0))),
+});
 export type PartialMessage = z.infer<typeof PartialMessageSchema>;
 
 export const ToWebviewSchema = z.discriminatedUnion('type', [StateMessageSchema, PartialMessageSchema, z.object({ type: z.literal('focusComposer') })]);
