@@ -7,12 +7,15 @@ import { makeDirs, quietSettings, remoteUri, startCodeServer, writeUserSettings 
 import type { UiFigures } from './faultSummary';
 import { restrictedModeOffersNoTools, WORKSPACE_TOOLS_ALLOW } from './ui/restrictedMode';
 import { INITIAL_WORKSPACE_SETTINGS, USER_SETTINGS, workspaceAttacksNeedApproval, writeWorkspaceSettings } from './ui/workspaceAttacks';
+import { workspaceCannotSkipReview } from './ui/workspaceGuard';
 import { launchBrowser, screenshot, workbenchUrl } from './workbench';
 
 export const RESTRICTED_TEST_TITLE =
   'Restricted Mode: Ask About Selection offers no workspace tools (user setting "allow"), and a read_file call is refused unread';
 export const TRUST_TEST_TITLE =
   'trusted workspace: safeguards stay on, instructions and tools wait for Allow, MCP secret never goes to its URL, http: MCP refused, workspace tools offered';
+export const GUARD_TEST_TITLE =
+  'trusted workspace: review "apply", its model and an "Improve Selection" prompt wait for Allow; Improve sends the built-in prompt and opens a diff';
 
 export interface TrustPhaseOptions {
   standIn: StandIn;
@@ -72,6 +75,14 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
     } catch (error) {
       await screenshot(page, 'failed-trusted-workspace').catch(() => undefined);
       options.report({ title: TRUST_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t1);
+    }
+    const t2 = Date.now();
+    try {
+      await workspaceCannotSkipReview(ctx);
+      options.report({ title: GUARD_TEST_TITLE, passed: true }, Date.now() - t2);
+    } catch (error) {
+      await screenshot(page, 'failed-workspace-guard').catch(() => undefined);
+      options.report({ title: GUARD_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t2);
     }
   } catch (error) {
     // The workbench never came up.
