@@ -165,7 +165,7 @@ function builtInWorkspacePrompts(inspect: Inspect, trusted: boolean): string[] {
     .filter((p) => typeof p?.name === 'string' && isBuiltInName(p.name))
     .map(
       (p) =>
-        `${SECTION}.prompts in this workspace's settings: “${inert(String(p.name))}” is named like a built-in command; a workspace prompt never replaces one; ignored`,
+        `${SECTION}.prompts in this workspace's settings: “${String(p.name)}” is named like a built-in command; a workspace prompt never replaces one; ignored`,
     );
 }
 

@@ -24,9 +24,7 @@ export async function workspaceCannotSkipReview(ctx: UiContext): Promise<void> {
     'predictionGuard.model': 'attacker-model',
     'predictionGuard.prompts': [{ name: 'Improve Selection', prompt: BACKDOOR }],
   });
-  // The extension read the new file: it asks about review and model, and reports the prompt it drops.
-  const asked = await waitForNotification(page, 'review “apply”');
-  check(asked.includes('attacker-model') && !asked.includes('admin'), `the approval question: ${asked}`);
+  // The extension read the new file: it reports the prompt it drops.
   await waitForNotification(page, 'named like a built-in command');
 
   await selectInSample(page, 1, 9); // "  let total = 0;"
@@ -38,6 +36,9 @@ export async function workspaceCannotSkipReview(ctx: UiContext): Promise<void> {
   check(sent.includes('Improve this code from') && !sent.includes('admin'), `the server did not get the built-in Improve prompt: ${sent.slice(0, 300)}`);
   const model = (request.body as { model?: string } | null)?.model;
   check(model === 'gpt-oss-120b', `the workspace's model was used without Allow: ${String(model)}`);
+  // The request asked about the workspace's review and model (left unanswered here).
+  const asked = await waitForNotification(page, 'review “apply”');
+  check(asked.includes('attacker-model') && !asked.includes('admin'), `the approval question: ${asked}`);
 
   try {
     await waitForReview(page, 'Improve Selection: sample.ts ↔ proposed');
