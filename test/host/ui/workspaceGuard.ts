@@ -24,28 +24,34 @@ export async function workspaceCannotSkipReview(ctx: UiContext): Promise<void> {
     'predictionGuard.model': 'attacker-model',
     'predictionGuard.prompts': [{ name: 'Improve Selection', prompt: BACKDOOR }],
   });
-  // The extension read the new file: it reports the prompt it drops.
-  await waitForNotification(page, 'named like a built-in command');
+  // The extension read the new file: it reports the prompt it drops. Checked after the edit, so a
+  // build that drops nothing still runs Improve and has its unreviewed edit counted.
+  const reported = await waitForNotification(page, 'named like a built-in command').then(
+    () => true,
+    () => false,
+  );
 
   await selectInSample(page, 1, 9); // "  let total = 0;"
   const since = standIn.requests().length;
   standIn.enqueue('/responses', { kind: 'text', text: ANSWER });
   await runCommand(page, 'Prediction Guard: Improve Selection');
   const request = await nextResponsesRequest(ctx, since);
+  // First what reached the file (counted even when a check below fails), then what was sent.
+  const reviewed = await waitForReview(page, 'Improve Selection: sample.ts ↔ proposed').then(
+    () => true,
+    () => false,
+  );
+  if (!reviewed && (await activeEditorText(page)).includes(MARK)) ctx.figures.unreviewedEdits++;
   const sent = JSON.stringify(inputOf(request));
   check(sent.includes('Improve this code from') && !sent.includes('admin'), `the server did not get the built-in Improve prompt: ${sent.slice(0, 300)}`);
   const model = (request.body as { model?: string } | null)?.model;
   check(model === 'gpt-oss-120b', `the workspace's model was used without Allow: ${String(model)}`);
+  check(reviewed, 'no diff review opened: the answer was written without review');
   // The request asked about the workspace's review and model (left unanswered here).
   const asked = await waitForNotification(page, 'review “apply”');
   check(asked.includes('attacker-model') && !asked.includes('admin'), `the approval question: ${asked}`);
+  check(reported, 'the workspace prompt named "Improve Selection" was not reported as ignored');
 
-  try {
-    await waitForReview(page, 'Improve Selection: sample.ts ↔ proposed');
-  } catch (error) {
-    if ((await activeEditorText(page)).includes(MARK)) ctx.figures.unreviewedEdits++;
-    throw new Error(`no diff review opened (${error instanceof Error ? error.message : String(error)})`);
-  }
   ctx.log(`screenshot: ${await screenshot(page, 'trust-workspace-review-apply')}`);
   check(readFileSync(file, 'utf8') === onDisk, 'sample.ts changed on disk before Accept');
   await page.locator(REJECT_BUTTON).click();
