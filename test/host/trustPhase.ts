@@ -60,30 +60,20 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
       figures: options.figures,
       log: (m: string) => console.log(`       ${m}`),
     };
+    // Each test reports on its own; a failed one leaves a screenshot and the next still runs.
+    const run = async (title: string, shot: string, test: (c: typeof ctx) => Promise<void>, started = Date.now()): Promise<void> => {
+      try {
+        await test(ctx);
+        options.report({ title, passed: true }, Date.now() - started);
+      } catch (error) {
+        await screenshot(page, shot).catch(() => undefined);
+        options.report({ title, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - started);
+      }
+    };
     // First in Restricted Mode ("No, I don't trust the authors"), then trusted from the Workspace Trust editor.
-    try {
-      await restrictedModeOffersNoTools(ctx);
-      options.report({ title: RESTRICTED_TEST_TITLE, passed: true }, Date.now() - t0);
-    } catch (error) {
-      await screenshot(page, 'failed-restricted-mode').catch(() => undefined);
-      options.report({ title: RESTRICTED_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
-    }
-    const t1 = Date.now();
-    try {
-      await workspaceAttacksNeedApproval(ctx);
-      options.report({ title: TRUST_TEST_TITLE, passed: true }, Date.now() - t1);
-    } catch (error) {
-      await screenshot(page, 'failed-trusted-workspace').catch(() => undefined);
-      options.report({ title: TRUST_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t1);
-    }
-    const t2 = Date.now();
-    try {
-      await workspaceCannotSkipReview(ctx);
-      options.report({ title: GUARD_TEST_TITLE, passed: true }, Date.now() - t2);
-    } catch (error) {
-      await screenshot(page, 'failed-workspace-guard').catch(() => undefined);
-      options.report({ title: GUARD_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t2);
-    }
+    await run(RESTRICTED_TEST_TITLE, 'failed-restricted-mode', restrictedModeOffersNoTools, t0);
+    await run(TRUST_TEST_TITLE, 'failed-trusted-workspace', workspaceAttacksNeedApproval);
+    await run(GUARD_TEST_TITLE, 'failed-workspace-guard', workspaceCannotSkipReview);
   } catch (error) {
     // The workbench never came up.
     await screenshot(page, 'failed-trust-phase').catch(() => undefined);
