@@ -1,6 +1,7 @@
 // Where each setting's value may come from (pure).
 import { PII_SETTINGS } from '../api/parameters';
 import { DEFAULT_TOOL_EXCLUDES } from '../tools/toolSettings';
+import { isBuiltInName } from '../core/tasks';
 
 /**
  * Settings a workspace must never set: they decide where the token and the user's code go, and how.
@@ -23,10 +24,24 @@ function listOf(value: unknown): unknown[] {
 }
 
 /**
- * Settings that change what the model is told or what it may call: a workspace value of one of these
- * applies only once the user has approved that exact value for the workspace (see workspaceValues.ts).
+ * Settings that change what the model is told or may call, which model, how answers reach the file,
+ * the prompts, and what chat history is kept: a workspace value of one of these applies only once the
+ * user has approved that exact value for the workspace (see workspaceValues.ts), unless it is at least
+ * as safe as the user's own (`appliesStraight`).
  */
-export const APPROVAL_KEYS = ['instructions', 'tools', 'toolChoice', 'maxToolCalls', 'parallelToolCalls'] as const;
+export const APPROVAL_KEYS = [
+  'instructions',
+  'tools',
+  'toolChoice',
+  'maxToolCalls',
+  'parallelToolCalls',
+  'model',
+  'review',
+  'placement',
+  'prompts',
+  'chat.keepHistory',
+  'chat.maxConversations',
+] as const;
 export type ApprovalKey = (typeof APPROVAL_KEYS)[number];
 
 export function isApprovalKey(key: string): key is ApprovalKey {
@@ -55,6 +70,45 @@ export function workspaceValueOf(i: Inspected | undefined): unknown {
 
 function userValueOf(i: Inspected | undefined): unknown {
   return i?.globalValue ?? i?.defaultValue;
+}
+
+/**
+ * True when a workspace value is no less safe than the user's, so it applies without asking: review
+ * `diff`; placement `newDocument` (it never touches the open file); chat history off; fewer chats kept.
+ */
+export function appliesStraight(key: string, fromWorkspace: unknown, user: unknown): boolean {
+  switch (key) {
+    case 'review':
+      return fromWorkspace === 'diff';
+    case 'placement':
+      return fromWorkspace === 'newDocument';
+    case 'chat.keepHistory':
+      return fromWorkspace === false;
+    case 'chat.maxConversations':
+      return typeof fromWorkspace === 'number' && fromWorkspace <= (typeof user === 'number' ? user : 100);
+    default:
+      return false;
+  }
+}
+
+function promptName(entry: unknown): string | undefined {
+  const name = (entry as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * The workspace prompts that would be added to the user's: never one named like a built-in command
+ * (a workspace prompt never replaces a built-in task's prompt) nor like one of the user's prompts.
+ */
+export function addedWorkspacePrompts(fromWorkspace: unknown, user: unknown): unknown[] {
+  const taken = listOf(user)
+    .map(promptName)
+    .filter((n): n is string => n !== undefined)
+    .map((n) => n.trim().toLowerCase());
+  return listOf(fromWorkspace).filter((p) => {
+    const name = promptName(p);
+    return name === undefined || (!isBuiltInName(name) && !taken.includes(name.trim().toLowerCase()));
+  });
 }
 
 // --- Safeguards: the stricter value wins, whoever set it -------------------------------------------
@@ -118,7 +172,8 @@ export function strictestSafeguard(inspect: Inspect, key: string): unknown {
  * - in Restricted Mode (untrusted) every other setting is the user's value, and the workspace tools are off;
  * - lists in ADDITIVE_KEYS: a trusted workspace's entries are added to the user's;
  * - in a trusted workspace, workspace values override user values as VS Code merges them, except
- *   APPROVAL_KEYS, whose workspace value counts only when `isApproved` says the user allowed it.
+ *   APPROVAL_KEYS, whose workspace value counts only when it `appliesStraight` or `isApproved` says the
+ *   user allowed it; allowed workspace prompts are added to the user's (`addedWorkspacePrompts`).
  */
 export function settingLookup(inspect: Inspect, trusted: boolean, isApproved: IsApproved = NOTHING_APPROVED): (key: string) => unknown {
   return (key) => {
@@ -136,7 +191,9 @@ export function settingLookup(inspect: Inspect, trusted: boolean, isApproved: Is
     if (!trusted || USER_ONLY_KEYS.has(key)) return userValueOf(i);
     const fromWorkspace = workspaceValueOf(i);
     if (fromWorkspace === undefined) return userValueOf(i);
-    if (isApprovalKey(key) && !isApproved(key, fromWorkspace)) return userValueOf(i);
+    const user = userValueOf(i);
+    if (isApprovalKey(key) && !appliesStraight(key, fromWorkspace, user) && !isApproved(key, fromWorkspace)) return user;
+    if (key === 'prompts') return Array.isArray(user) || user === undefined ? [...listOf(user), ...addedWorkspacePrompts(fromWorkspace, user)] : user;
     return fromWorkspace;
   };
 }

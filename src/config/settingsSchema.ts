@@ -38,7 +38,7 @@ export const CustomPromptSchema = z.object({
   placement: z.optional(z.enum(PROMPT_PLACEMENTS)),
 });
 export type CustomPrompt = z.infer<typeof CustomPromptSchema>;
-/** Where a workspace's values of the approval settings stand (instructions, tools…): the status bar shows it. */
+/** Where a workspace's values of the approval settings stand (instructions, tools, review…): the status bar shows it. */
 export interface WorkspaceUse {
   /** Approved workspace values in use. */
   readonly applied: readonly ApprovalKey[];
@@ -60,7 +60,7 @@ export interface Settings {
   readonly placement: Placement;
   /** `diff`: changes to a document open as a diff to accept or reject; `apply`: written directly. */
   readonly review: ReviewMode;
-  /** Custom prompts; one named like a built-in command replaces that command's prompt text. */
+  /** Custom prompts; a user's prompt named like a built-in command replaces its prompt text (a workspace's never does). */
   readonly prompts: readonly CustomPrompt[];
   readonly params: ApiParameters;
   /** How many earlier chat turns go with each new chat message (`chat.maxTurns`). */
@@ -100,6 +100,16 @@ export const PARAM_KEYS = {
 } as const;
 
 const SAFEGUARD_KEYS = SafeguardSettingsSchema.shape;
+
+/** The schemas of the other settings a trusted workspace may set once the user allows it (and of `model`). */
+export const GUARDED_KEYS = {
+  model: PARAM_KEYS.model,
+  placement: z._default(z.enum(PLACEMENTS), 'auto'),
+  review: z._default(z.enum(REVIEW_MODES), 'diff'),
+  prompts: z._default(z.array(CustomPromptSchema), []),
+  'chat.keepHistory': z._default(z.boolean(), true),
+  'chat.maxConversations': z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 100),
+} as const;
 
 /** Every key this snapshot reads, relative to `predictionGuard.`. */
 export const SETTING_KEYS: readonly string[] = [
@@ -144,13 +154,13 @@ export function readSettings(lookup: Lookup, workspace: WorkspaceUse = NO_WORKSP
     requestTimeoutSeconds: field('requestTimeoutSeconds', z._default(z.number().check(z.gte(1), z.lte(3600)), 120)),
     maxRetries: field('maxRetries', z._default(z.number().check(z.int(), z.gte(0), z.lte(10)), 2)),
     requestHeaders: field('requestHeaders', z._default(RequestHeadersSchema, {})),
-    placement: field('placement', z._default(z.enum(PLACEMENTS), 'auto')),
-    review: field('review', z._default(z.enum(REVIEW_MODES), 'diff')),
-    prompts: field('prompts', z._default(z.array(CustomPromptSchema), [])),
+    placement: field('placement', GUARDED_KEYS.placement),
+    review: field('review', GUARDED_KEYS.review),
+    prompts: field('prompts', GUARDED_KEYS.prompts),
     params: ApiParametersSchema.parse({ ...params, safeguards }),
     chatMaxTurns: field('chat.maxTurns', z._default(z.number().check(z.int(), z.gte(0), z.lte(100)), 10)),
-    chatKeepHistory: field('chat.keepHistory', z._default(z.boolean(), true)),
-    chatMaxConversations: field('chat.maxConversations', z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 100)),
+    chatKeepHistory: field('chat.keepHistory', GUARDED_KEYS['chat.keepHistory']),
+    chatMaxConversations: field('chat.maxConversations', GUARDED_KEYS['chat.maxConversations']),
     chatHistoryRetentionDays: field('chat.historyRetentionDays', z._default(z.number().check(z.int(), z.gte(0), z.lte(36500)), 30)),
     workspaceTools: {
       mode: field('workspaceTools', WorkspaceToolModeSchema),

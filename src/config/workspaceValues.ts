@@ -3,8 +3,18 @@
 // after the user allowed that exact value for that workspace; a changed value asks again.
 import { createHash } from 'node:crypto';
 import { inert } from '../core/inertText';
-import { APPROVAL_KEYS, isApprovalKey, settingLookup, workspaceValueOf, type ApprovalKey, type Inspect } from './settingLookup';
-import { PARAM_KEYS, readSettings, SECTION, type SettingsReadResult, type WorkspaceUse } from './settingsSchema';
+import { isBuiltInName } from '../core/tasks';
+import {
+  addedWorkspacePrompts,
+  appliesStraight,
+  APPROVAL_KEYS,
+  isApprovalKey,
+  settingLookup,
+  workspaceValueOf,
+  type ApprovalKey,
+  type Inspect,
+} from './settingLookup';
+import { GUARDED_KEYS, PARAM_KEYS, readSettings, SECTION, type SettingsReadResult, type WorkspaceUse } from './settingsSchema';
 
 /** One workspace value of an approval setting. */
 export interface WorkspaceValue {
@@ -47,8 +57,10 @@ export function workspaceValues(inspect: Inspect, trusted: boolean): WorkspaceVa
   return APPROVAL_KEYS.flatMap((key) => {
     const i = inspect(key);
     const value = workspaceValueOf(i);
-    if (value === undefined) return [];
-    if (canonicalJson(value) === canonicalJson(i?.globalValue ?? i?.defaultValue)) return [];
+    const user = i?.globalValue ?? i?.defaultValue;
+    if (value === undefined || appliesStraight(key, value, user)) return [];
+    if (canonicalJson(value) === canonicalJson(user)) return [];
+    if (key === 'prompts' && !addedWorkspacePrompts(value, user).length) return [];
     return [{ key, value, fingerprint: fingerprint(key, value) }];
   });
 }
@@ -121,6 +133,20 @@ export function describeValue(v: WorkspaceValue): string {
       return `at most ${String(v.value)} tool calls`;
     case 'parallelToolCalls':
       return `parallel tool calls ${v.value === true ? 'on' : 'off'}`;
+    case 'model':
+      return `the model “${inert(shorten(String(v.value), 60))}”`;
+    case 'review':
+      return v.value === 'apply' ? 'review “apply” (answers written into your files with no diff to accept)' : `review “${inert(String(v.value))}”`;
+    case 'placement':
+      return `answers placed “${inert(String(v.value))}”`;
+    case 'prompts': {
+      const names = (Array.isArray(v.value) ? (v.value as Array<{ name?: unknown }>) : []).map((p) => String(p?.name)).filter((n) => !isBuiltInName(n));
+      return `${plural(names.length, 'prompt', 'prompts')} ${names.map((n) => `“${inert(shorten(n, 40))}”`).join(', ')}`;
+    }
+    case 'chat.keepHistory':
+      return v.value === true ? 'chat history kept between sessions' : 'chat history not kept';
+    case 'chat.maxConversations':
+      return `up to ${String(v.value)} chats kept`;
   }
 }
 
@@ -131,7 +157,18 @@ export function approvalPrompt(values: readonly WorkspaceValue[]): string {
   return `This workspace sets ${list}. Use ${values.length === 1 ? 'it' : 'them'} in Prediction Guard requests?`;
 }
 
-/** The settings snapshot with only approved workspace values of the approval settings. */
+/** A problem for each workspace prompt named like a built-in command: it is never used. */
+function builtInWorkspacePrompts(inspect: Inspect, trusted: boolean): string[] {
+  if (!trusted) return [];
+  const prompts = workspaceValueOf(inspect('prompts'));
+  return (Array.isArray(prompts) ? (prompts as Array<{ name?: unknown }>) : [])
+    .filter((p) => typeof p?.name === 'string' && isBuiltInName(p.name))
+    .map(
+      (p) =>
+        `${SECTION}.prompts in this workspace's settings: “${String(p.name)}” is named like a built-in command; a workspace prompt never replaces one; ignored`,
+    );
+}
+
 /**
  * The settings snapshot with only approved workspace values of the approval settings. A workspace
  * value that is invalid (e.g. an MCP server on plain http:) is never asked about nor used: it is
@@ -139,9 +176,9 @@ export function approvalPrompt(values: readonly WorkspaceValue[]): string {
  */
 export function resolveSettings(inspect: Inspect, trusted: boolean, decisions: Decisions): SettingsReadResult & { readonly values: readonly WorkspaceValue[] } {
   const found = workspaceValues(inspect, trusted);
-  const invalid: string[] = [];
+  const invalid = builtInWorkspacePrompts(inspect, trusted);
   const values = found.filter((v) => {
-    const parsed = PARAM_KEYS[v.key].safeParse(v.value);
+    const parsed = (v.key in PARAM_KEYS ? PARAM_KEYS[v.key as keyof typeof PARAM_KEYS] : GUARDED_KEYS[v.key as keyof typeof GUARDED_KEYS]).safeParse(v.value);
     if (!parsed.success) invalid.push(`${SECTION}.${v.key} in this workspace's settings: ${parsed.error.issues[0]?.message ?? 'invalid value'}; ignored`);
     return parsed.success;
   });

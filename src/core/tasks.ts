@@ -115,6 +115,11 @@ export interface PromptChoice {
 
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** True for a name like a built-in task's title ("improve selection "): such a prompt replaces that task's text. */
+export function isBuiltInName(name: string): boolean {
+  return TASK_IDS.some((task) => sameName(name, TASKS[task].title));
+}
+
 function destinationOf(placement: CustomPrompt['placement']): Destination | undefined {
   if (placement === undefined || placement === 'auto') return undefined;
   return placement === 'markdown' ? 'markdownBeside' : placement;
@@ -150,7 +155,7 @@ export function promptEntries(prompts: readonly CustomPrompt[]): PromptEntry[] {
     return { task, name: TASKS[task].title, prompt, fromSettings: prompt !== undefined };
   });
   const custom = prompts
-    .filter((p) => !TASK_IDS.some((task) => sameName(p.name, TASKS[task].title)))
+    .filter((p) => !isBuiltInName(p.name))
     .filter((p, i, all) => all.findIndex((q) => sameName(q.name, p.name)) === i)
     .map((p): PromptEntry => ({
       task: 'custom',

@@ -7,12 +7,15 @@ import { makeDirs, quietSettings, remoteUri, startCodeServer, writeUserSettings 
 import type { UiFigures } from './faultSummary';
 import { restrictedModeOffersNoTools, WORKSPACE_TOOLS_ALLOW } from './ui/restrictedMode';
 import { INITIAL_WORKSPACE_SETTINGS, USER_SETTINGS, workspaceAttacksNeedApproval, writeWorkspaceSettings } from './ui/workspaceAttacks';
+import { workspaceCannotSkipReview } from './ui/workspaceGuard';
 import { launchBrowser, screenshot, workbenchUrl } from './workbench';
 
 export const RESTRICTED_TEST_TITLE =
   'Restricted Mode: Ask About Selection offers no workspace tools (user setting "allow"), and a read_file call is refused unread';
 export const TRUST_TEST_TITLE =
   'trusted workspace: safeguards stay on, instructions and tools wait for Allow, MCP secret never goes to its URL, http: MCP refused, workspace tools offered';
+export const GUARD_TEST_TITLE =
+  'trusted workspace: review "apply", its model and an "Improve Selection" prompt wait for Allow; Improve sends the built-in prompt and opens a diff';
 
 export interface TrustPhaseOptions {
   standIn: StandIn;
@@ -57,22 +60,20 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
       figures: options.figures,
       log: (m: string) => console.log(`       ${m}`),
     };
+    // Each test reports on its own; a failed one leaves a screenshot and the next still runs.
+    const run = async (title: string, shot: string, test: (c: typeof ctx) => Promise<void>, started = Date.now()): Promise<void> => {
+      try {
+        await test(ctx);
+        options.report({ title, passed: true }, Date.now() - started);
+      } catch (error) {
+        await screenshot(page, shot).catch(() => undefined);
+        options.report({ title, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - started);
+      }
+    };
     // First in Restricted Mode ("No, I don't trust the authors"), then trusted from the Workspace Trust editor.
-    try {
-      await restrictedModeOffersNoTools(ctx);
-      options.report({ title: RESTRICTED_TEST_TITLE, passed: true }, Date.now() - t0);
-    } catch (error) {
-      await screenshot(page, 'failed-restricted-mode').catch(() => undefined);
-      options.report({ title: RESTRICTED_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t0);
-    }
-    const t1 = Date.now();
-    try {
-      await workspaceAttacksNeedApproval(ctx);
-      options.report({ title: TRUST_TEST_TITLE, passed: true }, Date.now() - t1);
-    } catch (error) {
-      await screenshot(page, 'failed-trusted-workspace').catch(() => undefined);
-      options.report({ title: TRUST_TEST_TITLE, passed: false, error: error instanceof Error ? error.message : String(error) }, Date.now() - t1);
-    }
+    await run(RESTRICTED_TEST_TITLE, 'failed-restricted-mode', restrictedModeOffersNoTools, t0);
+    await run(TRUST_TEST_TITLE, 'failed-trusted-workspace', workspaceAttacksNeedApproval);
+    await run(GUARD_TEST_TITLE, 'failed-workspace-guard', workspaceCannotSkipReview);
   } catch (error) {
     // The workbench never came up.
     await screenshot(page, 'failed-trust-phase').catch(() => undefined);

@@ -16,8 +16,9 @@ const inspected: Record<string, Inspected> = {
 const inspect = (key: string): Inspected | undefined => inspected[key];
 
 describe('where settings come from', () => {
-  it('a trusted workspace overrides parameters but never the base URL, gateway headers or a safeguard the user turned on', () => {
-    const { settings } = readSettings(settingLookup(inspect, true));
+  it('a trusted workspace overrides parameters but never the base URL, gateway headers or a safeguard the user turned on; its model once allowed', () => {
+    assert.equal(readSettings(settingLookup(inspect, true)).settings.params.model, '');
+    const { settings } = readSettings(settingLookup(inspect, true, (key) => key === 'model'));
     assert.equal(settings.baseUrl, 'https://pg.corp.example');
     assert.deepEqual(settings.requestHeaders, {});
     assert.equal(settings.params.temperature, 1.5);

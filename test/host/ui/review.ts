@@ -7,17 +7,17 @@ import { check, clearNotifications, nextResponsesRequest, selectInSample, withKe
 import { activeEditorText, chatFrame, newChat, openChat, reply, send } from './chat/chatView';
 
 const ACCEPT_BUTTON = '.editor-group-container.active .editor-actions .action-label[aria-label^="Accept Change"]';
-const REJECT_BUTTON = '.editor-group-container.active .editor-actions .action-label[aria-label^="Reject Change"]';
+export const REJECT_BUTTON = '.editor-group-container.active .editor-actions .action-label[aria-label^="Reject Change"]';
 
 /** Waits for the review diff titled `title` to be the active editor, with its Accept / Reject buttons. */
-async function waitForReview(page: Page, title: string): Promise<void> {
+export async function waitForReview(page: Page, title: string): Promise<void> {
   await page.locator(`.tabs-container .tab.active[aria-label^="${title}"]`).waitFor({ timeout: 15_000 });
   await page.locator('.editor-group-container.active .monaco-diff-editor').waitFor({ timeout: 10_000 });
   await page.locator(ACCEPT_BUTTON).waitFor({ state: 'visible', timeout: 10_000 });
   await page.locator(REJECT_BUTTON).waitFor({ state: 'visible', timeout: 5000 });
 }
 
-async function reviewClosed(page: Page, title: string): Promise<void> {
+export async function reviewClosed(page: Page, title: string): Promise<void> {
   await page.locator(`.tabs-container .tab[aria-label^="${title}"]`).first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
