@@ -56,6 +56,8 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
       userDataDir: dirs.userDataDir,
       figures: options.figures,
       log: (m: string) => console.log(`       ${m}`),
+      // The user's settings offer an MCP server: every command run asks first (issue 20 item 6).
+      mcpConsent: 'Allow' as const,
     };
     // First in Restricted Mode ("No, I don't trust the authors"), then trusted from the Workspace Trust editor.
     try {
