@@ -24,6 +24,7 @@ import { PendingContext } from './pendingContext';
 import { ChatFactuality } from '../safety/chatFactuality';
 import { callView, runTurn, type TurnResult, type TurnTools } from './turnRunner';
 import { PartialFeed } from './partialFeed';
+import { McpConsentMemory } from '../core/mcpConsent';
 import { SentTurns, stateMessage } from './viewModel';
 
 interface Running {
@@ -49,6 +50,8 @@ export class ChatController extends Disposable {
   private readonly factuality: ChatFactuality;
   /** Conversations where the user chose "Allow for this chat" (in memory: a new window asks again). */
   private readonly allowedChats = new Set<string>();
+  /** Each conversation's MCP consent (in memory: a new chat or window asks again). */
+  private readonly mcpConsents = new Map<string, McpConsentMemory>();
   /** Whether a key is stored, for the welcome view; refreshed when the key changes. */
   private hasApiKey = true;
   /** The turns the page has been sent: a state carries only the others (and the changed ones). */
@@ -267,6 +270,7 @@ export class ChatController extends Disposable {
         abort.signal,
         {
           onSafeguards: (labels) => (safeguards = labels),
+          mcpConsent: this.mcpConsentFor(conversationId),
           onNotice: (notice) => {
             running.notice = notice;
             this.pushState();
@@ -292,6 +296,12 @@ export class ChatController extends Disposable {
     this.context.turnEnded(turn.attachments, result.status === 'done');
     this.log(result);
     this.pushState();
+  }
+
+  private mcpConsentFor(conversationId: string): McpConsentMemory {
+    let consent = this.mcpConsents.get(conversationId);
+    if (!consent) this.mcpConsents.set(conversationId, (consent = new McpConsentMemory()));
+    return consent;
   }
 
   /** The workspace tools for one turn: run here, consent and typed results through the chat's cards. */

@@ -1,5 +1,6 @@
 // One chat turn through the session: input → answer, or the failure as the chat shows it. Pure: the
 // session's `send` is passed in, so a turn's flow (errors, cancel, retries) runs in plain Node.
+import { type McpConsentMemory } from '../core/mcpConsent';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type MessageItem } from '../api/requestSchema';
 import { safeguardLabels } from '../api/safeguards';
@@ -31,6 +32,8 @@ export interface TurnCallbacks {
   readonly onSafeguards?: (labels: string[]) => void;
   /** The answer's text so far, while it streams in. */
   readonly onPartial?: (textSoFar: string) => void;
+  /** The conversation's MCP consent: asked once per chat. */
+  readonly mcpConsent?: McpConsentMemory;
 }
 
 /** A call the loop answered, as it stays listed on the answer. */
@@ -68,6 +71,12 @@ function toAnswer(parsed: ParsedAnswer, model: string, ms: number): Answer {
  * the calls it answered are listed on the answer (before the final answer's MCP calls and any calls
  * left unanswered at a limit).
  */
+/** The answer with the MCP consent notice, when one is due, after any limit. */
+function withNotice(answer: Answer, consent: McpConsentMemory | undefined): Answer {
+  const notice = consent?.takeNotice();
+  return notice ? { ...answer, limit: answer.limit ? `${answer.limit} ${notice}` : notice } : answer;
+}
+
 export async function runTurn(
   deps: TurnDeps,
   input: MessageItem[],
@@ -83,6 +92,7 @@ export async function runTurn(
     onModel: (_model: string, settings: Parameters<NonNullable<SendRequest['onModel']>>[1]) =>
       callbacks.onSafeguards?.(safeguardLabels(settings.params.safeguards)),
     onDelta: callbacks.onPartial,
+    mcpConsent: callbacks.mcpConsent,
   };
   if (tools) {
     const looped = await sendWithTools((r) => deps.send(r), request, tools.hooks, tools.options);
@@ -90,7 +100,8 @@ export async function runTurn(
       case 'done': {
         const answer = toAnswer({ ...looped.answer, mcpCalls: looped.mcpCalls }, looped.model, looped.ms);
         const toolCalls = [...looped.calls.map(callView), ...answer.toolCalls];
-        return { status: 'done', answer: { ...answer, toolCalls, ...(looped.limit ? { limit: looped.limit } : {}) }, allowedForChat: looped.allowedForChat };
+        const full = { ...answer, toolCalls, ...(looped.limit ? { limit: looped.limit } : {}) };
+        return { status: 'done', answer: withNotice(full, callbacks.mcpConsent), allowedForChat: looped.allowedForChat };
       }
       case 'cancelled':
         return { status: 'cancelled' };
@@ -105,7 +116,7 @@ export async function runTurn(
   const result = await deps.send(request);
   switch (result.status) {
     case 'done':
-      return { status: 'done', answer: toAnswer(result.answer, result.model, result.ms) };
+      return { status: 'done', answer: withNotice(toAnswer(result.answer, result.model, result.ms), callbacks.mcpConsent) };
     case 'cancelled':
       return { status: 'cancelled' };
     case 'error':

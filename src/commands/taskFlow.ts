@@ -11,6 +11,7 @@ import { type Failure, type SendRequest, type SendResult } from '../session/type
 import { sendWithTools, type ToolHooks, type ToolSendOptions } from '../tools/sessionLoop';
 import * as l10n from '../core/l10n';
 import { inert } from '../core/inertText';
+import { McpConsentMemory } from '../core/mcpConsent';
 
 export interface TaskFlowDeps<P> {
   send(request: SendRequest): Promise<SendResult>;
@@ -33,6 +34,8 @@ export interface TaskFlowRequest {
   readonly signal: AbortSignal;
   /** Ask About Selection: the workspace tools' loop (consent by dialog). Absent: one plain request. */
   readonly tools?: { readonly hooks: ToolHooks; readonly options: ToolSendOptions };
+  /** This run's MCP consent (each command run is its own conversation); default: a new one. */
+  readonly mcpConsent?: McpConsentMemory;
 }
 
 export type TaskFlowResult<P> =
@@ -59,16 +62,20 @@ function emptyAnswer(answer: ParsedAnswer): Failure {
 
 export async function runTaskFlow<P>(deps: TaskFlowDeps<P>, request: TaskFlowRequest): Promise<TaskFlowResult<P>> {
   const spec = TASKS[request.task];
+  const mcpConsent = request.mcpConsent ?? new McpConsentMemory();
   const sendRequest = {
     label: spec.title,
     input: request.input,
     signal: request.signal,
     onRetry: (notice: Parameters<NonNullable<SendRequest['onRetry']>>[0]) => deps.progress(retryText(notice)),
     onModel: (model: string) => deps.progress(`with ${inert(model)}`),
+    mcpConsent,
   };
   const result = request.tools
     ? await sendWithTools((r) => deps.send(r), sendRequest, request.tools.hooks, request.tools.options)
     : await deps.send(sendRequest);
+  const notice = mcpConsent.takeNotice();
+  if (notice) deps.warn(notice);
   if (result.status === 'done' && 'limit' in result && typeof result.limit === 'string') deps.warn(result.limit);
   switch (result.status) {
     case 'cancelled':

@@ -7,6 +7,7 @@ import { PredictionGuardError } from '../api/errors';
 import { buildRequest, type McpAuthorizations, type SettingsTool } from '../api/parameters';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type Settings } from '../config/settingsSchema';
+import { McpConsentMemory, type AskMcpConsent } from '../core/mcpConsent';
 import { timingMarks } from '../core/timingMarks';
 import { failureOf, noKey, noModel } from './failure';
 import { type ApiClient, type Connection, type SendRequest, type SendResult } from './types';
@@ -26,6 +27,8 @@ export interface PipelineDeps {
   mcpAuthorizations(tools: readonly SettingsTool[]): Promise<McpAuthorizations>;
   /** Lets the user choose a model (and saves it); undefined when they choose none. */
   pickModel(client: ApiClient, current?: string): Promise<string | undefined>;
+  /** Asks whether the model may call a request's MCP servers on its own (once per conversation: see `SendRequest.mcpConsent`). */
+  askMcpConsent: AskMcpConsent;
   readonly log: PipelineLog;
   /** Whether trace lines are kept: the request body is serialised for the log only then (default: always). */
   traceEnabled?(): boolean;
@@ -91,7 +94,10 @@ export class Pipeline {
       request.onModel?.(model, settings);
       const params = { ...settings.params, model };
       const built = buildRequest(params, request.input, mcpAuthorizations);
-      const body = request.adjust ? request.adjust(params, built) : built;
+      const adjusted = request.adjust ? request.adjust(params, built) : built;
+      // MCP tools run on the server when the model calls them: offered only after the user's consent.
+      const body = await (request.mcpConsent ?? new McpConsentMemory()).gate(adjusted, this.deps.askMcpConsent, signal);
+      if (signal.aborted) return { status: 'cancelled' };
       mark('request built');
       // A 1 MB selection makes a 1 MB body: serialise it for the log only when trace lines are kept.
       if (this.deps.traceEnabled?.() ?? true) log.trace(`${request.label}: request body: ${redactedBody(body)}`);

@@ -15,7 +15,9 @@ import { type TokenStore } from '../secrets/tokenStore';
 import { showFailure } from '../ui/failureView';
 import { Disposable } from '../util/dispose';
 import { failureOf } from './failure';
+import { askMcpConsentWithNotification } from './mcpConsentPrompt';
 import { Pipeline } from './pipeline';
+import { type AskMcpConsent } from '../core/mcpConsent';
 import { inspectSettings, onDidChangeSettingsSource, readSettingsSnapshot, saveModelSetting, userTools } from './settingsStore';
 import { type ApiClient, type Connection, type Failure, type SendRequest, type SendResult } from './types';
 import { inert } from '../core/inertText';
@@ -44,6 +46,8 @@ export interface SessionOptions {
   readonly readSettings?: () => SettingsReadResult;
   /** The user's Allow/Ignore for workspace instructions and tools: none given means none approved. */
   readonly approval?: WorkspaceApproval;
+  /** How the MCP consent question is asked; replaced in tests. */
+  readonly askMcpConsent?: AskMcpConsent;
 }
 
 export class Session extends Disposable {
@@ -80,6 +84,7 @@ export class Session extends Disposable {
       // Label-only values of earlier versions are bound from the user's own tools, never a workspace's.
       mcpAuthorizations: (tools) => this.mcpSecrets.forTools(tools, userTools()),
       pickModel: (client, current) => this.pickModel(client, current),
+      askMcpConsent: options.askMcpConsent ?? askMcpConsentWithNotification,
       log: this.log,
       traceEnabled: () => this.log.logLevel === vscode.LogLevel.Trace,
     });

@@ -2,6 +2,7 @@
 // review, workspace tools, safety checks) asks of the one Session. Pure types: no `vscode` import.
 import { type PredictionGuardClient, type RetryNotice } from '../api/client';
 import { type ErrorAction, type ErrorKind } from '../api/errors';
+import { type McpConsentMemory } from '../core/mcpConsent';
 import { type ApiParameters, type McpAuthorizations } from '../api/parameters';
 import { type ParsedAnswer } from '../api/parseResponse';
 import { type SafeguardName } from '../api/safeguards';
@@ -43,6 +44,8 @@ export interface SendRequest {
   readonly onModel?: (model: string, settings: Settings) => void;
   /** The answer's text so far, each time a streamed piece arrives (never called when the answer is not streamed). */
   readonly onDelta?: (textSoFar: string) => void;
+  /** The conversation's MCP consent (a chat's, or one command run's); absent: this request is asked about alone. */
+  readonly mcpConsent?: McpConsentMemory;
 }
 
 export type SendResult =

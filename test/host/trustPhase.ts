@@ -59,6 +59,8 @@ export async function runTrustPhase(options: TrustPhaseOptions): Promise<void> {
       userDataDir: dirs.userDataDir,
       figures: options.figures,
       log: (m: string) => console.log(`       ${m}`),
+      // The user's settings offer an MCP server: every command run asks first (issue 20 item 6).
+      mcpConsent: 'Allow' as const,
     };
     // Each test reports on its own; a failed one leaves a screenshot and the next still runs.
     const run = async (title: string, shot: string, test: (c: typeof ctx) => Promise<void>, started = Date.now()): Promise<void> => {

@@ -27,7 +27,13 @@ const ALLOWED: Record<string, Record<string, string>> = {
   'commands/runPrompt.ts': { names: 'prompt names, each through inert just above' },
   'tools/sessionLoop.ts': { problem: 'options.warn goes to the log (commands/runTask.ts, chat/chatController.ts)' },
   'commands/runTask.ts': { message: 'taskFlow.ts messages (scanned)', 'spec.progress': 'core/tasks.ts constants' },
+  'session/mcpConsentPrompt.ts': {
+    text: 'core/mcpConsent.ts consentQuestion: server labels, URLs and tool names through inert',
+    allow: 'a button label',
+    notInChat: 'a button label',
+  },
   'commands/taskFlow.ts': {
+    notice: 'core/mcpConsent.ts withheldNotice: a constant sentence',
     'incompleteWarning()': 'a constant sentence',
     'result.limit': 'tools/loop.ts limit text: function names through inert',
     'retryText(notice)': 'numbers and a fixed reason',

@@ -3,7 +3,7 @@ import { EVENT_WAIT_MS } from '../../server/waits';
 import type { Page } from 'playwright-core';
 import type { UiFigures } from '../faultSummary';
 import type { RecordedRequest, StandIn } from '../../server/standInServer';
-import { EDITOR_LINES, escape, openFile, runCommand, selectLines, QUICK_INPUT } from '../workbench';
+import { EDITOR_LINES, escape, findNotification, openFile, runCommand, selectLines, QUICK_INPUT } from '../workbench';
 
 export interface UiContext {
   page: Page;
@@ -17,6 +17,8 @@ export interface UiContext {
   /** Fault figures the tests add to (hostile payloads, scripts run, remote fetches). */
   figures: UiFigures;
   log(message: string): void;
+  /** Settings with MCP servers: each command run asks for MCP consent first; this answers it ("Allow"). */
+  mcpConsent?: 'Allow' | 'Not in this chat';
 }
 
 export type UiTest = (ctx: UiContext) => Promise<void>;
@@ -84,7 +86,22 @@ export async function explainSample(ctx: UiContext, lines = 3, from = 1): Promis
   const since = ctx.standIn.requests().length;
   await selectInSample(ctx.page, lines, from);
   await runCommand(ctx.page, EXPLAIN);
+  await answerMcpConsent(ctx, since);
   return nextResponsesRequest(ctx, since);
+}
+
+/** With `ctx.mcpConsent`: checks the MCP consent question comes before any request, names the servers, and answers it. */
+export async function answerMcpConsent(ctx: UiContext, since: number): Promise<void> {
+  if (!ctx.mcpConsent) return;
+  const item = await findNotification(ctx.page, 'call MCP tools on its own');
+  const sent = ctx.standIn
+    .requests()
+    .slice(since)
+    .filter((r) => r.path.split('?')[0] === '/responses');
+  check(sent.length === 0, `a request went before the MCP consent was answered: ${JSON.stringify(sent.map((r) => r.body))}`);
+  ctx.log(`MCP consent: ${(await item.innerText()).replace(/\s+/g, ' ')}`);
+  await item.getByRole('button', { name: ctx.mcpConsent }).click();
+  await item.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Checks that the quick input is a masked box about the API key, then types `key` and Enter. */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { RecordedRequest } from '../../server/standInServer';
 import { vscode } from '../codeServer';
 import { answerInputBox, runCommand, waitForEditorText } from '../workbench';
-import { check, nextResponsesRequest, selectInSample, useSentinelKey, type UiContext } from './context';
+import { answerMcpConsent, check, nextResponsesRequest, selectInSample, useSentinelKey, type UiContext } from './context';
 
 export const ASK = 'Prediction Guard: Ask About Selection';
 const WORKSPACE_TOOL_NAMES = ['read_file', 'list_files', 'search_text', 'get_problems'];
@@ -28,6 +28,7 @@ export async function askAboutSample(ctx: UiContext, question: string): Promise<
   await selectInSample(ctx.page, 1);
   await runCommand(ctx.page, ASK);
   await answerInputBox(ctx.page, question);
+  await answerMcpConsent(ctx, since);
   return nextResponsesRequest(ctx, since);
 }
 

@@ -5,6 +5,7 @@ import { PredictionGuardClient } from '../../../src/api/client';
 import { type StreamSupport } from '../../../src/api/streamSupport';
 import { ApiParametersSchema } from '../../../src/api/parameters';
 import { readSettings, type Settings } from '../../../src/config/settingsSchema';
+import { type McpConsentAnswer, type McpConsentQuestion } from '../../../src/core/mcpConsent';
 import { Pipeline, type PipelineDeps } from '../../../src/session/pipeline';
 
 export interface TestPipeline {
@@ -12,6 +13,8 @@ export interface TestPipeline {
   readonly logs: string[];
   /** How often the key was asked for (the stored key counts as given without asking). */
   readonly asked: { token: number; model: number };
+  /** The MCP consent questions asked, in order. */
+  readonly mcpQuestions: McpConsentQuestion[];
 }
 
 export interface TestPipelineOptions {
@@ -22,6 +25,8 @@ export interface TestPipelineOptions {
   readonly pick?: string;
   /** The session's memory of which servers stream (default: one per client). */
   readonly streamSupport?: StreamSupport;
+  /** What the MCP consent question is answered (default: Allow). */
+  readonly mcpConsent?: McpConsentAnswer;
 }
 
 export function testSettings(baseUrl: string, values: Record<string, unknown> = {}): Settings {
@@ -32,6 +37,7 @@ export function testSettings(baseUrl: string, values: Record<string, unknown> = 
 export function testPipeline(options: TestPipelineOptions): TestPipeline {
   const logs: string[] = [];
   const asked = { token: 0, model: 0 };
+  const mcpQuestions: McpConsentQuestion[] = [];
   const settings = testSettings(options.baseUrl, options.settings);
   const deps: PipelineDeps = {
     settings: () => settings,
@@ -49,9 +55,13 @@ export function testPipeline(options: TestPipelineOptions): TestPipeline {
       asked.model++;
       return Promise.resolve(options.pick);
     },
+    askMcpConsent: (question) => {
+      mcpQuestions.push(question);
+      return Promise.resolve('mcpConsent' in options ? options.mcpConsent : 'allow');
+    },
     log: { info: (l) => logs.push(`info ${l}`), warn: (l) => logs.push(`warn ${l}`), trace: (l) => logs.push(`trace ${l}`) },
   };
-  return { pipeline: new Pipeline(deps), logs, asked };
+  return { pipeline: new Pipeline(deps), logs, asked, mcpQuestions };
 }
 
 export const DEFAULT_PARAMS = ApiParametersSchema.parse({ model: 'gpt-oss-120b' });
