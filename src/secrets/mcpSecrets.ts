@@ -9,6 +9,7 @@
 // entry is deleted. The user chose those tools, so this is where the value was meant to go; a label
 // that only a workspace uses is never bound automatically (the user sets the value again for it).
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { mcpBinding, type McpAuthorizations, type SettingsTool } from '../api/parameters';
 
 const LEGACY_PREFIX = 'predictionGuard.mcpAuthorization/';
@@ -39,7 +40,8 @@ export class McpSecrets {
         : vscode.l10n.t('Authorization for the MCP server “{0}”', server.serverLabel),
       prompt: vscode.l10n.t(
         'Sent as this MCP server’s `authorization` with each request, only while its URL is {0}. Kept in VS Code’s secret storage, never in settings.',
-        server.serverUrl ?? vscode.l10n.t('the one your deployment knows it by'),
+        // The prompt renders `[text](command:…)` as a link that runs the command; the title does not.
+        inert(server.serverUrl ?? vscode.l10n.t('the one your deployment knows it by')),
       ),
       password: true,
       ignoreFocusOut: true,

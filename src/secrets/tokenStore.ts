@@ -1,5 +1,6 @@
 // The API key, kept only in VS Code's SecretStorage (the OS keychain on the desktop).
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { Disposable } from '../util/dispose';
 import { bounded, BoundedWaitError } from '../core/bounded';
 import { KeyBinding, type OriginChoice } from './keyBinding';
@@ -86,7 +87,8 @@ export class TokenStore extends Disposable {
   async ask(baseUrl: string, reason?: string): Promise<string | undefined> {
     const token = await vscode.window.showInputBox({
       title: vscode.l10n.t('Prediction Guard API key'),
-      prompt: `${reason ? `${reason} ` : ''}${vscode.l10n.t("Enter your Prediction Guard API key. It is kept in VS Code's secret storage and sent only to {0}.", baseUrl)}`,
+      // An input box's prompt renders `[text](command:…)` as a link that runs the command: values inert.
+      prompt: `${reason ? `${inert(reason)} ` : ''}${vscode.l10n.t("Enter your Prediction Guard API key. It is kept in VS Code's secret storage and sent only to {0}.", inert(baseUrl))}`,
       password: true,
       ignoreFocusOut: true,
       placeHolder: vscode.l10n.t('API key'),

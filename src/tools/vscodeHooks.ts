@@ -1,6 +1,7 @@
 // VS Code side of the tool loop: the workspace tools over `vscode.workspace.fs`, and for Ask About
 // Selection (which has no chat view) consent by modal dialog and typed results by input box.
 import * as vscode from 'vscode';
+import { inert } from '../core/inertText';
 import { type Consent, type ToolCall } from './loop';
 import { type ToolHooks } from './sessionLoop';
 import type * as WorkspaceRunner from './workspaceRunner';
@@ -81,7 +82,8 @@ export function inputBoxResult(call: ToolCall, signal: AbortSignal): Promise<str
   const typed = vscode.window.showInputBox(
     {
       title: vscode.l10n.t('Prediction Guard: the model called your function {0}', call.name),
-      prompt: vscode.l10n.t('Arguments: {0}. Type the result to send back (Escape declines).', call.arguments || '{}'),
+      // The model's arguments: the prompt renders `[text](command:…)` as a link that runs the command.
+      prompt: vscode.l10n.t('Arguments: {0}. Type the result to send back (Escape declines).', inert(call.arguments || '{}')),
       ignoreFocusOut: true,
     },
     source.token,

@@ -10,7 +10,7 @@ import { chatKeyboardOnly, webviewsPassAxe } from './accessibility';
 import { chatWelcomeWithoutKey, walkthroughOpensSample } from './onboarding';
 import { editorContextSubmenu } from './contextMenu';
 import { forbiddenOffersSetApiKey } from './errorForbidden';
-import { canaryCommandLinkIsInert } from './canaryCommand';
+import { canaryCommandLinkIsInert, canaryModelInProgressIsInert } from './canaryCommand';
 import { parametersUiTests } from './parameters';
 import { parametersPanelSurvivesReload } from './parameters/reload';
 import { explainAsksForKeyThenAnswers } from './explainAsksForKey';
@@ -31,6 +31,11 @@ export const uiTests: UiTestEntry[] = [
   { title: 'safeguard block names the PII safeguard', run: withKey(safeguardBlockNamesPii), fault: true },
   { title: 'a server echoing the key in its error: the notification does not show it', run: withKey(echoedKeyIsNotShown), fault: true },
   { title: 'canary: a command link in a server error is shown as text and runs nothing', run: withKey(canaryCommandLinkIsInert), attack: true },
+  {
+    title: 'canary: a command link in the user’s model name is shown as text in the progress and runs nothing',
+    run: withKey(canaryModelInProgressIsInert),
+    attack: true,
+  },
   { title: 'Cancel on the progress notification aborts the request and changes nothing', run: withKey(cancelLeavesFileUntouched), fault: true },
   { title: 'rate limited: the progress shows the wait, and Cancel during it sends no retry', run: withKey(rateLimitWaitShownAndCancellable), fault: true },
   { title: 'workbench screenshot with an answer beside the code', run: withKey(workbenchWithAnswer) },

@@ -12,7 +12,7 @@ import { type UiContext } from './context';
 import { focusWorkbench, openParametersPanel } from './parameters/panel';
 
 /** Replaces the user settings.json with `settings` (one line of JSON: nothing for the editor to indent) and saves it. */
-async function saveUserSettings(page: Page, settings: Readonly<Record<string, unknown>>): Promise<void> {
+export async function saveUserSettings(page: Page, settings: Readonly<Record<string, unknown>>): Promise<void> {
   await focusEditor(page);
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
   const tab = page.locator('.editor-group-container.active .tab.active[aria-label^="settings.json"]');
