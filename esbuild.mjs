@@ -26,12 +26,14 @@ const webviewEntries = existsSync('media')
  * src/core/markdown/lazyMarkdown.ts -> dist/markdown.js); the workspace tools' implementation with
  * picomatch at a turn's first tool call (`require('./workspaceRunner')` in src/tools/vscodeHooks.ts ->
  * dist/tools.js); the chat history's file storage on the chat's first use (`require('./historyStorage')` in
- * src/chat/register.ts -> dist/history.js). `--size-check` (npm run build:check) fails when dist/extension.js outgrows its budget.
+ * src/chat/register.ts -> dist/history.js); the parameters panel when it is first opened or revived
+ * (`require('./parametersPanel')` in src/panels/registerParameters.ts -> dist/panel.js). `--size-check` (npm run build:check) fails when dist/extension.js outgrows its budget.
  */
 const lazyModules = [
   { importer: 'src/core/markdown/lazyMarkdown.ts', request: './hostMarkdown', entry: 'src/core/markdown/hostMarkdown.ts', out: 'markdown.js' },
   { importer: 'src/tools/vscodeHooks.ts', request: './workspaceRunner', entry: 'src/tools/workspaceRunner.ts', out: 'tools.js' },
   { importer: 'src/chat/register.ts', request: './historyStorage', entry: 'src/chat/historyStorage.ts', out: 'history.js' },
+  { importer: 'src/panels/registerParameters.ts', request: './parametersPanel', entry: 'src/panels/parametersPanel.ts', out: 'panel.js' },
 ];
 
 /** @type {esbuild.Plugin} */

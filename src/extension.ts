@@ -5,7 +5,7 @@ import { registerCommands } from './commands/register';
 import { useTranslator } from './core/l10n';
 import { WorkspaceApproval } from './config/workspaceApproval';
 import { createLog } from './log';
-import { registerParametersPanel } from './panels/parametersPanel';
+import { registerParametersPanel } from './panels/registerParameters';
 import { LastAnswer } from './core/factualityInput';
 import { registerSafetyChecks } from './safety/commands';
 import { safetyDepsFromSession } from './safety/sessionAdapter';

@@ -19,7 +19,7 @@ import { mayWeakenSafeguards } from '../config/safeguardWeakening';
 import { loadMcpServers, loadModels, type Loaded } from './catalog';
 import { type PresetStore } from './presetStore';
 
-export const PARAMETERS_VIEW_TYPE = 'predictionGuard.parameters';
+import { PARAMETERS_VIEW_TYPE } from './parametersViewType';
 
 export interface ParametersPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -225,15 +225,4 @@ export class ParametersPanel extends Disposable {
   private post(message: ParametersToWebview): void {
     this.channel.post(message);
   }
-}
-
-export function registerParametersPanel(deps: ParametersPanelDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('predictionGuard.openParameters', () => {
-      ParametersPanel.createOrShow(deps);
-    }),
-    vscode.window.registerWebviewPanelSerializer(PARAMETERS_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => ParametersPanel.revive(panel, deps),
-    }),
-  ];
 }
