@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, screenshot, waitForNotification } from '../workbench';
 import { activeEditorText, inputOf } from './chat/chatView';
-import { check, nextResponsesRequest, selectInSample, type UiContext } from './context';
+import { answerMcpConsent, check, nextResponsesRequest, selectInSample, type UiContext } from './context';
 import { REJECT_BUTTON, reviewClosed, waitForReview } from './review';
 import { HTTP_MCP, workspaceSettings, writeWorkspaceSettings } from './workspaceAttacks';
 
@@ -35,6 +35,7 @@ export async function workspaceCannotSkipReview(ctx: UiContext): Promise<void> {
   const since = standIn.requests().length;
   standIn.enqueue('/responses', { kind: 'text', text: ANSWER });
   await runCommand(page, 'Prediction Guard: Improve Selection');
+  await answerMcpConsent(ctx, since);
   const request = await nextResponsesRequest(ctx, since);
   // First what reached the file (counted even when a check below fails), then what was sent.
   const reviewed = await waitForReview(page, 'Improve Selection: sample.ts ↔ proposed').then(
